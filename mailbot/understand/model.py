@@ -1,0 +1,84 @@
+"""Value types produced by the understanding layer (pure data, no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One received message, decoded: headers we rely on plus the readable text."""
+
+    message_id: str | None          # "<...>" as written, None when absent
+    in_reply_to: str | None
+    references: tuple[str, ...]
+    subject: str                    # decoded
+    from_addr: str                  # lowercased address, "" when unreadable
+    from_name: str                  # decoded display name
+    to_addrs: tuple[str, ...]
+    date: datetime | None           # timezone-aware
+    headers: Mapping[str, str]      # lowercased header name -> decoded value (first occurrence)
+    text: str                       # whole body text (plain part, else text from HTML)
+    attachments: tuple[Attachment, ...] = ()
+    defects: tuple[str, ...] = ()   # what could not be decoded cleanly
+
+
+@dataclass(frozen=True)
+class Requested:
+    """A time the writer asks to be booked into. start/end None = whole day / open window."""
+
+    date: date
+    start: time | None = None
+    end: time | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "date": self.date.isoformat(),
+            "start": self.start.strftime("%H:%M") if self.start else None,
+            "end": self.end.strftime("%H:%M") if self.end else None,
+        }
+
+
+INTENTS = ("book", "confirm", "cancel", "reschedule", "question", "automated", "other")
+ATTENDANTS = ("interpreter", "caregiver", "other")
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What the bot read from one message. Warnings start with a stable code, e.g.
+    ``weekday_mismatch: ...``, so the workflow can react to them."""
+
+    intent: str
+    name: str | None = None
+    seeker_number: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    requested: tuple[Requested, ...] = ()
+    choice: int | None = None
+    attendant: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict:
+        return {
+            "intent": self.intent,
+            "name": self.name,
+            "seeker_number": self.seeker_number,
+            "email": self.email,
+            "phone": self.phone,
+            "requested": [r.to_json() for r in self.requested],
+            "choice": self.choice,
+            "attendant": self.attendant,
+            "warnings": list(self.warnings),
+        }
+
+    def warning_codes(self) -> set[str]:
+        return {w.split(":", 1)[0] for w in self.warnings}
