@@ -1,0 +1,1 @@
+"""Mail server adapters: IMAP mailbox (imap.py) and SMTP sending (smtp.py)."""

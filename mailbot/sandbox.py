@@ -1,0 +1,384 @@
+"""Real mail servers on loopback, for the tests and for `make demo`.
+
+Why: the bot must be proven against a real IMAP server and a real SMTP path, not mocks
+(PITFALLS lists what mocks would hide).  `MailSandbox` starts
+
+* Dovecot 2.3 (IMAP + LMTP) with its own config, run dir and maildir store in a fresh 0755
+  temp folder (pytest's 0700 ``tmp_path`` is not enterable by Dovecot's processes), users in a
+  passwd-file, plain-text login allowed (loopback only, ``ssl = no``);
+* an aiosmtpd SMTP server in a thread that records every accepted message and delivers it into
+  Dovecot over LMTP for recipients that are sandbox users (others are only recorded).
+
+Usage::
+
+    with MailSandbox(users={"office@akita-hw.example.jp": "pw", "seeker@example.jp": "pw2"}) as sb:
+        sb.host, sb.imap_port, sb.lmtp_port, sb.smtp_port   # "127.0.0.1" and free ports
+        sb.deliver("office@akita-hw.example.jp", raw_bytes)  # LMTP-inject into the INBOX
+        client = sb.imap("seeker@example.jp")                # logged-in IMAPClient; caller closes
+        sb.accepted                                          # [Accepted(mail_from, rcpt_tos, raw)]
+        sb.add_user("new@example.jp", "pw3")
+        sb.imap_settings("office@akita-hw.example.jp")       # config.ImapSettings for the adapter
+        sb.smtp_settings("office@akita-hw.example.jp")       # config.SmtpSettings (no AUTH)
+        sb.kick("office@akita-hw.example.jp")                # drop that user's IMAP connections
+
+SMTP AUTH (PLAIN/LOGIN, without TLS) is advertised and checked against the sandbox users, but
+not required.
+
+Requirements: the ``dovecot`` binary (Debian ``dovecot-imapd`` + ``dovecot-lmtpd``; ``make deps``
+installs them) and a non-root system user ``vmail`` owning the mail files.  Dovecot's mail
+processes refuse to run as root, so the sandbox runs as root (to switch to ``vmail``) and creates
+``vmail`` with ``useradd`` when it is missing (``make deps`` does that too).
+
+Stopping kills Dovecot's process group and removes the temp folder.  `stop()` is idempotent and
+registered with `atexit`, so Ctrl-C in the demo cleans up; if the Python process is killed
+outright, Dovecot gets SIGTERM from the kernel (parent-death signal; start the sandbox from the
+main thread, as that signal follows the starting thread).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import ctypes
+import os
+import pwd
+import secrets
+import shutil
+import signal
+import smtplib
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from imapclient import IMAPClient, SocketTimeout
+
+from mailbot.config import ImapSettings, SmtpSettings
+
+HOST = "127.0.0.1"
+MAIL_USER = "vmail"
+START_TIMEOUT_S = 10.0
+
+
+class SandboxError(RuntimeError):
+    """The sandbox could not start (missing Dovecot, not root, port never opened)."""
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """One message the sandbox SMTP server accepted."""
+
+    mail_from: str
+    rcpt_tos: tuple[str, ...]
+    raw: bytes
+
+
+def free_port() -> int:
+    """A loopback port that was free a moment ago (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def ensure_mail_user() -> pwd.struct_passwd:
+    """Return the ``vmail`` system user, creating it (root only) when missing."""
+    try:
+        return pwd.getpwnam(MAIL_USER)
+    except KeyError:
+        pass
+    if os.geteuid() != 0:
+        raise SandboxError(f"system user {MAIL_USER!r} is missing: run `make deps` (needs root/sudo)")
+    subprocess.run(
+        ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", MAIL_USER],
+        check=True,
+        capture_output=True,
+    )
+    return pwd.getpwnam(MAIL_USER)
+
+
+def _wait_for_port(port: int, proc: subprocess.Popen[bytes] | None, deadline: float) -> None:
+    while True:
+        if proc is not None and proc.poll() is not None:
+            raise SandboxError(f"dovecot exited with status {proc.returncode}")
+        try:
+            with socket.create_connection((HOST, port), timeout=0.5):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise SandboxError(f"nothing listens on {HOST}:{port} after {START_TIMEOUT_S:.0f} s")
+            time.sleep(0.02)
+
+
+def _die_with_parent() -> None:
+    """Child-side: ask Linux to SIGTERM Dovecot's master if our process dies (PR_SET_PDEATHSIG)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
+def _stop_group(proc: subprocess.Popen[bytes]) -> None:
+    """SIGKILL Dovecot's whole process group: instant (SIGTERM makes the master linger ~1 s)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait(timeout=10)
+
+
+_DOVECOT_CONF = """\
+# Generated by mailbot.sandbox: a throwaway Dovecot for tests and the demo.
+instance_name = {instance}
+base_dir = {root}/run
+state_dir = {root}/state
+log_path = {root}/dovecot.log
+protocols = imap lmtp
+listen = {host}
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+auth_failure_delay = 0
+mail_location = maildir:~/Maildir
+mail_uid = {uid}
+mail_gid = {gid}
+first_valid_uid = {uid}
+last_valid_uid = {uid}
+first_valid_gid = {gid}
+last_valid_gid = {gid}
+mail_max_userip_connections = 200
+imap_idle_notify_interval = 1 secs
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {root}/users
+}}
+userdb {{
+  driver = passwd-file
+  args = username_format=%u {root}/users
+  default_fields = uid={uid} gid={gid} home={root}/mail/%d/%n
+}}
+namespace inbox {{
+  inbox = yes
+  mailbox Sent {{
+    special_use = \\Sent
+  }}
+}}
+service imap-login {{
+  inet_listener imap {{
+    address = {host}
+    port = {imap_port}
+  }}
+  inet_listener imaps {{
+    port = 0
+  }}
+}}
+service lmtp {{
+  inet_listener lmtp {{
+    address = {host}
+    port = {lmtp_port}
+  }}
+}}
+"""
+
+
+class MailSandbox:
+    """Dovecot (IMAP + LMTP) and an LMTP-delivering SMTP server on free loopback ports."""
+
+    def __init__(self, users: dict[str, str] | None = None) -> None:
+        self.host = HOST
+        self.users: dict[str, str] = dict(users or {})
+        self.accepted: list[Accepted] = []
+        self.imap_port = self.lmtp_port = self.smtp_port = 0
+        self.root: Path | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._controller = None
+        self._lock = threading.Lock()
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    def __enter__(self) -> MailSandbox:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        dovecot = shutil.which("dovecot") or ("/usr/sbin/dovecot" if Path("/usr/sbin/dovecot").exists() else None)
+        if dovecot is None:
+            raise SandboxError("dovecot is not installed: run `make deps`")
+        if os.geteuid() != 0:
+            raise SandboxError("the mail sandbox runs Dovecot as root (to switch to the `vmail` user)")
+        mail_user = ensure_mail_user()
+        atexit.register(self.stop)
+        try:
+            self._start_dovecot(dovecot, mail_user)
+            self._start_smtp()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start_dovecot(self, dovecot: str, mail_user: pwd.struct_passwd) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="mailbot-sandbox-"))
+        self.root.chmod(0o755)
+        for sub in ("run", "state", "mail"):
+            (self.root / sub).mkdir()
+        os.chown(self.root / "mail", mail_user.pw_uid, mail_user.pw_gid)
+        self._write_users()
+        self.imap_port, self.lmtp_port = free_port(), free_port()
+        conf = self.root / "dovecot.conf"
+        conf.write_text(
+            _DOVECOT_CONF.format(
+                instance=f"mailbot-sandbox-{secrets.token_hex(4)}",
+                root=self.root,
+                host=HOST,
+                uid=mail_user.pw_uid,
+                gid=mail_user.pw_gid,
+                imap_port=self.imap_port,
+                lmtp_port=self.lmtp_port,
+            )
+        )
+        self._proc = subprocess.Popen(
+            [dovecot, "-F", "-c", str(conf)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=open(self.root / "dovecot.stderr", "wb"),
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
+        )
+        deadline = time.monotonic() + START_TIMEOUT_S
+        try:
+            _wait_for_port(self.imap_port, self._proc, deadline)
+            _wait_for_port(self.lmtp_port, self._proc, deadline)
+        except SandboxError as e:
+            raise SandboxError(f"{e}\n{self.log_tail()}") from None
+
+    def _start_smtp(self) -> None:
+        from aiosmtpd.controller import Controller  # test extra; imported only when used
+
+        self.smtp_port = free_port()
+        self._controller = Controller(
+            _SandboxHandler(self),
+            hostname=HOST,
+            port=self.smtp_port,
+            authenticator=self._authenticate,
+            auth_require_tls=False,
+            enable_SMTPUTF8=True,
+        )
+        self._controller.start()
+
+    def stop(self) -> None:
+        """Kill Dovecot's process group, stop SMTP, remove the temp folder. Safe to call twice."""
+        with self._lock:
+            controller, self._controller = self._controller, None
+            proc, self._proc = self._proc, None
+            root, self.root = self.root, None
+        if controller is not None:
+            try:
+                controller.stop()
+            except Exception:  # noqa: BLE001 - best effort during teardown
+                pass
+        if proc is not None:
+            _stop_group(proc)
+        if root is not None:
+            shutil.rmtree(root, ignore_errors=True)
+        atexit.unregister(self.stop)
+
+    # -- users ---------------------------------------------------------------------------------
+
+    def _write_users(self) -> None:
+        assert self.root is not None
+        lines = "".join(f"{user}:{password}::::::\n" for user, password in self.users.items())
+        tmp = self.root / "users.tmp"
+        tmp.write_text(lines)
+        tmp.chmod(0o644)
+        os.replace(tmp, self.root / "users")
+
+    def add_user(self, address: str, password: str) -> None:
+        """Add (or re-password) a user; Dovecot re-reads the passwd-file on its next lookup."""
+        if ":" in address or ":" in password or "\n" in address + password:
+            raise ValueError("sandbox user names and passwords must not contain ':' or newlines")
+        self.users[address] = password
+        if self.root is not None:
+            self._write_users()
+
+    def _authenticate(self, server, session, envelope, mechanism, auth_data):  # noqa: ANN001
+        from aiosmtpd.smtp import AuthResult, LoginPassword
+
+        if isinstance(auth_data, LoginPassword):
+            user, password = auth_data.login.decode(), auth_data.password.decode()
+            return AuthResult(success=self.users.get(user) == password)
+        return AuthResult(success=False)
+
+    # -- using it ------------------------------------------------------------------------------
+
+    def deliver(self, rcpt: str, raw: bytes, mail_from: str = "sandbox@localhost") -> None:
+        """Deliver `raw` into `rcpt`'s INBOX over LMTP (raises smtplib errors on refusal)."""
+        with smtplib.LMTP(self.host, self.lmtp_port, timeout=10) as lmtp:
+            lmtp.sendmail(mail_from, [rcpt], raw)
+
+    def imap(self, user: str) -> IMAPClient:
+        """A logged-in IMAP client for a sandbox user; the caller logs out."""
+        client = IMAPClient(self.host, port=self.imap_port, ssl=False, timeout=SocketTimeout(5, 30))
+        client.login(user, self.users[user])
+        return client
+
+    def imap_settings(self, user: str, **overrides: object) -> ImapSettings:
+        """Adapter settings for logging in as `user` (overrides: any ImapSettings field)."""
+        fields: dict[str, object] = dict(
+            host=self.host, port=self.imap_port, security="none", username=user, password=self.users[user]
+        )
+        fields.update(overrides)
+        return ImapSettings(**fields)  # type: ignore[arg-type]
+
+    def smtp_settings(self, from_address: str, **overrides: object) -> SmtpSettings:
+        """Adapter settings for sending as `from_address` without AUTH (overrides: any field)."""
+        fields: dict[str, object] = dict(
+            host=self.host, port=self.smtp_port, security="none", username="", password="",
+            from_address=from_address,
+        )
+        fields.update(overrides)
+        return SmtpSettings(**fields)  # type: ignore[arg-type]
+
+    def kick(self, user: str) -> None:
+        """Drop every IMAP connection of `user` (simulates a server-side disconnect)."""
+        assert self.root is not None
+        subprocess.run(
+            ["doveadm", "-c", str(self.root / "dovecot.conf"), "kick", user],
+            check=True,
+            capture_output=True,
+            timeout=10,
+        )
+
+    def log_tail(self, lines: int = 20) -> str:
+        """The end of Dovecot's logs, for error messages."""
+        if self.root is None:
+            return ""
+        text = ""
+        for name in ("dovecot.stderr", "dovecot.log"):
+            path = self.root / name
+            if path.exists():
+                text += path.read_text(errors="replace")
+        return "\n".join(text.splitlines()[-lines:])
+
+
+class _SandboxHandler:
+    """aiosmtpd handler: record the message, then LMTP it to the recipients that live here."""
+
+    def __init__(self, sandbox: MailSandbox) -> None:
+        self._sb = sandbox
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: ANN001
+        raw = envelope.original_content or envelope.content
+        rcpts = tuple(envelope.rcpt_tos)
+        self._sb.accepted.append(Accepted(envelope.mail_from, rcpts, raw))
+        local = [r for r in rcpts if r in self._sb.users]
+        loop = asyncio.get_running_loop()
+        try:
+            for rcpt in local:
+                await loop.run_in_executor(None, self._sb.deliver, rcpt, raw, envelope.mail_from)
+        except (smtplib.SMTPException, OSError) as e:
+            return f"451 4.3.0 LMTP delivery failed: {type(e).__name__}"
+        return "250 OK"
