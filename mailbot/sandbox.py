@@ -149,7 +149,6 @@ last_valid_uid = {uid}
 first_valid_gid = {gid}
 last_valid_gid = {gid}
 mail_max_userip_connections = 200
-imap_idle_notify_interval = 1 secs
 passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {root}/users
