@@ -1,0 +1,199 @@
+"""The `mailbot` command: the daemon for the office, listing and review commands for staff.
+
+click gives us subcommands, --help and clean usage errors for free (chosen over argparse for
+nested groups and testable invocation with CliRunner).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from mailbot.config import ConfigError, load_config
+
+
+def _setup_logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(message)s",
+        stream=sys.stderr,
+    )
+    if not verbose:
+        for noisy in ("imapclient", "aiosmtplib", "mail-parser", "mailparser"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _config(ctx: click.Context):
+    try:
+        return load_config(ctx.obj["config_path"], os.environ)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _parse_now(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"not an ISO 8601 time: {value!r}") from None
+    if when.tzinfo is None:
+        raise click.BadParameter("give an offset, e.g. 2026-12-01T10:00+09:00")
+    return when
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help="mailbot.toml (default: $MAILBOT_CONFIG, else ./mailbot.toml).")
+@click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
+@click.pass_context
+def main(ctx: click.Context, config_path: Path | None, verbose: bool) -> None:
+    """mailbot: books online job consultations for ハローワーク秋田 by email."""
+    ctx.ensure_object(dict)
+    ctx.obj["config_path"] = config_path
+    _setup_logging(verbose)
+
+
+@main.command()
+@click.option("--once", is_flag=True, help="Run one full cycle and exit.")
+@click.option("--now", "now", default=None, metavar="ISO8601",
+              help="Fix the clock for every decision, e.g. 2026-12-01T10:00+09:00.")
+@click.pass_context
+def run(ctx: click.Context, once: bool, now: str | None) -> None:
+    """Poll the office mailbox and answer booking mail (IDLE when offered)."""
+    from mailbot.daemon import Bot, Clock
+    from mailbot.rules import RulesError
+    from mailbot.store import AlreadyRunning
+
+    config = _config(ctx)
+    try:
+        bot = Bot.from_config(config, Clock(_parse_now(now)))
+        bot.run(once=once)
+    except RulesError as exc:
+        raise click.ClickException("rules:\n" + "\n".join(exc.errors)) from None
+    except AlreadyRunning as exc:
+        raise click.ClickException(str(exc)) from None
+    except KeyboardInterrupt:
+        logging.getLogger("mailbot").info("stopped")
+
+
+@main.group()
+def rules() -> None:
+    """Rule files (hours, slots, holidays, policies)."""
+
+
+@rules.command("check")
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.pass_context
+def rules_check(ctx: click.Context, directory: Path | None) -> None:
+    """Validate the rule files; prints file:line problems."""
+    from mailbot.rules import check_rules
+
+    if directory is None:
+        directory = _config(ctx).paths.rules
+    problems = check_rules(directory)
+    for line in problems:
+        click.echo(line)
+    if problems:
+        sys.exit(1)
+    click.echo(f"{directory}: OK")
+
+
+@main.command()
+@click.option("--all", "show_all", is_flag=True, help="Include closed conversations.")
+@click.pass_context
+def bookings(ctx: click.Context, show_all: bool) -> None:
+    """List conversations and bookings (reference, state, slot)."""
+    from mailbot.store import Store
+
+    config = _config(ctx)
+    with Store(config.paths.state).snapshot() as tx:
+        threads = tx.threads(None if show_all else ("needs_info", "offered", "confirmed", "staff"))
+    for t in sorted(threads, key=lambda t: t["ref"]):
+        slot = (t.get("booking") or {}).get("slot") or ",".join((t.get("offer") or {}).get("slots", []))
+        click.echo(f"{t['ref']}  {t['state']:<10}  {slot}")
+    if not threads:
+        click.echo("no conversations")
+
+
+@main.group()
+def outbox() -> None:
+    """Mail the bot has composed: list, show, approve held mail."""
+
+
+@outbox.command("list")
+@click.option("--status", default=None, help="pending, held, sent or failed.")
+@click.pass_context
+def outbox_list(ctx: click.Context, status: str | None) -> None:
+    from mailbot.store import Store
+
+    config = _config(ctx.find_root())
+    with Store(config.paths.state).snapshot() as tx:
+        items = tx.outbox(status=status)
+    for item in items:
+        click.echo(f"{item['id']}  {item['status']:<8} {item['thread_ref']}  {item['kind']}")
+    if not items:
+        click.echo("outbox empty")
+
+
+@outbox.command("show")
+@click.argument("item_id")
+@click.pass_context
+def outbox_show(ctx: click.Context, item_id: str) -> None:
+    """Print one composed mail as the seeker will see it."""
+    import email
+    import email.policy
+
+    from mailbot.store import Store
+
+    config = _config(ctx.find_root())
+    with Store(config.paths.state).snapshot() as tx:
+        item = tx.get_outbox(item_id)
+        if item is None:
+            raise click.ClickException(f"no outbox item {item_id}")
+        raw = tx.outbox_raw(item_id)
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    for header in ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To"):
+        if msg[header]:
+            click.echo(f"{header}: {msg[header]}")
+    click.echo("")
+    click.echo(msg.get_body(("plain",)).get_content())
+    for part in msg.iter_attachments():
+        click.echo(f"[attachment] {part.get_filename()} ({part.get_content_type()})")
+
+
+@outbox.command("approve")
+@click.argument("item_ids", nargs=-1, required=True)
+@click.pass_context
+def outbox_approve(ctx: click.Context, item_ids: tuple[str, ...]) -> None:
+    """Release held mail for sending at the next cycle."""
+    from mailbot.store import Store
+
+    config = _config(ctx.find_root())
+    with Store(config.paths.state).transaction() as tx:
+        held = {str(i["id"]): i for i in tx.outbox(status="held")}
+        for item_id in item_ids:
+            if item_id not in held:
+                raise click.ClickException(f"{item_id}: not a held outbox item")
+            tx.update_outbox(held[item_id]["id"], status="pending")
+    click.echo(f"approved {len(item_ids)}")
+
+
+def _register_parse() -> None:
+    try:
+        from mailbot.parse_command import parse
+    except ImportError:                 # the parser command ships separately (issue 3)
+        return
+    main.add_command(parse)
+
+
+_register_parse()
+
+
+if __name__ == "__main__":
+    main()

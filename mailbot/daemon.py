@@ -1,0 +1,164 @@
+"""The long-running loop: fetch, record, file, send, run timers, wait; reconnect on failure.
+
+It decides nothing itself (engine + workflow do); it owns the clock, the connections and the
+order of effects: a message is recorded in the store before it is filed or answered, and an
+outbox item is marked sent only after SMTP accepted it and a copy is in Sent.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+from mailbot import engine
+from mailbot.compose import Composer
+from mailbot.config import Config
+from mailbot.mail import smtp
+from mailbot.mail.imap import ImapMailbox
+from mailbot.rules import RulesSource
+from mailbot.store import DaemonLock, Store
+
+log = logging.getLogger("mailbot")
+JST = ZoneInfo("Asia/Tokyo")
+FOLDERS = ("Processed", "NeedsStaff", "Sent")
+MAIL_KINDS = ("offer", "needs_info", "which_slot", "confirmed", "cancelled", "same_day_cancel",
+              "lapsed", "reschedule_lapsed", "staff_ack")
+
+
+class Clock:
+    """Real time in JST, or a fixed instant for demos, tests and staff dry runs (--now)."""
+
+    def __init__(self, fixed: datetime | None = None):
+        self.fixed = fixed
+
+    def now(self) -> datetime:
+        return (self.fixed or datetime.now(JST)).astimezone(JST)
+
+
+@dataclass
+class Bot:
+    config: Config
+    rules: RulesSource
+    composer: Composer
+    store: Store
+    clock: Clock
+
+    @classmethod
+    def from_config(cls, config: Config, clock: Clock) -> "Bot":
+        rules = RulesSource(config.paths.rules)
+        rules.current()         # a bad rules folder stops start-up with file:line messages
+        composer = Composer(config.paths.templates, config.paths.terms, config.smtp.from_address)
+        problems = composer.check(MAIL_KINDS)
+        if problems:
+            raise SystemExit("mailbot: " + "; ".join(problems))
+        return cls(config, rules, composer, Store(config.paths.state), clock)
+
+    # ------------------------------------------------------------------ one cycle
+
+    def cycle(self, mailbox: ImapMailbox) -> dict:
+        """Handle every new message, run the timers, send what is due. Returns counts."""
+        counts = {"handled": 0, "sent": 0, "timers": 0}
+        rules = self.rules.current()
+        review = rules.policy.review
+        uidvalidity = mailbox.select_inbox()
+        folder = self.config.imap.folder
+        for uid in mailbox.unhandled_uids():
+            raw = mailbox.fetch(uid)
+            if raw is None:
+                continue
+            key = f"{folder}:{uidvalidity}:{uid}"
+            now = self.clock.now()
+            with self.store.transaction() as tx:
+                outcome = engine.handle_message(tx, raw, key, rules=rules, now=now,
+                                                composer=self.composer, review=review)
+            mailbox.file(uid, outcome.folder)
+            counts["handled"] += 1
+        with self.store.transaction() as tx:
+            counts["timers"] = engine.run_timers(tx, rules=rules, now=self.clock.now(),
+                                                 composer=self.composer, review=review)
+        counts["sent"] = self.send_outbox(mailbox)
+        return counts
+
+    def send_outbox(self, mailbox: ImapMailbox) -> int:
+        """Send pending items; each is marked sent only once SMTP took it and Sent has a copy."""
+        with self.store.snapshot() as tx:
+            pending = tx.outbox(status="pending")
+            raws = [tx.outbox_raw(item["id"]) for item in pending]
+        if not pending:
+            return 0
+        messages = [email.message_from_bytes(raw, policy=email.policy.SMTP) for raw in raws]
+        results = smtp.send_messages(self.config.smtp, messages)
+        sent = 0
+        for item, raw, result in zip(pending, raws, results):
+            if not result.ok:
+                log.warning("%s: sending %s failed (%s), will retry", item["thread_ref"],
+                            item["kind"], result.error)
+                with self.store.transaction() as tx:
+                    tx.update_outbox(item["id"], attempts=item.get("attempts", 0) + 1,
+                                     last_error=result.error)
+                continue
+            mailbox.append_sent(raw, self.clock.now())
+            with self.store.transaction() as tx:
+                tx.update_outbox(item["id"], status="sent",
+                                 sent_at=self.clock.now().isoformat(timespec="seconds"))
+            log.info("%s: sent %s", item["thread_ref"], item["kind"])
+            sent += 1
+        return sent
+
+    # ------------------------------------------------------------------ the loop
+
+    def run(self, once: bool = False) -> None:
+        with DaemonLock(self.config.paths.state):
+            backoff = 1.0
+            while True:
+                mailbox = ImapMailbox(self.config.imap)
+                try:
+                    mailbox.connect()
+                    mailbox.ensure_folders(FOLDERS)
+                    backoff = 1.0
+                    while True:
+                        counts = self.cycle(mailbox)
+                        if any(counts.values()):
+                            log.info("cycle: %(handled)d handled, %(sent)d sent, %(timers)d timers",
+                                     counts)
+                        if once:
+                            return
+                        self._housekeeping()
+                        mailbox.wait_for_change(self.config.imap.poll_seconds)
+                except (OSError, ConnectionError) as exc:
+                    if once:
+                        raise
+                    log.warning("connection problem (%s); reconnecting in %.0f s",
+                                type(exc).__name__, backoff)
+                except Exception as exc:                      # noqa: BLE001 - keep the daemon up
+                    if once or not _is_mail_error(exc):
+                        raise
+                    log.warning("mail server error (%s); reconnecting in %.0f s",
+                                type(exc).__name__, backoff)
+                finally:
+                    mailbox.close()
+                time.sleep(backoff)
+                backoff = min(backoff * 2, 300.0)
+
+    def _housekeeping(self) -> None:
+        """Move closed conversations out of the live file and drop them after retention."""
+        policy = self.rules.current().policy
+        with self.store.transaction() as tx:
+            moved = tx.archive_closed(self.clock.now(), policy.archive_after_days)
+            purged = tx.purge_archive(self.clock.now(), policy.retention_days)
+        if moved or purged:
+            log.info("housekeeping: %d archived, %d purged", moved, purged)
+
+
+def _is_mail_error(exc: Exception) -> bool:
+    from imapclient.exceptions import IMAPClientError
+
+    from mailbot.mail.imap import ConnectionLost
+
+    return isinstance(exc, (IMAPClientError, ConnectionLost))

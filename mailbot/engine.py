@@ -1,0 +1,135 @@
+"""Record first, act second: one inbound message or one timer pass -> one atomic store write.
+
+This module joins the pure parts (understand, decide, compose) to the store inside a single
+transaction. It performs no network I/O: the daemon fetches, calls in here, then files the source
+message and sends the outbox. A crash anywhere leads to redo, never to a lost or doubled mail.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from mailbot import workflow
+from mailbot.compose import Composer
+from mailbot.understand import understand
+from mailbot.understand.model import Inbound, Understanding
+
+log = logging.getLogger("mailbot")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one inbound message: where it is filed and under which reference."""
+
+    folder: str
+    ref: str | None
+    duplicate: bool = False
+
+
+def find_thread(tx, inbound: Inbound, prefix: str) -> tuple[dict | None, str]:
+    """The conversation a mail belongs to, and how we know (for the history and for staff).
+
+    Our own Message-IDs in In-Reply-To/References come first; then the booking reference in the
+    subject, but only from the address the conversation is with (a reference is no secret); then
+    an open conversation with the same sender.
+    """
+    for mid in [inbound.in_reply_to, *reversed(inbound.references)]:
+        if mid:
+            thread = tx.find_thread_by_message_id(mid)
+            if thread is not None:
+                return thread, "message_id"
+    match = re.search(rf"\b{re.escape(prefix)}-\d{{4}}-\d{{4}}\b", inbound.subject or "")
+    if match:
+        thread = tx.get_thread(match.group(0))
+        if thread is not None and _same_person(thread, inbound.from_addr):
+            return thread, "subject_reference"
+    open_threads = [t for t in tx.find_threads_by_address(inbound.from_addr)
+                    if t["state"] in ("needs_info", "offered", "confirmed")]
+    if open_threads:
+        return max(open_threads, key=lambda t: t["updated_at"]), "sender"
+    return None, "new"
+
+
+def _same_person(thread: dict, addr: str) -> bool:
+    known = {thread.get("from_addr"), (thread.get("contact") or {}).get("email")}
+    return bool(addr) and addr.lower() in {k.lower() for k in known if k}
+
+
+def handle_message(tx, raw: bytes, key: str, *, rules, now: datetime, composer: Composer,
+                   review: str) -> Outcome:
+    """Understand, decide and record one inbound message inside transaction `tx`."""
+    if tx.is_handled(key):
+        info = tx.handled_info(key) or {}
+        return Outcome(folder=info.get("folder", "Processed"), ref=info.get("ref"), duplicate=True)
+    inbound, understanding = understand(raw, windows=rules.policy.windows)
+    if inbound.message_id and tx.is_handled(inbound.message_id):
+        # The same mail delivered twice (or re-found after a UIDVALIDITY change).
+        tx.mark_handled(key, {"folder": "Processed", "duplicate_of": inbound.message_id}, at=now)
+        return Outcome(folder="Processed", ref=None, duplicate=True)
+    thread, how = find_thread(tx, inbound, rules.office.reference_prefix)
+    ctx = workflow.Context(rules=rules, now=now, taken=tx.taken_seats())
+    new, actions = workflow.decide(thread, workflow.MailReceived(inbound, understanding), ctx)
+    ref = _record(tx, new, actions, rules=rules, now=now, composer=composer, review=review)
+    folder = next((a.folder for a in reversed(actions) if isinstance(a, workflow.File)), "Processed")
+    info = {"folder": folder, "ref": ref, "at": now.isoformat(timespec="seconds"), "matched": how}
+    tx.mark_handled(key, info, at=now)
+    if inbound.message_id:
+        tx.mark_handled(inbound.message_id, info, at=now)
+    _log_outcome(ref, understanding, actions, how)
+    return Outcome(folder=folder, ref=ref)
+
+
+def run_timers(tx, *, rules, now: datetime, composer: Composer, review: str) -> int:
+    """Deadlines and lapses for every open conversation; returns how many changed."""
+    changed = 0
+    for thread in tx.threads(states=("offered", "needs_info")):
+        ctx = workflow.Context(rules=rules, now=now, taken=tx.taken_seats())
+        new, actions = workflow.decide(thread, workflow.Tick(), ctx)
+        if new is not None and new != thread:
+            _record(tx, new, actions, rules=rules, now=now, composer=composer, review=review)
+            log.info("%s: %s", new["ref"], new["history"][-1]["event"])
+            changed += 1
+    return changed
+
+
+def _record(tx, thread: dict | None, actions, *, rules, now, composer: Composer,
+            review: str) -> str | None:
+    """Store the thread and its outgoing mail (with final Message-IDs) in the same write."""
+    if thread is None:
+        return None
+    if thread["ref"] is None:
+        thread["ref"] = tx.next_reference(rules.office.reference_prefix, now)
+    for action in actions:
+        if isinstance(action, workflow.Send):
+            out = composer.compose(action.kind, action.to, thread, rules, now, action.extra)
+            thread["message_ids"].append(out.message_id)
+            thread["last_out_message_id"] = out.message_id
+            tx.add_outbox({
+                "message_id": out.message_id,
+                "thread_ref": thread["ref"],
+                "kind": action.kind,
+                "to": action.to,
+                "status": "held" if _needs_review(review, action.kind) else "pending",
+                "created_at": now.isoformat(timespec="seconds"),
+                "raw": out.message.as_bytes(),
+            })
+        elif isinstance(action, workflow.Escalate):
+            thread.setdefault("escalations", []).append(
+                {"reason": action.reason, "at": now.isoformat(timespec="seconds")})
+    tx.save_thread(thread)
+    return thread["ref"]
+
+
+def _needs_review(review: str, kind: str) -> bool:
+    """Review policy from rules: none, all, or only the mails that confirm a booking."""
+    return review == "all" or (review == "confirmations" and kind == "confirmed")
+
+
+def _log_outcome(ref: str | None, u: Understanding, actions, how: str) -> None:
+    sent = [a.kind for a in actions if isinstance(a, workflow.Send)]
+    escalated = [a.reason for a in actions if isinstance(a, workflow.Escalate)]
+    log.info("%s: intent=%s matched=%s sent=%s%s", ref or "-", u.intent, how,
+             ",".join(sent) or "nothing", f" escalated={escalated[0]!r}" if escalated else "")

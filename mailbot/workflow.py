@@ -1,0 +1,428 @@
+"""The per-conversation state machine: pure, no I/O, no clock.
+
+`decide(thread, event, ctx)` takes the thread record (a plain JSON dict, or None for a new
+conversation), one event and a `Context` (rules, `now`, seats already taken) and returns the new
+record plus the actions the shell must perform. Every branch is a unit test; the shell only
+records and executes.
+
+States (see DESIGN.md): needs_info, offered, confirmed, staff, and the closed ones
+cancelled, expired, done, no_show, declined.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Mapping, Sequence
+
+from mailbot import calendar
+from mailbot.understand.model import Inbound, Requested, Understanding
+
+OPEN_STATES = ("needs_info", "offered", "confirmed", "staff")
+CLOSED_STATES = ("cancelled", "expired", "done", "no_show", "declined")
+
+# Required to make an offer. 求職番号 may come later (terms art. 6 (2) ②); a wanted time is asked
+# for when missing together with another field, but on its own we offer the earliest slots.
+REQUIRED = ("name", "phone")
+
+# Asking for missing details more often than this turns into staff work, not a loop.
+MAX_ASKS = 2
+
+
+# ---------------------------------------------------------------------------- events and actions
+
+
+@dataclass(frozen=True)
+class MailReceived:
+    inbound: Inbound
+    understanding: Understanding
+
+
+@dataclass(frozen=True)
+class Tick:
+    """Time passed: deadlines and lapses are decided from stored timestamps, never from rhythm."""
+
+
+@dataclass(frozen=True)
+class Send:
+    """Compose template `kind` for the thread and send it to `to`.
+
+    `extra` carries template data that is not in the thread record (e.g. which fields are missing).
+    """
+
+    kind: str
+    to: str
+    extra: Mapping = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Escalate:
+    reason: str
+
+
+@dataclass(frozen=True)
+class File:
+    """Where the source message goes in the mailbox: Processed or NeedsStaff."""
+
+    folder: str
+
+
+Action = Send | Escalate | File
+
+
+@dataclass(frozen=True)
+class Context:
+    rules: object               # mailbot.rules.Rules
+    now: datetime
+    taken: Mapping[str, int] = field(default_factory=dict)   # slot key -> seats taken
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _iso(dt: datetime) -> str:
+    return dt.isoformat(timespec="seconds")
+
+
+def _log(thread: dict, ctx: Context, event: str, **detail) -> None:
+    thread.setdefault("history", []).append({"at": _iso(ctx.now), "event": event, **detail})
+    thread["updated_at"] = _iso(ctx.now)
+
+
+def new_thread(inbound: Inbound, ctx: Context) -> dict:
+    """A fresh record; the shell assigns `ref` (the booking reference) when it stores it."""
+    return {
+        "ref": None,
+        "state": "new",
+        "created_at": _iso(ctx.now),
+        "updated_at": _iso(ctx.now),
+        "from_addr": inbound.from_addr,
+        "subject": inbound.subject,
+        "contact": {"name": None, "email": None, "phone": None, "seeker_number": None,
+                    "attendant": None},
+        "wishes": [],
+        "warnings": [],
+        "asks": 0,
+        "offer": None,
+        "booking": None,
+        "holds": [],
+        "message_ids": [m for m in [inbound.message_id] if m],
+        "last_in_message_id": inbound.message_id,
+        "history": [],
+    }
+
+
+def _merge_fields(thread: dict, u: Understanding) -> None:
+    """Later mail fills in or corrects what an earlier one gave (a reply may add 求職番号)."""
+    contact = thread["contact"]
+    for key in ("name", "email", "phone", "seeker_number", "attendant"):
+        value = getattr(u, key)
+        if value:
+            contact[key] = value
+    if u.requested:
+        thread["wishes"] = [r.to_json() for r in u.requested]
+    thread["warnings"] = list(u.warnings)
+
+
+def _missing(thread: dict) -> list[str]:
+    contact = thread["contact"]
+    missing = [key for key in REQUIRED if not contact.get(key)]
+    if missing and not thread["wishes"]:
+        missing.append("requested")
+    return missing
+
+
+def _wishes(thread: dict) -> list[Requested]:
+    from datetime import date, time
+
+    out = []
+    for w in thread["wishes"]:
+        out.append(Requested(
+            date=date.fromisoformat(w["date"]),
+            start=time.fromisoformat(w["start"]) if w.get("start") else None,
+            end=time.fromisoformat(w["end"]) if w.get("end") else None,
+        ))
+    return out
+
+
+def _contact_address(thread: dict) -> str:
+    return thread["contact"].get("email") or thread["from_addr"]
+
+
+def _to_staff(thread: dict, ctx: Context, reason: str) -> list[Action]:
+    if thread["state"] != "staff":
+        thread["state_before_staff"] = thread["state"]
+    thread["state"] = "staff"
+    thread["escalation"] = {"reason": reason, "at": _iso(ctx.now)}
+    _log(thread, ctx, "escalated", reason=reason)
+    return [Escalate(reason), File("NeedsStaff")]
+
+
+def _offer(thread: dict, ctx: Context, note: str | None = None) -> list[Action]:
+    """Offer the free slots nearest the wishes; with none free, staff takes over."""
+    rules = ctx.rules
+    limit = rules.policy.slots_per_offer
+    slots = calendar.free_slots(rules, ctx.taken, ctx.now, _wishes(thread), limit)
+    if not slots:
+        return _to_staff(thread, ctx, "no free slot to offer")
+    deadline = max(calendar.confirm_deadline(rules, s) for s in slots)
+    thread["offer"] = {
+        "slots": [s.key for s in slots],
+        "sent_at": _iso(ctx.now),
+        "expires_at": _iso(deadline),
+        "round": (thread["offer"] or {}).get("round", 0) + 1,
+    }
+    thread["state"] = "offered"
+    _log(thread, ctx, "offered", slots=thread["offer"]["slots"])
+    extra = {"note": note} if note else {}
+    return [Send("offer", _contact_address(thread), extra), File("Processed")]
+
+
+def _ask_missing(thread: dict, ctx: Context, missing: list[str]) -> list[Action]:
+    if thread["asks"] >= MAX_ASKS:
+        return _to_staff(thread, ctx, "details still missing after asking twice: " + ",".join(missing))
+    thread["asks"] += 1
+    thread["state"] = "needs_info"
+    _log(thread, ctx, "asked", missing=missing)
+    return [Send("needs_info", _contact_address(thread), {"missing": missing}), File("Processed")]
+
+
+# ---------------------------------------------------------------------------- choosing a slot
+
+
+def _chosen_slot(thread: dict, u: Understanding, ctx: Context) -> tuple[str | None, str | None]:
+    """Which offered slot the reply picks: (slot key, None) or (None, why it is unclear).
+
+    A number picks from the offer; a date/time must match an offered slot exactly; a bare consent
+    picks the only slot. When a number and a restated time disagree, we ask: never guess.
+    """
+    offered = thread["offer"]["slots"]
+    slots = [calendar.Slot.from_key(k, ctx.rules) for k in offered]
+    by_time = [s.key for s in slots for r in u.requested if _matches(s, r)]
+    if u.choice is not None:
+        if not 1 <= u.choice <= len(offered):
+            return None, "choice_out_of_range"
+        key = offered[u.choice - 1]
+        if u.requested and key not in by_time:
+            return None, "choice_conflicts_time"
+        return key, None
+    if u.requested:
+        distinct = list(dict.fromkeys(by_time))
+        if len(distinct) == 1:
+            return distinct[0], None
+        return None, ("ambiguous_time" if distinct else "new_time")
+    if len(offered) == 1:
+        return offered[0], None
+    return None, "no_choice"
+
+
+def _matches(slot, r: Requested) -> bool:
+    start = slot.start
+    if start.date() != r.date:
+        return False
+    if r.start is None:
+        return False            # a whole day does not pick one slot among several
+    return start.time().replace(second=0, microsecond=0) == r.start
+
+
+def _confirm(thread: dict, key: str, ctx: Context) -> list[Action]:
+    rules = ctx.rules
+    slot = calendar.Slot.from_key(key, rules)
+    if ctx.now > calendar.confirm_deadline(rules, slot):
+        return _offer(thread, ctx, note="too_late")
+    old = thread["booking"]["slot"] if thread.get("booking") else None
+    seats = ctx.taken.get(key, 0) - (1 if key in thread["holds"] else 0)
+    if seats >= calendar.capacity(rules, slot):
+        return _offer(thread, ctx, note="taken")
+    thread["holds"] = [key]
+    thread["booking"] = {
+        "slot": key,
+        "confirmed_at": _iso(ctx.now),
+        "url": calendar.session_url(rules, slot, thread["ref"] or ""),
+        "replaces": old if old and old != key else None,
+    }
+    thread["offer"] = None
+    thread["state"] = "confirmed"
+    _log(thread, ctx, "confirmed", slot=key)
+    return [Send("confirmed", _contact_address(thread)), File("Processed")]
+
+
+# ---------------------------------------------------------------------------- decide
+
+
+def decide(thread: dict | None, event, ctx: Context) -> tuple[dict | None, list[Action]]:
+    """The whole conversation logic. Returns (record or None when nothing is kept, actions)."""
+    if isinstance(event, MailReceived):
+        return _on_mail(thread, event, ctx)
+    if isinstance(event, Tick):
+        return _on_tick(thread, ctx)
+    raise TypeError(f"unknown event {event!r}")
+
+
+def _on_mail(thread: dict | None, ev: MailReceived, ctx: Context):
+    inbound, u = ev.inbound, ev.understanding
+    if u.intent == "automated":
+        # Never answered. A bounce or auto-reply inside a conversation is for staff to see.
+        if thread is not None:
+            thread = dict(thread)
+            _log(thread, ctx, "automated_reply")
+            _remember(thread, inbound)
+        return thread, [Escalate("automated mail"), File("NeedsStaff")]
+
+    if thread is None or (thread["state"] in CLOSED_STATES and u.intent == "book"):
+        return _on_new(inbound, u, ctx)
+
+    thread = _copy(thread)
+    _remember(thread, inbound)
+    state = thread["state"]
+    handler = {
+        "needs_info": _in_needs_info,
+        "offered": _in_offered,
+        "confirmed": _in_confirmed,
+    }.get(state)
+    if handler is None:             # staff or closed: a human reads it
+        _log(thread, ctx, "mail_for_staff", intent=u.intent)
+        return thread, [Escalate(f"mail in {state} conversation"), File("NeedsStaff")]
+    return thread, handler(thread, u, ctx)
+
+
+def _copy(thread: dict) -> dict:
+    import copy
+
+    return copy.deepcopy(thread)
+
+
+def _remember(thread: dict, inbound: Inbound) -> None:
+    if inbound.message_id and inbound.message_id not in thread["message_ids"]:
+        thread["message_ids"].append(inbound.message_id)
+    thread["last_in_message_id"] = inbound.message_id
+
+
+def _on_new(inbound: Inbound, u: Understanding, ctx: Context):
+    thread = new_thread(inbound, ctx)
+    if u.intent != "book":
+        # Questions, cancellations without a booking, stray confirmations, sales mail: a human.
+        if u.intent == "other" and not any((u.name, u.phone, u.requested)):
+            return None, [Escalate("unrelated mail"), File("NeedsStaff")]
+        _merge_fields(thread, u)
+        _log(thread, ctx, "received", intent=u.intent)
+        return thread, _to_staff(thread, ctx, f"new conversation with intent {u.intent}")
+    _merge_fields(thread, u)
+    _log(thread, ctx, "received", intent=u.intent)
+    return thread, _after_details(thread, ctx)
+
+
+def _after_details(thread: dict, ctx: Context) -> list[Action]:
+    missing = _missing(thread)
+    if missing:
+        return _ask_missing(thread, ctx, missing)
+    return _offer(thread, ctx)
+
+
+def _in_needs_info(thread: dict, u: Understanding, ctx: Context) -> list[Action]:
+    if u.intent == "cancel":
+        return _close(thread, ctx, "cancelled", "cancelled")
+    if u.intent in ("question", "other") and not any((u.name, u.phone, u.requested)):
+        return _to_staff(thread, ctx, f"{u.intent} while details are missing")
+    _merge_fields(thread, u)
+    return _after_details(thread, ctx)
+
+
+def _in_offered(thread: dict, u: Understanding, ctx: Context) -> list[Action]:
+    if u.intent == "cancel":
+        if thread.get("booking"):       # a reschedule offer: the earlier booking stays
+            return _close(thread, ctx, "cancelled", "cancelled")
+        return _close(thread, ctx, "declined", "cancelled")
+    if u.intent in ("question", "other"):
+        return _to_staff(thread, ctx, f"{u.intent} in reply to an offer")
+    _merge_fields_keep_wishes(thread, u)
+    key, why = _chosen_slot(thread, u, ctx)
+    if key:
+        return _confirm(thread, key, ctx)
+    if why == "new_time":
+        thread["wishes"] = [r.to_json() for r in u.requested]
+        return _offer(thread, ctx, note="new_time")
+    if why == "no_choice" and u.intent == "reschedule":
+        return _to_staff(thread, ctx, "reschedule without a new time")
+    thread.setdefault("unclear_replies", 0)
+    thread["unclear_replies"] += 1
+    if thread["unclear_replies"] > MAX_ASKS:
+        return _to_staff(thread, ctx, f"reply still unclear: {why}")
+    _log(thread, ctx, "asked_choice", why=why)
+    return [Send("which_slot", _contact_address(thread), {"why": why}), File("Processed")]
+
+
+def _merge_fields_keep_wishes(thread: dict, u: Understanding) -> None:
+    """A reply to an offer may add 求職番号 or a phone; its times are a choice, not new wishes."""
+    contact = thread["contact"]
+    for key in ("name", "phone", "seeker_number", "attendant"):
+        value = getattr(u, key)
+        if value:
+            contact[key] = value
+
+
+def _in_confirmed(thread: dict, u: Understanding, ctx: Context) -> list[Action]:
+    rules = ctx.rules
+    slot = calendar.Slot.from_key(thread["booking"]["slot"], rules)
+    if u.intent == "cancel":
+        if ctx.now.astimezone(slot.start.tzinfo).date() >= slot.start.date():
+            # Terms art. 6 (6): on the day itself, cancellation is by phone only.
+            _log(thread, ctx, "same_day_cancel_by_mail")
+            return [Send("same_day_cancel", _contact_address(thread)), Escalate("same-day cancel by mail"),
+                    File("NeedsStaff")]
+        return _close(thread, ctx, "cancelled", "cancelled")
+    if u.intent == "reschedule":
+        if not u.requested:
+            return _to_staff(thread, ctx, "reschedule without a new time")
+        thread["wishes"] = [r.to_json() for r in u.requested]
+        return _offer(thread, ctx, note="reschedule")
+    if u.intent == "confirm" and not u.requested and u.choice is None:
+        _log(thread, ctx, "acknowledged")        # a thank-you: nothing to answer
+        return [File("Processed")]
+    _merge_fields_keep_wishes(thread, u)
+    return _to_staff(thread, ctx, f"{u.intent} after confirmation")
+
+
+def _close(thread: dict, ctx: Context, state: str, kind: str) -> list[Action]:
+    thread["state"] = state
+    thread["holds"] = []
+    thread["offer"] = None
+    _log(thread, ctx, state)
+    return [Send(kind, _contact_address(thread)), File("Processed")]
+
+
+def _on_tick(thread: dict | None, ctx: Context):
+    if thread is None:
+        return None, []
+    state = thread["state"]
+    policy = ctx.rules.policy
+    if state == "offered":
+        if ctx.now > datetime.fromisoformat(thread["offer"]["expires_at"]):
+            thread = _copy(thread)
+            if thread.get("booking"):
+                # A reschedule offer lapsed: the original booking simply stands.
+                thread["state"] = "confirmed"
+                thread["offer"] = None
+                _log(thread, ctx, "reschedule_lapsed")
+                return thread, [Send("reschedule_lapsed", _contact_address(thread))]
+            thread["state"] = "expired"
+            thread["offer"] = None
+            _log(thread, ctx, "lapsed")
+            return thread, [Send("lapsed", _contact_address(thread))]
+    elif state == "needs_info":
+        age = ctx.now - datetime.fromisoformat(thread["updated_at"])
+        if age.days >= policy.needs_info_expire_days:
+            thread = _copy(thread)
+            thread["state"] = "expired"
+            _log(thread, ctx, "expired_without_details")
+            return thread, []
+    return thread, []
+
+
+def due(thread: dict, now: datetime) -> bool:
+    """Whether a Tick could change this thread (keeps the timer pass cheap)."""
+    return thread["state"] in ("offered", "needs_info")
+
+
+__all__: Sequence[str] = ("decide", "MailReceived", "Tick", "Send", "Escalate", "File", "Context",
+                          "OPEN_STATES", "CLOSED_STATES")
