@@ -36,8 +36,12 @@ def read_message(raw: bytes) -> Inbound:
                        defects=(f"unreadable message: {type(exc).__name__}",))
 
 
+_LEADING_JUNK = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:[ \t]*(?:\r\n|\n|\r))*")
+
+
 def _read(raw: bytes) -> Inbound:
-    msg = message_from_bytes(raw, policy=compat32)
+    # A BOM or blank lines before the header would turn every header into body text.
+    msg = message_from_bytes(_LEADING_JUNK.sub(b"", raw, count=1), policy=compat32)
     defects: list[str] = []
     raw_headers: dict[str, str] = {}
     for name, value in msg.raw_items():
