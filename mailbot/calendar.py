@@ -7,7 +7,8 @@ All datetimes returned are aware and in the rules' timezone (Asia/Tokyo, which h
 Choosing slots for an offer (`free_slots`), in this order of preference:
 1. exact wishes (a wished date with a start time equal to the slot start);
 2. slots inside a wished window (午後, 14時〜16時) or on a wished whole day;
-3. the rest, nearest in time to any wish (earlier first on ties).
+3. the rest, nearest to any wish: fewest days away first, then nearest time of day (earlier
+   first on ties), so a wished 14:00 that is full or closed brings 14:00 on nearby days.
 Two spreading rules give the seeker a real choice:
 - a fallback slot (group 3) on a day nobody wished for is taken only if no other slot of that
   day is in the offer yet, while enough other days remain;
@@ -237,29 +238,31 @@ def session_url(rules: Rules, slot: Slot, reference: str, seat: int = 0) -> str:
 # ---------------------------------------------------------------------------- offering
 
 
-def _span(rules: Rules, wish: Requested) -> tuple[datetime, datetime, bool]:
-    """A wish as [lo, hi) plus whether it is a point in time (a start without an end)."""
-    day_start = _at(rules, wish.date, time(0))
+def _minute(t: time) -> int:
+    return t.hour * 60 + t.minute
+
+
+def _span(wish: Requested) -> tuple[date, int, int, bool]:
+    """A wish as (day, [lo, hi) in minutes of the day, is a point in time)."""
     if wish.start is not None and (wish.end is None or wish.end <= wish.start):
-        point = _at(rules, wish.date, wish.start)
-        return point, point, True
-    lo = _at(rules, wish.date, wish.start) if wish.start else day_start
-    hi = _at(rules, wish.date, wish.end) if wish.end else day_start + timedelta(days=1)
-    return lo, hi, False
+        return wish.date, _minute(wish.start), _minute(wish.start), True
+    lo = _minute(wish.start) if wish.start else 0
+    hi = _minute(wish.end) if wish.end else 24 * 60
+    return wish.date, lo, hi, False
 
 
-def _fit(slot: Slot, spans: list[tuple[datetime, datetime, bool]]) -> tuple[int, float]:
-    """(group, distance in seconds): 0 exact, 1 inside a wished window or day, 2 elsewhere."""
+def _fit(slot: Slot, spans: list[tuple[date, int, int, bool]]) -> tuple[int, int, int]:
+    """(group, days away, minutes away) from the closest wish: group 0 exact, 1 inside a wished
+    window or day, 2 elsewhere. Days count before minutes, so a wished 14:00 on a closed day
+    brings 14:00 on the nearest open days rather than the end of the day before."""
     if not spans:
-        return 2, 0.0
-    t = slot.start
-    if any(point and t == lo for lo, _, point in spans):
-        return 0, 0.0
-    if any(not point and lo <= t < hi for lo, hi, point in spans):
-        return 1, 0.0
-    gaps = [abs((t - lo).total_seconds()) if point else
-            max((lo - t).total_seconds(), (t - hi).total_seconds(), 0.0) for lo, hi, point in spans]
-    return 2, min(gaps)
+        return 2, 0, 0
+    day, t = slot.day, _minute(slot.start.time())
+    if any(point and day == d and t == lo for d, lo, _, point in spans):
+        return 0, 0, 0
+    if any(not point and day == d and lo <= t < hi for d, lo, hi, point in spans):
+        return 1, 0, 0
+    return 2, *min((abs((day - d).days), max(lo - t, t - hi, 0)) for d, lo, hi, _ in spans)
 
 
 def free_slots(rules: Rules, taken: Mapping[str, int], now: datetime,
@@ -280,7 +283,7 @@ def free_slots(rules: Rules, taken: Mapping[str, int], now: datetime,
                     best[s.start] = s
         day += timedelta(days=1)
 
-    spans = [_span(rules, w) for w in wishes]
+    spans = [_span(w) for w in wishes]
     wished_days = {w.date for w in wishes}
     timeless = all(w.start is None and w.end is None for w in wishes)
     am_end = rules.policy.windows["am"][1]
@@ -292,10 +295,10 @@ def free_slots(rules: Rules, taken: Mapping[str, int], now: datetime,
         halves = [s.start.time() < am_end for s in chosen]
 
         def preference(s: Slot) -> tuple:
-            group, distance = fit[s]
+            group, days_away, minutes_away = fit[s]
             repeat_day = group == 2 and s.day not in wished_days and s.day in days
             half_used = halves.count(s.start.time() < am_end) if timeless else 0
-            return group, repeat_day, half_used, distance, s.start
+            return group, repeat_day, half_used, days_away, minutes_away, s.start
 
         pick = min(remaining, key=preference)
         chosen.append(pick)
