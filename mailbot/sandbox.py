@@ -306,10 +306,8 @@ class MailSandbox:
     def _authenticate(self, server, session, envelope, mechanism, auth_data):  # noqa: ANN001
         from aiosmtpd.smtp import AuthResult, LoginPassword
 
-        if isinstance(auth_data, LoginPassword):
-            user, password = auth_data.login.decode(), auth_data.password.decode()
-            return AuthResult(success=self.users.get(user) == password)
-        return AuthResult(success=False)
+        ok = isinstance(auth_data, LoginPassword) and self.users.get(auth_data.login.decode()) == auth_data.password.decode()
+        return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd answers 535 itself
 
     # -- using it ------------------------------------------------------------------------------
 
