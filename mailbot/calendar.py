@@ -9,11 +9,11 @@ Choosing slots for an offer (`free_slots`), in this order of preference:
 2. slots inside a wished window (午後, 14時〜16時) or on a wished whole day;
 3. the rest, nearest to any wish: fewest days away first, then nearest time of day (earlier
    first on ties), so a wished 14:00 that is full or closed brings 14:00 on nearby days.
-Two spreading rules give the seeker a real choice:
-- a fallback slot (group 3) on a day nobody wished for is taken only if no other slot of that
-  day is in the offer yet, while enough other days remain;
+Within that order, two spreading rules give the seeker a real choice:
+- among the slots of 3., a day nobody wished for gives one slot to the offer; a second slot of
+  that day comes only when no other day is left;
 - when the seeker gave no time of day (no wishes, or whole days only), morning and afternoon
-  alternate as far as the free slots allow.
+  alternate as far as the free slots allow (e.g. no wishes: 1st day 09:00, 2nd day 13:00, ...).
 Several counters at the same time are one choice to a seeker: each start time appears once,
 on the counter with the most free seats.
 """
@@ -288,7 +288,7 @@ def free_slots(rules: Rules, taken: Mapping[str, int], now: datetime,
     timeless = all(w.start is None and w.end is None for w in wishes)
     am_end = rules.policy.windows["am"][1]
     fit = {s: _fit(s, spans) for s in best.values()}
-    remaining = sorted(best.values(), key=lambda s: (fit[s], s.start))
+    remaining = list(best.values())
     chosen: list[Slot] = []
     while remaining and len(chosen) < limit:
         days = {s.day for s in chosen}
