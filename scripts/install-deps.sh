@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Install the system pieces mailbot's tests and demo need, on Debian/Ubuntu. Idempotent and quick
+# when everything is present; uses sudo only when not root.
+#   - python3 venv support (Debian ships python3 without ensurepip)
+#   - Dovecot IMAP + LMTP (the test/demo mail server; mailbot.sandbox runs its own instance)
+#   - the system user `vmail` that owns the sandbox's mail files (Dovecot refuses root for mail)
+set -euo pipefail
+
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO=(sudo)
+fi
+
+packages=()
+if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    packages+=(python3-venv)
+fi
+if ! command -v dovecot >/dev/null 2>&1 && [ ! -x /usr/sbin/dovecot ]; then
+    packages+=(dovecot-imapd dovecot-lmtpd)
+fi
+
+if [ ${#packages[@]} -gt 0 ]; then
+    echo "install-deps: installing ${packages[*]}"
+    "${SUDO[@]}" apt-get update -q
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${packages[@]}"
+    if [[ " ${packages[*]} " == *" dovecot-imapd "* ]]; then
+        # The package starts a system Dovecot on ports 143/24; we only need the binaries.
+        if [ -d /run/systemd/system ]; then
+            "${SUDO[@]}" systemctl disable --now dovecot.service >/dev/null 2>&1 || true
+        elif [ -x /etc/init.d/dovecot ]; then
+            "${SUDO[@]}" /etc/init.d/dovecot stop >/dev/null 2>&1 || true
+            "${SUDO[@]}" update-rc.d dovecot disable >/dev/null 2>&1 || true
+        fi
+    fi
+fi
+
+if ! getent passwd vmail >/dev/null; then
+    echo "install-deps: creating system user vmail"
+    "${SUDO[@]}" useradd --system --no-create-home --shell /usr/sbin/nologin vmail
+fi
