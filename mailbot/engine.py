@@ -105,6 +105,7 @@ def _record(tx, thread: dict | None, actions, *, rules, now, composer: Composer,
     for action in actions:
         if isinstance(action, workflow.Send):
             out = composer.compose(action.kind, action.to, thread, rules, now, action.extra)
+            thread["sent_count"] = thread.get("sent_count", 0) + 1
             thread["message_ids"].append(out.message_id)
             thread["last_out_message_id"] = out.message_id
             tx.add_outbox({
@@ -112,7 +113,7 @@ def _record(tx, thread: dict | None, actions, *, rules, now, composer: Composer,
                 "thread_ref": thread["ref"],
                 "kind": action.kind,
                 "to": action.to,
-                "status": "held" if _needs_review(review, action.kind) else "pending",
+                "status": "held" if _needs_review(review, thread) else "pending",
                 "created_at": now.isoformat(timespec="seconds"),
                 "raw": out.message.as_bytes(),
             })
@@ -123,9 +124,10 @@ def _record(tx, thread: dict | None, actions, *, rules, now, composer: Composer,
     return thread["ref"]
 
 
-def _needs_review(review: str, kind: str) -> bool:
-    """Review policy from rules: none, all, or only the mails that confirm a booking."""
-    return review == "all" or (review == "confirmations" and kind == "confirmed")
+def _needs_review(review: str, thread: dict) -> bool:
+    """Review policy from rules: none, all, or only a conversation's first mail (staff see
+    every new seeker once before the bot writes to them)."""
+    return review == "all" or (review == "first_mail" and thread["sent_count"] == 1)
 
 
 def _log_outcome(ref: str | None, u: Understanding, actions, how: str) -> None:

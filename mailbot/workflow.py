@@ -165,11 +165,11 @@ def _offer(thread: dict, ctx: Context, note: str | None = None) -> list[Action]:
     slots = calendar.free_slots(rules, ctx.taken, ctx.now, _wishes(thread), limit)
     if not slots:
         return _to_staff(thread, ctx, "no free slot to offer")
-    deadline = max(calendar.confirm_deadline(rules, s) for s in slots)
     thread["offer"] = {
         "slots": [s.key for s in slots],
         "sent_at": _iso(ctx.now),
-        "expires_at": _iso(deadline),
+        "expires_at": _iso(calendar.offer_expires_at(rules, ctx.now, slots)),
+        "rules_version": rules.version,
         "round": (thread["offer"] or {}).get("round", 0) + 1,
     }
     thread["state"] = "offered"
@@ -228,18 +228,23 @@ def _matches(slot, r: Requested) -> bool:
 def _confirm(thread: dict, key: str, ctx: Context) -> list[Action]:
     rules = ctx.rules
     slot = calendar.Slot.from_key(key, rules)
-    if ctx.now > calendar.confirm_deadline(rules, slot):
+    # The thread's own hold (a reschedule picking its current slot) is not someone else's seat.
+    taken = dict(ctx.taken)
+    for held in thread["holds"]:
+        taken[held] = max(0, taken.get(held, 0) - 1)
+    problem = calendar.booking_problem(rules, slot, taken, ctx.now)
+    if problem == "too_late":
         return _offer(thread, ctx, note="too_late")
-    old = thread["booking"]["slot"] if thread.get("booking") else None
-    seats = ctx.taken.get(key, 0) - (1 if key in thread["holds"] else 0)
-    if seats >= calendar.capacity(rules, slot):
+    if problem is not None:
         return _offer(thread, ctx, note="taken")
+    old = thread["booking"]["slot"] if thread.get("booking") else None
     thread["holds"] = [key]
     thread["booking"] = {
         "slot": key,
         "confirmed_at": _iso(ctx.now),
         "url": calendar.session_url(rules, slot, thread["ref"] or ""),
         "replaces": old if old and old != key else None,
+        "rules_version": rules.version,
     }
     thread["offer"] = None
     thread["state"] = "confirmed"
@@ -365,7 +370,8 @@ def _in_confirmed(thread: dict, u: Understanding, ctx: Context) -> list[Action]:
     rules = ctx.rules
     slot = calendar.Slot.from_key(thread["booking"]["slot"], rules)
     if u.intent == "cancel":
-        if ctx.now.astimezone(slot.start.tzinfo).date() >= slot.start.date():
+        same_day = ctx.now.astimezone(slot.start.tzinfo).date() >= slot.start.date()
+        if same_day and rules.policy.same_day_cancel == "phone_only":
             # Terms art. 6 (6): on the day itself, cancellation is by phone only.
             _log(thread, ctx, "same_day_cancel_by_mail")
             return [Send("same_day_cancel", _contact_address(thread)), Escalate("same-day cancel by mail"),

@@ -1,0 +1,244 @@
+"""The conversation state machine, branch by branch (pure: rules from rules/, `now` given)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from mailbot import calendar, workflow
+from mailbot.rules import load_rules
+from mailbot.understand.model import Inbound, Requested, Understanding
+from mailbot.workflow import Context, Escalate, File, MailReceived, Send, Tick, decide
+
+JST = ZoneInfo("Asia/Tokyo")
+RULES = load_rules(Path(__file__).resolve().parents[2] / "rules")
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=JST)          # a Tuesday
+
+
+def inbound(mid="<m1@example.jp>", sender="taro@example.jp", subject="予約", in_reply_to=None):
+    return Inbound(message_id=mid, in_reply_to=in_reply_to, references=(), subject=subject,
+                   from_addr=sender, from_name="", to_addrs=("online-soudan@akita-hw.example.jp",),
+                   date=NOW, headers={}, text="")
+
+
+def mail(intent="book", **fields):
+    return MailReceived(inbound(**fields.pop("_inbound", {})), Understanding(intent=intent, **fields))
+
+
+def ctx(now=NOW, taken=None):
+    return Context(rules=RULES, now=now, taken=taken or {})
+
+
+def sends(actions):
+    return [a.kind for a in actions if isinstance(a, Send)]
+
+
+def folder(actions):
+    return [a.folder for a in actions if isinstance(a, File)][-1]
+
+
+FULL = dict(name="秋田 太郎", phone="090-1234-5678", email="taro@example.jp",
+            requested=(Requested(date(2026, 12, 4), time(14, 0)),))
+
+
+def offered_thread(now=NOW, **overrides):
+    thread, actions = decide(None, mail(**{**FULL, **overrides}), ctx(now))
+    thread["ref"] = "AK-2612-0001"
+    assert thread["state"] == "offered", actions
+    return thread
+
+
+# ------------------------------------------------------------------ first contact
+
+
+def test_complete_request_gets_offer_with_wished_slot_first():
+    thread, actions = decide(None, mail(**FULL), ctx())
+    assert thread["state"] == "offered"
+    assert sends(actions) == ["offer"] and folder(actions) == "Processed"
+    first = calendar.Slot.from_key(thread["offer"]["slots"][0], RULES)
+    assert first.start == datetime(2026, 12, 4, 14, 0, tzinfo=JST)
+    assert len(thread["offer"]["slots"]) == RULES.policy.slots_per_offer
+    assert thread["ref"] is None            # the shell assigns the reference
+
+
+def test_offer_goes_to_contact_address_not_sender():
+    thread, actions = decide(None, mail(**{**FULL, "email": "other@example.jp"}), ctx())
+    assert [a.to for a in actions if isinstance(a, Send)] == ["other@example.jp"]
+
+
+def test_missing_phone_asks_exactly_for_it():
+    thread, actions = decide(None, mail(**{**FULL, "phone": None}), ctx())
+    assert thread["state"] == "needs_info"
+    (send,) = [a for a in actions if isinstance(a, Send)]
+    assert send.kind == "needs_info" and send.extra["missing"] == ["phone"]
+
+
+def test_missing_name_and_time_asks_for_both():
+    thread, actions = decide(None, mail(**{**FULL, "name": None, "requested": ()}), ctx())
+    (send,) = [a for a in actions if isinstance(a, Send)]
+    assert send.extra["missing"] == ["name", "requested"]
+
+
+def test_no_wish_but_details_complete_offers_earliest():
+    thread, actions = decide(None, mail(**{**FULL, "requested": ()}), ctx())
+    assert thread["state"] == "offered"
+
+
+def test_automated_mail_is_never_answered():
+    thread, actions = decide(None, mail("automated"), ctx())
+    assert thread is None and sends(actions) == [] and folder(actions) == "NeedsStaff"
+
+
+def test_question_goes_to_staff():
+    thread, actions = decide(None, mail("question", name="秋田 太郎"), ctx())
+    assert thread["state"] == "staff" and folder(actions) == "NeedsStaff"
+
+
+def test_spam_is_filed_for_staff_without_a_thread():
+    thread, actions = decide(None, mail("other"), ctx())
+    assert thread is None and folder(actions) == "NeedsStaff" and sends(actions) == []
+
+
+# ------------------------------------------------------------------ needs_info
+
+
+def test_reply_with_missing_field_leads_to_offer():
+    thread, _ = decide(None, mail(**{**FULL, "phone": None}), ctx())
+    thread["ref"] = "AK-2612-0001"
+    thread, actions = decide(thread, mail("book", phone="090-1111-2222",
+                                          _inbound={"mid": "<m2@example.jp>"}), ctx())
+    assert thread["state"] == "offered" and sends(actions) == ["offer"]
+    assert thread["contact"]["name"] == "秋田 太郎"          # kept from the first mail
+
+
+def test_asking_stops_after_two_rounds():
+    thread, _ = decide(None, mail(**{**FULL, "phone": None}), ctx())
+    thread["ref"] = "AK-2612-0001"
+    thread, _ = decide(thread, mail("book", _inbound={"mid": "<m2@x>"}), ctx())
+    assert thread["state"] == "needs_info"
+    thread, actions = decide(thread, mail("book", _inbound={"mid": "<m3@x>"}), ctx())
+    assert thread["state"] == "staff" and any(isinstance(a, Escalate) for a in actions)
+
+
+# ------------------------------------------------------------------ offered
+
+
+def test_choice_by_number_confirms_with_url():
+    thread = offered_thread()
+    chosen = thread["offer"]["slots"][1]
+    thread, actions = decide(thread, mail("confirm", choice=2), ctx())
+    assert thread["state"] == "confirmed" and sends(actions) == ["confirmed"]
+    assert thread["booking"]["slot"] == chosen and thread["holds"] == [chosen]
+    assert thread["booking"]["url"].startswith("https://")
+    assert "AK-2612-0001" in thread["booking"]["url"] or thread["booking"]["url"]
+
+
+def test_choice_by_date_and_time_confirms():
+    thread = offered_thread()
+    slot = calendar.Slot.from_key(thread["offer"]["slots"][2], RULES)
+    picked = Requested(slot.start.date(), slot.start.time())
+    thread, _ = decide(thread, mail("confirm", requested=(picked,)), ctx())
+    assert thread["booking"]["slot"] == slot.key
+
+
+def test_consent_without_number_is_unclear_when_several_slots():
+    thread = offered_thread()
+    thread, actions = decide(thread, mail("confirm"), ctx())
+    assert thread["state"] == "offered" and sends(actions) == ["which_slot"]
+
+
+def test_number_and_time_that_disagree_are_asked_back():
+    thread = offered_thread()
+    other = calendar.Slot.from_key(thread["offer"]["slots"][2], RULES)
+    thread, actions = decide(thread, mail("confirm", choice=1, requested=(
+        Requested(other.start.date(), other.start.time()),)), ctx())
+    assert thread["state"] == "offered" and sends(actions) == ["which_slot"]
+
+
+def test_number_out_of_range_is_asked_back():
+    thread = offered_thread()
+    thread, actions = decide(thread, mail("confirm", choice=9), ctx())
+    assert sends(actions) == ["which_slot"]
+
+
+def test_taken_slot_gets_new_offer():
+    thread = offered_thread()
+    first = thread["offer"]["slots"][0]
+    capacity = calendar.capacity(RULES, calendar.Slot.from_key(first, RULES))
+    thread, actions = decide(thread, mail("confirm", choice=1), ctx(taken={first: capacity}))
+    assert thread["state"] == "offered" and sends(actions) == ["offer"]
+    assert first not in thread["offer"]["slots"]
+
+
+def test_reply_after_deadline_gets_new_offer_not_booking():
+    thread = offered_thread()
+    first = calendar.Slot.from_key(thread["offer"]["slots"][0], RULES)
+    late = first.start.replace(hour=8)              # the session day itself
+    thread, actions = decide(thread, mail("confirm", choice=1), ctx(now=late))
+    assert thread["state"] != "confirmed"
+
+
+def test_cancel_before_confirming_is_declined():
+    thread = offered_thread()
+    thread, actions = decide(thread, mail("cancel"), ctx())
+    assert thread["state"] == "declined" and sends(actions) == ["cancelled"]
+
+
+def test_offer_lapses_after_deadline():
+    thread = offered_thread()
+    expires = datetime.fromisoformat(thread["offer"]["expires_at"])
+    same, actions = decide(thread, Tick(), ctx(now=expires))
+    assert same["state"] == "offered" and actions == []
+    later, actions = decide(thread, Tick(), ctx(now=expires + timedelta(seconds=1)))
+    assert later["state"] == "expired" and sends(actions) == ["lapsed"]
+
+
+# ------------------------------------------------------------------ confirmed
+
+
+def confirmed_thread():
+    thread = offered_thread()
+    thread, _ = decide(thread, mail("confirm", choice=1), ctx())
+    return thread
+
+
+def test_cancel_by_mail_before_the_day():
+    thread = confirmed_thread()
+    thread, actions = decide(thread, mail("cancel"), ctx())
+    assert thread["state"] == "cancelled" and thread["holds"] == []
+    assert sends(actions) == ["cancelled"]
+
+
+def test_same_day_cancel_by_mail_is_refused_politely_and_escalated():
+    thread = confirmed_thread()
+    slot = calendar.Slot.from_key(thread["booking"]["slot"], RULES)
+    thread, actions = decide(thread, mail("cancel"), ctx(now=slot.start.replace(hour=8)))
+    assert thread["state"] == "confirmed"
+    assert sends(actions) == ["same_day_cancel"] and folder(actions) == "NeedsStaff"
+
+
+def test_reschedule_keeps_old_booking_until_new_one_confirmed():
+    thread = confirmed_thread()
+    old = thread["booking"]["slot"]
+    thread, actions = decide(thread, mail("reschedule", requested=(
+        Requested(date(2026, 12, 10), time(10, 0)),)), ctx())
+    assert thread["state"] == "offered" and thread["holds"] == [old]
+    thread, actions = decide(thread, mail("confirm", choice=1), ctx())
+    assert thread["state"] == "confirmed" and thread["booking"]["replaces"] == old
+    assert thread["holds"] == [thread["booking"]["slot"]]
+
+
+def test_thank_you_after_confirmation_is_not_answered():
+    thread = confirmed_thread()
+    thread, actions = decide(thread, mail("confirm"), ctx())
+    assert sends(actions) == [] and thread["state"] == "confirmed"
+
+
+def test_decide_does_not_mutate_its_input():
+    thread = offered_thread()
+    before = repr(thread)
+    decide(thread, mail("confirm", choice=1), ctx())
+    assert repr(thread) == before
