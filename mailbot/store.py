@@ -18,6 +18,9 @@ Why it is shaped like this (see PITFALLS "tinydb 4.9.0" and DESIGN "Record first
   (written atomically at commit, before the JSON that refers to them). Offer mails carry the
   terms of use (~12 kB, ~22 kB once base64'd inside JSON); in the JSON they would multiply the
   cost of every later write. The files are immutable once their item is recorded.
+* Moving threads to the archive writes two files. The live file is the commit point: archived
+  entries carry the generation of the transaction that moved them, and entries newer than the
+  live file's ``meta.commit_gen`` (a crash hit between the two writes) are ignored and dropped.
 * Personal data (seekers' names, phones, addresses: 職業安定法) is on disk, so the folder is 0700
   and every file 0600, whatever the umask.
 * :class:`DaemonLock` (``state/daemon.lock``, pid inside) keeps a second daemon off the same
@@ -557,7 +560,7 @@ class Store:
             lock.acquire()
         except filelock.Timeout as exc:
             raise StoreBusy(
-                f"{self.state_dir} is locked by another process for over {self.lock_timeout:g} s"
+                f"{self.state_dir} has been held by another transaction for over {self.lock_timeout:g} s"
             ) from exc
         held.add(self.state_dir)
         try:

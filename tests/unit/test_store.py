@@ -6,13 +6,14 @@ import json
 import multiprocessing
 import os
 import stat
+import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from mailbot import store as store_mod
-from mailbot.store import AlreadyRunning, DaemonLock, Store, StoreError
+from mailbot.store import AlreadyRunning, DaemonLock, Store, StoreBusy, StoreError
 
 JST = timezone(timedelta(hours=9))
 NOW = datetime(2026, 12, 1, 10, 0, tzinfo=JST)
@@ -375,4 +376,26 @@ def test_daemon_lock_dies_with_its_process(tmp_path: Path) -> None:
     holder.kill()
     holder.join(20)
     with DaemonLock(state):
+        pass
+
+
+def test_a_long_holder_makes_others_wait_then_give_up(store: Store) -> None:
+    inside, leave = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with store.transaction():
+            inside.set()
+            leave.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert inside.wait(10)
+        with pytest.raises(StoreBusy, match="held by another transaction"):
+            with Store(store.state_dir, lock_timeout=0.2).snapshot():
+                pass
+    finally:
+        leave.set()
+        holder.join(10)
+    with Store(store.state_dir, lock_timeout=0.2).snapshot():
         pass
