@@ -7,3 +7,83 @@ Public API (used by the workflow, the daemon and `mailbot parse`):
 
 `windows` maps "am"/"pm" to (start, end) times for 午前/午後; default 09:00-12:00 / 13:00-17:00.
 """
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Mapping
+
+from mailbot.understand.automated import automated_reason
+from mailbot.understand.dates import extract_requested
+from mailbot.understand.fields import (extract_attendant, extract_choice, extract_email,
+                                       extract_name, extract_phone, extract_seeker_number)
+from mailbot.understand.intent import classify_intent
+from mailbot.understand.mime import read_message
+from mailbot.understand.model import Inbound, Requested, Understanding
+from mailbot.understand.quotes import split_reply
+
+__all__ = ["understand", "understand_inbound", "read_message"]
+
+# Intents whose dates are never requests (existing bookings, auto-replies, newsletters, spam).
+_NO_REQUEST_INTENTS = ("cancel", "automated", "other")
+
+
+def understand(raw: bytes, windows: Mapping[str, tuple[time, time]] | None = None,
+               now: datetime | None = None) -> tuple[Inbound, Understanding]:
+    """Decode and read one raw message. Never raises: an undecodable mail gives intent
+    "other" and a warning. `now` is only the reference for relative dates when the mail
+    has no readable Date header."""
+    inbound = read_message(raw)
+    return inbound, understand_inbound(inbound, windows, now)
+
+
+def understand_inbound(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | None = None,
+                       now: datetime | None = None) -> Understanding:
+    """Fields and intent of an already decoded message (never raises)."""
+    warnings = [f"decode: {d}" for d in inbound.defects]
+    if not inbound.text.strip() and not inbound.subject.strip() and not inbound.from_addr:
+        warnings.append("undecodable: no readable header or text")
+        return Understanding(intent="other", warnings=tuple(warnings))
+    try:
+        return _read_fields(inbound, windows, now, warnings)
+    except Exception as exc:  # noqa: BLE001 - one odd mail must not stop the mailbox
+        warnings.append(f"internal_error: {type(exc).__name__}")
+        return Understanding(intent="other", email=inbound.from_addr.lower() or None,
+                             warnings=tuple(warnings))
+
+
+def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | None,
+                 now: datetime | None, warnings: list[str]) -> Understanding:
+    reply = split_reply(inbound.text)
+    automated = automated_reason(inbound, reply)
+    fresh, signature = reply.fresh, reply.signature
+    choice, choice_warnings = extract_choice(fresh)
+    requested: list[Requested] = []
+    ref = inbound.date or now
+    if automated is None:
+        if ref is None:
+            warnings.append("no_date: no Date header; dates not read")
+        else:
+            requested, date_warnings = extract_requested(fresh, ref, windows)
+            warnings.extend(date_warnings)
+    intent = classify_intent(fresh, inbound.subject, inbound.in_reply_to, automated,
+                             choice=choice, has_requested=bool(requested))
+    if intent in _NO_REQUEST_INTENTS:
+        requested = []
+    if intent == "automated":
+        choice = None
+    else:
+        warnings.extend(choice_warnings)
+    own = tuple(inbound.to_addrs)
+    return Understanding(
+        intent=intent,
+        name=None if intent == "automated" else extract_name(fresh, signature),
+        seeker_number=None if intent == "automated" else extract_seeker_number(fresh, signature),
+        email=extract_email(fresh, signature, inbound.from_addr, own) if intent != "automated"
+        else (inbound.from_addr.lower() or None),
+        phone=None if intent == "automated" else extract_phone(fresh, signature),
+        requested=tuple(requested),
+        choice=choice,
+        attendant=None if intent == "automated" else extract_attendant(fresh),
+        warnings=tuple(warnings),
+    )

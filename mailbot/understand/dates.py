@@ -1,0 +1,430 @@
+"""Requested consultation times from Japanese prose: a narrow extractor of our own.
+
+dateparser and ja-timex read Japanese dates wrongly (see PITFALLS), and a misread date that
+gets confirmed is the worst bug we can ship. So this module knows a small, tested grammar:
+explicit dates (12月3日, 12/3, 2026年12月3日, 令和8年12月3日, R8.12.3), relative days (明日,
+明後日, 来週火曜, 今週金曜, 再来週), times (14:00, 14時半, 午後2時, spans 10:30〜11:20) and
+windows (午前/午前中/午後). Everything it is unsure of becomes a warning, not a guess.
+
+Dates that are mentioned but not asked for (an existing booking being cancelled or moved,
+interviews, deadlines, past dates) are left out. Input is the fresh (unquoted, unsigned) text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Mapping
+
+from mailbot.understand.model import Requested
+from mailbot.understand.normalize import normalize
+
+JST = timezone(timedelta(hours=9), "JST")
+DEFAULT_WINDOWS: dict[str, tuple[time, time]] = {"am": (time(9, 0), time(12, 0)),
+                                                 "pm": (time(13, 0), time(17, 0))}
+WEEKDAYS = "月火水木金土日"
+# A bare date that would roll forward further than this was really a recent past date.
+_ROLL_LIMIT = timedelta(days=180)
+# Hours written without 午前/午後 that can only mean an afternoon office hour.
+_AFTERNOON_BARE_HOURS = range(1, 6)
+
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+                 "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_NUM = "〇零一二三四五六七八九十"
+_KANJI_DATE = re.compile(rf"([{_KANJI_NUM}]{{1,3}})(?=\s*(?:月|日|時))")
+
+
+def kanji_number(s: str) -> int | None:
+    """二 -> 2, 十二 -> 12, 二十三 -> 23, 一〇 -> 10; None when not a number we read."""
+    if not s:
+        return None
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        if "十" in ones:
+            return None
+        t = _KANJI_DIGITS.get(tens, None) if tens else 1
+        o = _KANJI_DIGITS.get(ones, None) if ones else 0
+        return None if t is None or o is None else t * 10 + o
+    value = 0
+    for ch in s:
+        if ch not in _KANJI_DIGITS:
+            return None
+        value = value * 10 + _KANJI_DIGITS[ch]
+    return value
+
+
+def _kanji_dates_to_digits(text: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        before = text[max(0, m.start() - 1):m.start()]
+        if before and re.match(r"[一-龥々]", before) and before not in "年月午前後第":
+            return m.group()            # part of a word (三日月, 十日町 ...), not a number
+        n = kanji_number(m.group(1))
+        return m.group() if n is None else str(n)
+    return _KANJI_DATE.sub(repl, text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Grammar
+_WD_RE = re.compile(rf"\s*\(\s*(?P<wd>[{WEEKDAYS}])(?:曜日?)?\s*(?:[・/]?\s*祝日?)?\s*\)|\s*(?:の\s*)?(?P<wd2>[{WEEKDAYS}])曜日?")
+_SEP_YMD = r"\s*[年/.\-]\s*"
+_SEP_MD = r"\s*[月/.\-]\s*"
+_DATE_PATTERNS: list[tuple[str, str]] = [
+    ("era", rf"(?P<era>令和|平成|R|H)\s*(?P<ey>\d{{1,2}}|元){_SEP_YMD}(?P<em>\d{{1,2}}){_SEP_MD}"
+            rf"(?P<ed>\d{{1,2}})(?!\d)\s*日?"),
+    ("ymd", rf"(?<!\d)(?P<y>20\d\d){_SEP_YMD}(?P<ym>\d{{1,2}}){_SEP_MD}(?P<yd>\d{{1,2}})(?!\d)\s*日?"),
+    ("md", r"(?<![\d./])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?!間|前|後|以内|目|ほど|程|ぶり|付)"),
+    ("slash", r"(?<![\d./\w])(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])(?:\s*日)?"),
+    ("monthrel", r"(?P<mrel>今月|来月|再来月)\s*の?\s*(?P<mrd>\d{1,2})\s*日(?!間|前|後|以内|目)"),
+    ("dayrel", r"(?P<drel>明々後日|明明後日|しあさって|明後日|あさって|明日|あした|あす|本日|今日|きょう)"),
+    ("weekrel", rf"(?P<wrel>再来週|今週|来週|次週|翌週|次の|今度の)\s*の?\s*(?P<wrd>[{WEEKDAYS}])曜日?"),
+    ("weekday", rf"(?<![毎(/・、一-龥\d])(?P<bwd>[{WEEKDAYS}])曜日?"),
+    ("day", r"(?<![\d月/.年:])(?P<dd>\d{1,2})\s*日(?!間|前|後|以内|目|ほど|程|ぶり|付|分|以上|連続|本)"),
+]
+_DATE_RE = re.compile("|".join(f"(?P<k_{k}>{p})" for k, p in _DATE_PATTERNS))
+# Annotation after a relative day: 明後日（10日）, 明日(12/1), 明日（12月1日）.
+_REL_NOTE = re.compile(r"\s*\(\s*(?:(?P<m1>\d{1,2})\s*[月/]\s*)?(?P<d1>\d{1,2})\s*日?\s*"
+                       rf"(?:\(?\s*[{WEEKDAYS}]\s*\)?)?\s*\)")
+
+_AMPM = r"(?P<ap>午前|午後|AM|PM|am|pm|a\.m\.|p\.m\.)?\s*"
+_CLOCK = r"(?P<h>\d{1,2})\s*:\s*(?P<mi>\d{2})(?!\d)"
+_JIHOUR = r"(?P<jh>\d{1,2})\s*(?:時|じ)(?!間|かん|ごろ?まで)(?:\s*(?P<jm>\d{1,2})\s*分|\s*(?P<half>半|はん))?"
+_ONE_TIME = rf"{_AMPM}(?:{_CLOCK}|{_JIHOUR})"
+_TIME_RE = re.compile(_ONE_TIME)
+_SPAN_SEP = re.compile(r"\s*(?:〜|-|から|より|to)\s*(?:の?間?\s*)?")
+_WINDOW_RE = re.compile(r"(?P<win>午前中|午前|午後|終日|一日中|AM|PM|夕方|朝一?|お昼|昼頃|夜)")
+_SAME_TIME = re.compile(r"同じ時間|同時刻|同じ時刻|同じ時間帯")
+_BARE_SPAN = re.compile(r"(?<![\d:])(?P<a>\d{1,2})\s*〜\s*(?P<b>\d{1,2})\s*時(?!間)")
+
+# ---------------------------------------------------------------------------------------------
+# Contexts that make a date "mentioned, not requested"
+_EXISTING = re.compile(
+    r"予約(?:して|しており|していた|している|した|済|中|いただいて|頂いて|させていただいて|を?いただいた"
+    r"|の件|ですが|でしたが|分|日|を(?:キャンセル|取り?消|変更|延期|辞退)|は(?:キャンセル|取り?消)"
+    r"|の(?:日程|日時|時間)|が入って|をして)"
+    r"|(?:お願いして|決まって|確定して|確定した|入っている|入っていた)(?:いる|いた|おり)?")
+_EXISTING_BEFORE = re.compile(r"(?:予約|確定|決定)(?:して|済み?|した|中)(?:いる|いた|おります|おりました)?の?\s*$")
+_CHANGE = re.compile(r"変更|変え|ずら|移し|移動|振替|振り替|延期|別の日")
+_NOT_REQUEST = re.compile(r"面接|選考|試験|説明会|入社|健診|通院|手術|締切|締め切|発行|開講|開催|閉庁")
+_DEADLINE = re.compile(r"^\s*(?:まで|迄|までに|以前|以降|以後|頃まで)")
+_START_OF_SOMETHING = re.compile(r"^\s*(?:から|より)(?!\s*(?:の?\s*(?:午前|午後|\d)|相談|予約|お願い|で))")
+_PAST = re.compile(r"^[^。\n]{0,12}?(?:ました|でした|済み)")
+_ORDINAL = re.compile(r"第\s*(\d{1,2})\s*(?:希望|候補)|(?<!\d)\((\d{1,2})\)\s*$|(?:希望|候補)\s*(\d{1,2})\s*[:：]?\s*$")
+_CLAUSE_END = re.compile(r"[。!?\n]")
+_CONNECTOR_ONLY = re.compile(r"^[\s、,・/]*(?:か|または|又は|もしくは|若しくは|or|及び|と)?[\s、,・/]*$")
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    dates: list[date]
+    ordinal: int | None = None
+    times: list[tuple[time | None, time | None]] = field(default_factory=list)
+    drop: bool = False
+
+
+def _to_jst_date(ref: datetime) -> date:
+    if ref.tzinfo is None:
+        return ref.date()
+    return ref.astimezone(JST).date()
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _roll(today: date, m: int, d: int) -> tuple[date | None, bool]:
+    """The next (m, d) on or after today; second item True when it was really a recent past date."""
+    for y in (today.year, today.year + 1):
+        cand = _safe_date(y, m, d)
+        if cand and cand >= today:
+            return cand, cand - today > _ROLL_LIMIT
+    return None, False
+
+
+def _next_weekday(start: date, wd: int, strictly_after: bool) -> date:
+    delta = (wd - start.weekday()) % 7
+    if delta == 0 and strictly_after:
+        delta = 7
+    return start + timedelta(days=delta)
+
+
+class _Reader:
+    def __init__(self, text: str, today: date, windows: Mapping[str, tuple[time, time]]):
+        self.text = text
+        self.today = today
+        self.windows = windows
+        self.warnings: list[str] = []
+
+    def warn(self, code: str, detail: str) -> None:
+        msg = f"{code}: {detail}"
+        if msg not in self.warnings:
+            self.warnings.append(msg)
+
+    # -- dates --------------------------------------------------------------------------------
+    def resolve(self, m: re.Match[str], wd: str | None) -> tuple[list[date], bool]:
+        """Dates of a date mention; the flag says it is a past/implausible date."""
+        g = m.groupdict()
+        kind = next(k[2:] for k, v in g.items() if k.startswith("k_") and v)
+        today = self.today
+        past = False
+        d: date | None = None
+        if kind == "era":
+            base = 2018 if g["era"] in ("令和", "R") else 1988
+            y = 1 if g["ey"] == "元" else int(g["ey"])
+            d = _safe_date(base + y, int(g["em"]), int(g["ed"]))
+            past = bool(d and d < today)
+        elif kind == "ymd":
+            d = _safe_date(int(g["y"]), int(g["ym"]), int(g["yd"]))
+            past = bool(d and d < today)
+        elif kind in ("md", "slash"):
+            mo, dy = (int(g["m"]), int(g["d"])) if kind == "md" else (int(g["sm"]), int(g["sd"]))
+            if 1 <= mo <= 12:
+                d, past = _roll(today, mo, dy)
+        elif kind == "monthrel":
+            add = {"今月": 0, "来月": 1, "再来月": 2}[g["mrel"]]
+            y, mo = divmod(today.month - 1 + add, 12)
+            d = _safe_date(today.year + y, mo + 1, int(g["mrd"]))
+            past = bool(d and d < today)
+        elif kind == "dayrel":
+            off = {"本日": 0, "今日": 0, "きょう": 0, "明日": 1, "あした": 1, "あす": 1,
+                   "明後日": 2, "あさって": 2, "明々後日": 3, "明明後日": 3, "しあさって": 3}[g["drel"]]
+            d = today + timedelta(days=off)
+        elif kind == "weekrel":
+            wd = WEEKDAYS.index(g["wrd"])
+            rel = g["wrel"]
+            if rel in ("次の", "今度の"):
+                d = _next_weekday(today, wd, strictly_after=True)
+            else:
+                weeks = {"今週": 0, "来週": 1, "次週": 1, "翌週": 1, "再来週": 2}[rel]
+                monday = today - timedelta(days=today.weekday())
+                d = monday + timedelta(days=7 * weeks + wd)
+                past = d < today
+                if today.weekday() == 6 and weeks:
+                    self.warn("ambiguous_date", f"{rel}{g['wrd']}曜 written on a Sunday")
+        elif kind == "weekday":
+            d = _next_weekday(today, WEEKDAYS.index(g["bwd"]), strictly_after=True)
+        elif kind == "day":
+            dy = int(g["dd"])
+            for add in (0, 1, 2):
+                y, mo = divmod(today.month - 1 + add, 12)
+                cand = _safe_date(today.year + y, mo + 1, dy)
+                if cand and cand >= today:
+                    d = cand
+                    break
+        if d is None:
+            self.warn("bad_date", m.group().strip())
+            return [], True
+        if wd and kind not in ("weekrel", "weekday") and WEEKDAYS[d.weekday()] != wd:
+            self.warn("weekday_mismatch",
+                      f"{d.isoformat()} is {WEEKDAYS[d.weekday()]}曜, written as {wd}曜")
+        return [d], past
+
+    def mentions(self) -> list[_Mention]:
+        text = self.text
+        out: list[_Mention] = []
+        for m in _DATE_RE.finditer(text):
+            kind = next(k[2:] for k, v in m.groupdict().items() if k.startswith("k_") and v)
+            end = m.end()
+            wd = None
+            if kind not in ("weekrel", "weekday"):
+                wdm = _WD_RE.match(text, end)
+                if wdm:
+                    wd, end = wdm["wd"] or wdm["wd2"], wdm.end()
+            if kind == "day" and not (wd or self._plausible_bare_day(end)):
+                continue
+            if kind == "weekday" and re.search(r"(?:毎週|毎|隔週|土|日)\s*$", text[max(0, m.start() - 3):m.start()]):
+                continue
+            dates, past = self.resolve(m, wd)
+            if kind == "dayrel":
+                note = _REL_NOTE.match(text, end)
+                if note:
+                    end = note.end()
+                    d = dates[0] if dates else None
+                    if d and (int(note["d1"]) != d.day or (note["m1"] and int(note["m1"]) != d.month)):
+                        self.warn("ambiguous_date", f"{m.group()} and {note.group().strip()} disagree")
+                        dates, past = [], True
+            mention = _Mention(m.start(), end, dates, drop=not dates)
+            if past and dates:
+                self.warn("past_date", f"{m.group().strip()} -> {dates[0].isoformat()} is before the mail date")
+                mention.drop = True
+            out.append(mention)
+        return out
+
+    def _plausible_bare_day(self, end: int) -> bool:
+        """`3日` alone is a date only with a weekday, a time or an 午前/午後 right after it."""
+        after = self.text[end:end + 8]
+        return bool(re.match(r"\s*(?:の|に|、)?\s*(?:午前|午後|\d{1,2}\s*(?:時|:))", after))
+
+    # -- times --------------------------------------------------------------------------------
+    def _hour(self, h: int, mi: int, ap: str | None, raw: str) -> time | None:
+        ap_l = (ap or "").lower().replace(".", "")
+        if ap_l in ("午後", "pm"):
+            if h < 12:
+                h += 12
+        elif ap_l in ("午前", "am"):
+            if h >= 12:
+                self.warn("ambiguous_time", f"{raw.strip()}: 午前 with an afternoon hour")
+                return None
+        elif h in _AFTERNOON_BARE_HOURS:
+            h += 12
+        elif h in (6, 7):
+            self.warn("ambiguous_time", f"{raw.strip()}: morning or evening?")
+            return None
+        if not (0 <= h <= 23 and 0 <= mi <= 59):
+            self.warn("ambiguous_time", f"{raw.strip()}: not a time of day")
+            return None
+        return time(h, mi)
+
+    def _time_from(self, m: re.Match[str], inherit_ap: str | None = None) -> time | None:
+        ap = m.group("ap") or inherit_ap
+        if m.group("h") is not None:
+            return self._hour(int(m.group("h")), int(m.group("mi")), ap, m.group())
+        mi = 30 if m.group("half") else int(m.group("jm") or 0)
+        return self._hour(int(m.group("jh")), mi, ap, m.group())
+
+    def times_in(self, scope: str) -> list[tuple[time | None, time | None]]:
+        """Times, spans and windows written in a date's scope, in order."""
+        found: list[tuple[int, tuple[time | None, time | None]]] = []
+        taken: list[tuple[int, int]] = []
+        pos = 0
+        for bs in _BARE_SPAN.finditer(scope):      # 13〜15時
+            ap = "午後" if re.search(r"午後\s*$", scope[:bs.start()]) else None
+            a = self._hour(int(bs["a"]), 0, ap, bs.group())
+            b = self._hour(int(bs["b"]), 0, ap, bs.group())
+            if a and b and a < b:
+                found.append((bs.start(), (a, b)))
+                taken.append((bs.start(), bs.end()))
+        while True:
+            m = _TIME_RE.search(scope, pos)
+            if not m:
+                break
+            pos = m.end()
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if not (m.group("h") or m.group("jh")):
+                continue
+            start = self._time_from(m)
+            span_end: time | None = None
+            sep = _SPAN_SEP.match(scope, m.end())
+            if sep:
+                m2 = _TIME_RE.match(scope, sep.end())
+                if m2 and (m2.group("h") or m2.group("jh")):
+                    span_end = self._time_from(m2, inherit_ap=m.group("ap"))
+                    pos = m2.end()
+            if start is None:
+                found.append((m.start(), (None, None)))
+                continue
+            if span_end is not None and span_end <= start:
+                self.warn("ambiguous_time", f"{scope[m.start():pos].strip()}: end before start")
+                span_end = None
+            found.append((m.start(), (start, span_end)))
+            taken.append((m.start(), pos))
+        for w in _WINDOW_RE.finditer(scope):
+            if any(s <= w.start() < e for s, e in taken):
+                continue
+            follow = scope[w.end():w.end() + 4]
+            if w["win"] in ("午前", "午後", "AM", "PM") and re.match(r"\s*\d", follow):
+                continue                           # 午後2時: the hour was read above
+            win = w["win"]
+            if win in ("午前中", "午前", "AM"):
+                found.append((w.start(), self.windows["am"]))
+            elif win in ("午後", "PM"):
+                found.append((w.start(), self.windows["pm"]))
+            elif win in ("終日", "一日中"):
+                found.append((w.start(), (None, None)))
+            else:
+                self.warn("ambiguous_time", f"{win}: no clock time")
+                found.append((w.start(), (None, None)))
+        found.sort(key=lambda x: x[0])
+        out: list[tuple[time | None, time | None]] = []
+        for _, t in found:
+            if t not in out:
+                out.append(t)
+        return out
+
+    # -- assembling -------------------------------------------------------------------------
+    def scope_after(self, mention: _Mention, next_start: int) -> str:
+        seg = self.text[mention.end:next_start]
+        cut = _CLAUSE_END.search(seg)
+        if cut:
+            rest = seg[cut.end():]
+            if cut.group() == "\n" and re.match(r"[ \t・]*(?:希望)?(?:時間|時刻|時間帯)\s*[:：]", rest):
+                line_end = rest.find("\n")
+                return seg[:cut.start()] + " " + (rest if line_end < 0 else rest[:line_end])
+            seg = seg[:cut.start()]
+        return seg
+
+    def sentence_before(self, mention: _Mention, prev_end: int) -> str:
+        seg = self.text[prev_end:mention.start]
+        parts = _CLAUSE_END.split(seg)
+        return parts[-1] if parts else ""
+
+    def read(self) -> list[Requested]:
+        mentions = self.mentions()
+        text = self.text
+        for i, mt in enumerate(mentions):
+            nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+            prev_end = mentions[i - 1].end if i else 0
+            after = text[mt.end:nxt]
+            scope = self.scope_after(mt, nxt)
+            before = self.sentence_before(mt, prev_end)
+            line_start = text.rfind("\n", 0, mt.start) + 1
+            om = _ORDINAL.search(text[line_start:mt.start])
+            if om:
+                mt.ordinal = int(next(g for g in om.groups() if g))
+            sentence_after = _CLAUSE_END.split(after, 1)[0]
+            tail = _CLAUSE_END.search(text, mt.end)
+            sentence = before + text[mt.start:tail.start() if tail else len(text)]
+            if _EXISTING.search(sentence_after) or _EXISTING_BEFORE.search(before):
+                mt.drop = True
+            elif _CHANGE.search(sentence) and re.search(r"(?:を|から|は)[、,\s]*$", after) \
+                    and not re.search(r"(?:に|へ|で)\s*(?:変更|変え|ずら|移)", sentence_after):
+                mt.drop = True                     # 「XからYに変更」: X is the old booking
+            elif _NOT_REQUEST.search(scope) or _NOT_REQUEST.search(before[-8:]):
+                mt.drop = True
+            elif _DEADLINE.match(after) or _START_OF_SOMETHING.match(after) or _PAST.match(after):
+                if re.match(r"\s*(?:〜|から|-)\s*$", after) or re.match(r"\s*(?:以降|以後|まで)", after):
+                    self.warn("ambiguous_date", f"{text[mt.start:mt.end].strip()}: a range or limit, not a time")
+                mt.drop = True
+            mt.times = self.times_in(scope)
+            if not mt.times and _SAME_TIME.search(scope) and i:
+                mt.times = list(mentions[i - 1].times)
+        # 「12月3日か4日の午後」: dates joined only by a connector share the later one's times
+        for i in range(len(mentions) - 2, -1, -1):
+            mt, nx = mentions[i], mentions[i + 1]
+            if not mt.times and nx.times and _CONNECTOR_ONLY.match(text[mt.end:nx.start]):
+                mt.times = list(nx.times)
+        kept = [m for m in mentions if not m.drop and m.dates]
+        if sum(1 for m in kept if m.ordinal is not None) >= 2:
+            kept.sort(key=lambda m: (m.ordinal if m.ordinal is not None else 99))
+        out: list[Requested] = []
+        for mt in kept:
+            for d in mt.dates:
+                for start, end in (mt.times or [(None, None)]):
+                    r = Requested(d, start, end)
+                    if r not in out:
+                        out.append(r)
+        return out
+
+
+def extract_requested(text: str, ref: datetime,
+                      windows: Mapping[str, tuple[time, time]] | None = None
+                      ) -> tuple[list[Requested], list[str]]:
+    """Times the writer asks to be booked into, in their order, plus warnings.
+
+    `text` is the fresh text (quotes and signature already removed); `ref` is the mail's Date
+    (converted to JST; bare dates roll to the next such date on or after it); `windows` maps
+    "am"/"pm" to (start, end) for 午前/午後.
+    """
+    wins = dict(DEFAULT_WINDOWS)
+    if windows:
+        wins.update(windows)
+    norm = _kanji_dates_to_digits(normalize(text))
+    norm = "\n".join(line for line in norm.split("\n") if not line.lstrip().startswith(">"))
+    reader = _Reader(norm, _to_jst_date(ref), wins)
+    return reader.read(), reader.warnings

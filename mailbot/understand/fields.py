@@ -1,0 +1,321 @@
+"""Contact and booking fields from the unquoted text of a mail.
+
+Each extractor takes already-separated text: `fresh` (what the writer typed in this mail) and
+`signature` (their signature block); quoted text never reaches this module. The rules follow
+the label conventions in ../shared/examples/README.md: whose name, which phone, which address.
+When a field cannot be read with confidence it is None rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from mailbot.understand.normalize import normalize
+
+# ---------------------------------------------------------------------------------------------
+# Names
+_KANJI = "\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆ヶ"
+_HIRA = "ぁ-ゖー"
+_KATA = "ァ-ヺー・"
+_NAME_JA = re.compile(
+    rf"[{_KANJI}]{{1,4}}(?: [{_KANJI}{_HIRA}{_KATA}]{{1,6}})?"           # 佐藤 健太 / 本間
+    rf"|[{_KANJI}]{{2,4}}[{_HIRA}{_KATA}]{{2,5}}"                        # 村井ちひろ
+    rf"|[{_KATA}]{{2,12}}(?: [{_KATA}]{{1,12}}){{0,3}}"                  # グエン ティ ハー
+    rf"|[{_HIRA}]{{2,6}} [{_HIRA}]{{1,6}}")                              # やまだ はなこ
+_NAME_LATIN = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3}")
+_NOT_NAME_WORDS = set("""
+私 わたし わたくし 僕 ぼく 俺 自分 本人 家族 息子 娘 母 父 夫 妻 主人 兄 姉 弟 妹 祖母 祖父 母親 父親 長男 長女
+次男 次女 友人 知人 担当 担当者 了解 承知 以上 敬具 草々 大丈夫 結構 不要 必要 可能 希望 予定 失礼 初めて 初
+求職中 在職中 離職中 無職 学生 主婦 元気 同意 幸い 残念 問題 不明 未定 未登録 登録 受付 前回 今回 以前 先日 当日
+本日 明日 明後日 今日 以下 同じ 確認 承諾 大変 心配 不安 無理 困難 宜しく 記 追伸 氏名 名前 求職番号 電話番号
+希望日時 希望日 希望時間 連絡先 電話 携帯 携帯電話 住所 メール 追記 備考 件名 宛先 送信日時 差出人 日時 方法
+ハローワーク オンライン スマホ スマートフォン パソコン メールアドレス アドレス テレワーク 相談 職業相談 予約
+日本人 外国人 社会人 障害者 高齢者 求職者 利用者 以上です 御中 各位 様 殿 秋田 東京 大阪
+""".split())
+_NOT_NAME_END = re.compile(r"(?:中|人|者|様|さま|さん|殿|君|くん|ちゃん|的|方|員|社|局|所|部|課|係|ない|たい|ます|した"
+                           r"|てい|ている|れる|られ|いい|よい|ません|です|でした|ください|下さい|して|する|から|まで)$")
+_NOT_NAME_PART = re.compile(r"ハローワーク|御中|株式|会社|有限|法人|センター|事務所|営業|職業|相談|担当|予約|希望|番号"
+                            r"|時間|お願い|よろしく|宜しく|送信|iPhone|Android|\d")
+_LABEL_NAME = re.compile(r"^[ \t]*[・\-*●■◆◇○【\[<]?[ \t]*(?:ご?本人)?(?:の)?(?:氏名|お名前|おなまえ|名前|なまえ|Name|NAME)"
+                         r"(?:[ \t]*[(（][^)）]*[)）])?[ \t]*[】\]>]?[ \t]*[:：]?[ \t]*(?P<v>.*)$", re.M)
+_FURIGANA = re.compile(r"[(（][^()（）]*[)）]")
+_PROSE_STRONG = re.compile(r"と申します|ともうします|と申し上げます|と言います|といいます")
+_PROSE_WEAK = re.compile(r"です(?![かが])|でございます")
+_PROSE_BOUNDARY = re.compile(r"(?:[。、，,！!？?\n]|私は|わたしは|わたくしは|僕は|ぼくは|私、|わたし、)")
+_GREETING = re.compile(r"お世話|失礼|はじめまして|初めまして|こんにちは|こんばんは|おはよう|ご連絡|突然|いつも|夜分|度々|たびたび"
+                       r"|ありがとう|恐れ入|すみません|申し訳")
+_ON_BEHALF = re.compile(
+    r"代わって|代わり|かわりに|代理|代筆|本人に代|(?:の|が)(?:母|父|妻|夫|家族|姉|兄|弟|妹|祖母|祖父|母親|父親)(?:です|でございます|として)"
+    r"|(?:息子|娘|子ども|子供|本人|主人|夫|妻|弟|妹|兄|姉)(?:が|は)[^。\n]{0,20}(?:希望して|相談したい|受けたい|お願いしたい)"
+    r"|支援(?:員|者|機関|センター)の|相談員の|ジョブコーチ")
+
+
+def _clean_name(raw: str) -> str:
+    s = _FURIGANA.sub("", raw)
+    s = re.sub(r"(?:様|さま|です|と申します)[。.]?$", "", s.strip())
+    s = re.sub(r"\s+", " ", s).strip(" 　:：、。,.")
+    return s
+
+
+def _name_ok(s: str, *, strict: bool = False) -> bool:
+    if not s or s in _NOT_NAME_WORDS or _NOT_NAME_PART.search(s):
+        return False
+    parts = s.split(" ")
+    if any(p in _NOT_NAME_WORDS for p in parts) or _NOT_NAME_END.search(s.replace(" ", "")):
+        return False
+    if _NAME_JA.fullmatch(s):
+        if strict and " " not in s and not re.fullmatch(rf"[{_KANJI}]{{2,5}}|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}}", s):
+            return False
+        return True
+    return bool(not strict and _NAME_LATIN.fullmatch(s))
+
+
+def _labelled_name(text: str) -> str | None:
+    for m in _LABEL_NAME.finditer(text):
+        value = m["v"].strip()
+        if not value:                              # value on the next line
+            rest = text[m.end():].lstrip("\n").split("\n", 1)[0]
+            value = rest.strip()
+        name = _clean_name(value)
+        if _name_ok(name):
+            return name
+    return None
+
+
+def _prose_name(text: str) -> str | None:
+    """「秋田太郎と申します」「近藤です」: the chunk right before the phrase, at a clause start."""
+    for rx, weak in ((_PROSE_STRONG, False), (_PROSE_WEAK, True)):
+        for m in rx.finditer(text):
+            head = text[max(0, m.start() - 40):m.start()]
+            cuts = list(_PROSE_BOUNDARY.finditer(head))
+            chunk = head[cuts[-1].end():] if cuts else head
+            name = _clean_name(chunk)
+            if not _name_ok(name):
+                continue
+            if weak:
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                prefix = text[line_start:m.start() - len(chunk)]
+                if prefix.strip() and not (_GREETING.search(prefix) or re.search(r"(?:私|わたし|わたくし)は\s*$", prefix)):
+                    continue
+            return name
+    return None
+
+
+_CLOSING_LINE = re.compile(r"^(?:以上|敬具|草々|よろしく|宜しく|お願い|iPhone|Sent from|送信|--|━|─|―|-{2,}|={2,}|\*{2,}|＊)")
+
+
+def _signoff_names(fresh: str, signature: str) -> list[str]:
+    """Lines consisting only of a name: the last ones of the fresh text, then the signature's."""
+    found: list[str] = []
+    fresh_lines = [ln.strip() for ln in fresh.split("\n") if ln.strip()]
+    for ln in reversed(fresh_lines[1:]):
+        if _CLOSING_LINE.match(ln):
+            continue
+        name = _clean_name(ln)
+        if name == ln.strip() and _name_ok(name, strict=True):
+            found.append(name)
+        break                                     # only the very last content line signs off
+    for ln in signature.split("\n")[:6]:
+        name = _clean_name(ln.strip())
+        if name and name == re.sub(r"\s+", " ", ln.strip()) and _name_ok(name, strict=True):
+            found.append(name)
+    return found
+
+
+def extract_name(fresh: str, signature: str = "") -> str | None:
+    """The seeker's name as written in the body (furigana dropped, one half-width space between
+    family and given name where the writer separated them); never the From display name."""
+    fresh_n, sig_n = normalize(fresh), normalize(signature)
+    labelled = _labelled_name(fresh_n) or _labelled_name(sig_n)
+    if labelled:
+        return labelled
+    if _ON_BEHALF.search(fresh_n):
+        return None                               # a relative or supporter writes: not their name
+    prose = _prose_name(fresh_n)
+    signoffs = _signoff_names(fresh_n, sig_n)
+    if prose:
+        flat = prose.replace(" ", "")
+        for s in signoffs:
+            if s.replace(" ", "").startswith(flat) and len(s.replace(" ", "")) > len(flat):
+                return s                          # 「本間と申します」…「本間 雄一」: the full form
+        return prose
+    return signoffs[0] if signoffs else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Seeker number
+_SEEKER = re.compile(r"(?<![\d-])(\d{5})[ \t]*-?[ \t]*(\d{8})(?![\d-])")
+_SEEKER_LABEL = re.compile(r"求職(?:者)?番号|きゅうしょく\s*ばんごう|ハローワーク(?:の)?番号|求職登録番号")
+_OTHER_NUMBER = re.compile(r"雇用保険|被保険者|受付番号|受付|整理番号|会員番号|予約番号|お客様番号|口座|カード|事業所番号|管理番号|番号は違")
+
+
+def extract_seeker_number(fresh: str, signature: str = "") -> str | None:
+    """13-digit 求職番号 as NNNNN-NNNNNNNN, whatever separators the writer used."""
+    for text in (normalize(fresh), normalize(signature)):
+        for line in text.split("\n"):
+            label = _SEEKER_LABEL.search(line)
+            if label:                             # labelled: any grouping of exactly 13 digits
+                digits = re.sub(r"[\s\-.]", "", line[label.end():])
+                m = re.match(r"[^\d]{0,12}?(\d{13})(?!\d)", digits)
+                if m:
+                    return f"{m[1][:5]}-{m[1][5:]}"
+            for m in _SEEKER.finditer(line):
+                if _OTHER_NUMBER.search(line[:m.start()][-16:]) and not label:
+                    continue
+                return f"{m[1]}-{m[2]}"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Phone
+_PHONE = re.compile(
+    r"(?<![\d\-+])(?:(?P<intl>\+\s?81)[\s\-]*(?:\(0\)[\s\-]*)?(?P<irest>\d{1,4}[\s\-]?\d{1,4}[\s\-]?\d{3,4})"
+    r"|(?P<dom>\(?0\d{1,4}\)?[\s\-]?\(?\d{1,4}\)?[\s\-]?\d{3,4}))(?![\d\-])")
+_FAX_BEFORE = re.compile(r"(?:FAX|Fax|fax|ファックス|ファクス|ＦＡＸ)[\s:：.]*$")
+_POSTAL_BEFORE = re.compile(r"〒\s*$")
+_AVOID = re.compile(r"会社|勤務先|職場|事務所|旧|以前の|前の番号|古い|使えな|使っていな|不通")
+_PREFER = re.compile(r"新しい|こちら|本人|携帯|連絡先|連絡は|ご連絡|TEL|Tel|tel|電話|でんわ|けいたい")
+_DONT_CALL_WORK = re.compile(r"(?:会社|職場|勤務先)[^。\n]{0,8}(?:電話|番号)[^。\n]{0,12}(?:しない|ないで|ご遠慮|控え|やめ|不可|NG|ご連絡なさらない)")
+
+
+def _format_phone(m: re.Match[str]) -> str | None:
+    if m["intl"]:
+        raw = "0" + m["irest"].lstrip(" -")
+    else:
+        raw = m["dom"]
+    digits = re.sub(r"\D", "", raw)
+    try:
+        num = phonenumbers.parse(digits, "JP")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(num):
+        return None
+    if not re.search(r"[\s\-()]", raw.strip()):
+        return digits                            # written without separators: keep it so
+    groups = [g for g in re.split(r"[\s\-()]+", raw) if g]
+    return "-".join(groups)
+
+
+def _phone_candidates(text: str, *, avoid_work: bool) -> list[tuple[int, int, str]]:
+    """(score, position, formatted) for every valid phone number in text."""
+    out: list[tuple[int, int, str]] = []
+    for m in _PHONE.finditer(text):
+        before = text[max(0, m.start() - 12):m.start()]
+        if _FAX_BEFORE.search(before) or _POSTAL_BEFORE.search(before):
+            continue
+        phone = _format_phone(m)
+        if not phone:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        context = text[line_start:m.start()]
+        score = 0
+        if _AVOID.search(context):
+            if avoid_work:
+                continue
+            score -= 2
+        if _PREFER.search(context):
+            score += 1
+        out.append((score, m.start(), phone))
+    return out
+
+
+def extract_phone(fresh: str, signature: str = "") -> str | None:
+    """The contact phone the writer gives; a signature number only when the body has none;
+    never FAX, postal codes or a work number the writer asks us not to call."""
+    fresh_n, sig_n = normalize(fresh), normalize(signature)
+    avoid_work = bool(_DONT_CALL_WORK.search(fresh_n))
+    for text in (fresh_n, sig_n):
+        cands = _phone_candidates(text, avoid_work=avoid_work)
+        if cands:
+            return max(cands, key=lambda c: (c[0], -c[1]))[2]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Email
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_EMAIL_PREFER = re.compile(r"本人|連絡先|こちら|新しい|返信|送って|ご連絡|宛")
+_EMAIL_AVOID = re.compile(r"旧|以前|古い|使えな|使っていな|届かな|変更前|前の")
+
+
+def extract_email(fresh: str, signature: str, from_addr: str,
+                  own_addrs: tuple[str, ...] = ()) -> str | None:
+    """A contact address stated in the unquoted body, else the From address; lowercased."""
+    own = {a.lower() for a in own_addrs}
+    for text in (normalize(fresh), normalize(signature)):
+        cands: list[tuple[int, int, str]] = []
+        for m in _EMAIL.finditer(text):
+            addr = m.group().strip(".").lower()
+            if addr in own:
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            context = text[line_start:m.start()]
+            score = (1 if _EMAIL_PREFER.search(context) else 0) - (2 if _EMAIL_AVOID.search(context) else 0)
+            cands.append((score, m.start(), addr))
+        if cands:
+            return max(cands, key=lambda c: (c[0], -c[1]))[2]
+    return from_addr.lower() or None
+
+
+# ---------------------------------------------------------------------------------------------
+# Choice
+_KANJI_ORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_PICK = r"(?:で|を|に|が|の方|のほう)?\s*(?:お願|おねが|願|希望|きぼう|よろし|宜し|いい|良い|良けれ|大丈夫|結構|構いませ|かまいませ|決め|申し?込|します|したい|でお|同意)"
+_CHOICE_PATTERNS = [
+    re.compile(r"(?<![\d/:.\-])(?P<n>\d{1,2})\s*番目?(?!号|地|線|窓口|館|台|街|手|組)"),
+    re.compile(r"(?P<k>[一二三四五六七八九十])\s*番目"),
+    re.compile(rf"(?<![\w])(?P<k>[一二三四五六七八九十])\s*番(?=\s*(?:で|を|に|が|です|希望|の日|の候補|の枠|$))", re.M),
+    re.compile(r"(?<![\d/:.\-])(?P<n>\d{1,2})\s*(?:つ目|つめ|個目|案目?)"),
+    re.compile(r"(?P<k>[一二三四五六七八九十])\s*(?:つ目|つめ)"),
+    re.compile(r"[「『\"'](?P<n>\d{1,2})\s*番?[」』\"']"),
+    re.compile(r"(?:No|NO|no)\.?\s*(?P<n>\d{1,2})(?!\d)"),
+    re.compile(rf"(?:^|[。、\s!！])\s*\((?P<n>\d{{1,2}})\)\s*(?=で|を|に|が|です|番|{_PICK}|。|$)", re.M),
+    re.compile(rf"(?:^|[。、!！])\s*(?P<n>\d{{1,2}})\s*(?={_PICK})", re.M),
+    re.compile(r"^\s*(?P<n>\d{1,2})\s*[.)]?\s*(?:です|で)?[。.!]?\s*$", re.M),
+]
+
+
+def extract_choice(fresh: str) -> tuple[int | None, list[str]]:
+    """The option number a reply picks (2番, ①, 「2」, 二番目, "3."); None when absent or when
+    different numbers are written (with a warning)."""
+    text = normalize(fresh)
+    text = "\n".join(ln for ln in text.split("\n") if not ln.lstrip().startswith(">"))
+    found: list[int] = []
+    for rx in _CHOICE_PATTERNS:
+        for m in rx.finditer(text):
+            n = int(m["n"]) if "n" in m.groupdict() and m["n"] else _KANJI_ORD.get(m.groupdict().get("k") or "", 0)
+            if 1 <= n <= 20 and n not in found:
+                found.append(n)
+    if len(found) == 1:
+        return found[0], []
+    if found:
+        return None, [f"ambiguous_choice: several option numbers {found}"]
+    return None, []
+
+
+# ---------------------------------------------------------------------------------------------
+# Attendant
+_INTERPRETER = re.compile(r"通訳|つうやく|手話|しゅわ|interpreter", re.I)
+_CAREGIVER = re.compile(r"介助|かいじょ|ヘルパー|へるぱー|介護者|介護士|介護職員|付添人|付き添い人")
+_COMPANION = re.compile(r"家族|(?<!国)母|父|妻|夫|息子|娘|両親|親(?:が|と)|兄|姉|弟|妹|友人|友達|ともだち|知人"
+                        r"|支援(?:機関|員|者|センター|事業所)|相談員|ジョブコーチ|就労支援|ケースワーカー|保護者|支援者")
+_JOIN = re.compile(r"同席|同伴|一緒|いっしょ|付き添|付添|つきそ|立ち会|立会|同行|参加|で(?:ます|る)|出(?:ます|る)|入(?:ります|る)"
+                   r"|手配|お願い|希望|必要|つけ|付け|利用|加わ")
+_COMPANION_JOIN = re.compile(r"同席|同伴|一緒に|いっしょに|付き添|付添|つきそ|立ち会|立会|同行|参加(?:します|させ|したい|予定)|加わ")
+_NOBODY = re.compile(r"いません|おりません|ありません|なし|無し|不要|要りません|いりません|必要(?:ない|ありません|ございません)"
+                     r"|一人で|ひとりで|本人のみ|私だけ|自分だけ|私一人|しません")
+_NOT_ATTENDANT = re.compile(r"(?:通訳|手話|介助|ヘルパー|介護)(?:者)?(?:の)?(?:仕事|求人|職|資格|経験|として|業務|関係|士の資格)")
+
+
+def extract_attendant(fresh: str) -> str | None:
+    """Who joins the session with the seeker: interpreter, caregiver or other."""
+    text = normalize(fresh)
+    sentences = re.split(r"[。!?！？\n]", text)
+    for kind, rx, join in (("interpreter", _INTERPRETER, _JOIN), ("caregiver", _CAREGIVER, _JOIN),
+                           ("other", _COMPANION, _COMPANION_JOIN)):
+        for s in sentences:
+            if rx.search(s) and join.search(s) and not _NOBODY.search(s) and not _NOT_ATTENDANT.search(s):
+                return kind
+    return None

@@ -1,0 +1,77 @@
+"""What a mail wants: book | confirm | cancel | reschedule | question | automated | other.
+
+Decided from the writer's fresh text plus thread signals (a reply to us, a picked option,
+requested times) and the automated verdict. The order matters and is the policy:
+machine > sales/spam > cancel > reschedule > answer to our offer > booking > question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mailbot.understand.normalize import normalize
+
+_REPLY_SUBJECT = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd)\s*(?:\[\d+\])?\s*[:：]\s*|返信\s*[:：]\s*)+", re.I)
+_BOOKING_REF = re.compile(r"予約番号|\[[A-Z]{1,4}-\d{2,4}-\d{2,6}\]")
+
+_SALES = re.compile(r"弊社|御社|貴社|ご提案|広告|キャンペーン|無料|月収|副業|稼げ|稼ぐ|投資|当選|限定|今だけ|今すぐ|先着"
+                    r"|配信停止|クリック|セミナー|資料請求|お得|割引|特典|ビジネスチャンス|商品|サービスのご案内"
+                    r"|https?://")
+_SEEKER_CONTEXT = re.compile(r"求職番号|求職中|職業相談を?(?:予約|希望|お願い|利用|申)|相談の予約|予約を?お願い|希望日")
+
+_CONDITIONAL = re.compile(r"場合|なら|たら|ときは|時は|できますか|可能ですか|でしょうか|ますか|キャンセル待ち|キャンセル料")
+_CANCEL = re.compile(r"キャンセル|取り?消|取りやめ|とりやめ|辞退|中止|見送|やめ(?:ます|たい|させ|に)"
+                     r"|(?:行け|参加でき|受けられ|出席でき)なくな|必要(?:が)?なくな|不要にな|きゃんせる")
+_CHANGE = re.compile(r"(?:日程|日時|時間|予約|日にち|相談日|予定|時刻|曜日)[^。\n]{0,8}?(?:変更|変え|ずら|移し|移動|振り?替)"
+                     r"|変更(?:したい|を?お願い|して(?:いただ|頂|もら|ほし|下さ|くださ)|願|可能|でき|希望|させ)"
+                     r"|延期|別の日|他の日|ほかの日|違う日|別日|再調整|日程調整")
+_CHANGE_OTHER = re.compile(r"(?:アドレス|番号|電話|メール|住所|名前|氏名|連絡先)[^。\n]{0,6}変更")
+_CONSENT = re.compile(r"同意|承知|了解|了承|承諾|確認しました|確認いたしました|拝見しました|それで(?:お願い|大丈夫|結構)"
+                      r"|問題(?:あり|ござい)ません|大丈夫です|よろしくお願い|宜しくお願い|お願い(?:します|いたします|致します)"
+                      r"|おねがいします|りょうかい|わかりました|分かりました")
+_DECLINE_OFFER = re.compile(r"都合が(?:悪|つか|合わ)|難しい|合いません|無理|いずれも|どれも|どの日も")
+_BOOK = re.compile(
+    r"予約(?:を|の)?(?:お願い|おねがい|したい|させて|希望|申し?込|取りたい|取らせ|入れ|できますか|可能|は可能|したく)"
+    r"|申し?込(?:みます|みたい|ませて|みを|み(?:を)?(?:お願い|希望|します))|申込み?(?:$|[。\n])"
+    r"|(?:相談|面談|そうだん)(?:を|の|が)?(?:お願い|おねがい|希望|したい|させ|でき(?:ます|れ)|可能|受けたい|利用したい|したく)"
+    r"|利用(?:したい|させ|を希望)|予約申込|予約希望|希望日|第\s*\d\s*希望|よやく|もうしこみ", re.M)
+_QUESTION = re.compile(r"[?？]|でしょうか|ますか|ですか|教えて|伺いたい|お聞きしたい|質問|お尋ね|知りたい")
+
+
+def is_reply(subject: str, in_reply_to: str | None) -> bool:
+    """A reply in one of our threads: In-Reply-To present, or Re: / a booking reference in the subject."""
+    return bool(in_reply_to) or bool(_REPLY_SUBJECT.match(subject or "")) or bool(_BOOKING_REF.search(subject or ""))
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。!?！？])|\n", text) if s.strip()]
+
+
+def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated: str | None,
+                    *, choice: int | None = None, has_requested: bool = False) -> str:
+    """One of INTENTS for this mail."""
+    if automated:
+        return "automated"
+    text = normalize(fresh)
+    flat = re.sub(r"[ \t]+", "", text)             # 「そうだん したいです」 -> 「そうだんしたいです」
+    reply = is_reply(subject, in_reply_to)
+    sales = len(set(m.group() for m in _SALES.finditer(flat)))
+    if sales >= 2 and not _SEEKER_CONTEXT.search(flat):
+        return "other"
+    firm = [s for s in _sentences(flat) if not _CONDITIONAL.search(s)]
+    change = any(_CHANGE.search(s) and not _CHANGE_OTHER.search(s) for s in _sentences(flat))
+    if change:
+        return "reschedule"
+    if any(_CANCEL.search(s) for s in firm):
+        return "cancel"
+    if reply and choice is not None:
+        return "confirm"
+    if reply and has_requested:
+        return "book" if _DECLINE_OFFER.search(flat) else "confirm"
+    if _BOOK.search(flat) or has_requested:
+        return "book"
+    if _QUESTION.search(flat):
+        return "question"
+    if reply and _CONSENT.search(flat):
+        return "confirm"
+    return "other"
