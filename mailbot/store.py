@@ -380,6 +380,11 @@ class Tx:
     def is_handled(self, key: str) -> bool:
         return self._handled.contains(where("key") == key)
 
+    def handled_info(self, key: str) -> Doc | None:
+        """The ``info`` given to :meth:`mark_handled` for ``key``, or None if not handled."""
+        found = self._handled.search(where("key") == key)
+        return _copy(found[0]["info"]) if found else None
+
     def mark_handled(self, key: str, info: Doc, at: datetime | None = None) -> None:
         """Remember ``key`` (``"INBOX:<uidvalidity>:<uid>"`` or a Message-ID). With ``at`` the
         entry is dropped by :meth:`purge_archive` once older than the retention period."""

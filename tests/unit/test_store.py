@@ -238,6 +238,8 @@ def test_handled_and_mailbox_state(store: Store) -> None:
         tx.set_mailbox_state("INBOX", 42, 7)
     with store.snapshot() as snap:
         assert snap.is_handled("INBOX:42:7") and snap.is_handled("<m@x>")
+        assert snap.handled_info("INBOX:42:7") == {"ref": "AK-2612-0001"}
+        assert snap.handled_info("INBOX:42:8") is None
         assert snap.mailbox_state("INBOX") == {"uidvalidity": 42, "last_uid": 7}
 
 
