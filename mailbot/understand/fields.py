@@ -103,6 +103,7 @@ def _prose_name(text: str) -> str | None:
     return None
 
 
+_CONTACT_LINE = re.compile(r"\d{2,}|@|TEL|Tel|tel|携帯|電話|〒|住所|Mail|mail|メール|FAX|Fax")
 _CLOSING_LINE = re.compile(r"^(?:以上|敬具|草々|よろしく|宜しく|お願い|iPhone|Sent from|送信|--|━|─|―|-{2,}|={2,}|\*{2,}|＊)")
 
 
@@ -110,13 +111,13 @@ def _signoff_names(fresh: str, signature: str) -> list[str]:
     """Lines consisting only of a name: the last ones of the fresh text, then the signature's."""
     found: list[str] = []
     fresh_lines = [ln.strip() for ln in fresh.split("\n") if ln.strip()]
-    for ln in reversed(fresh_lines[1:]):
-        if _CLOSING_LINE.match(ln):
-            continue
+    for ln in list(reversed(fresh_lines[1:]))[:5]:
+        if _CLOSING_LINE.match(ln) or _CONTACT_LINE.search(ln):
+            continue                              # 「携帯：090-…」「TEL …」 under the name
         name = _clean_name(ln)
-        if name == ln.strip() and _name_ok(name, strict=True):
+        if name == re.sub(r"\s+", " ", ln) and _name_ok(name, strict=True):
             found.append(name)
-        break                                     # only the very last content line signs off
+        break                                     # only the last content line signs off
     for ln in signature.split("\n")[:6]:
         name = _clean_name(ln.strip())
         if name and name == re.sub(r"\s+", " ", ln.strip()) and _name_ok(name, strict=True):
