@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .model import Inbound
-from .quotes import split_reply
+from .quotes import Reply, split_reply
 
 _DAEMON_SENDER = re.compile(
     r"^(?:mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|"
@@ -35,34 +35,45 @@ _SUBJECT = re.compile(
     r"配信不能|配送不能|配信エラー|配送エラー|送信エラー|宛先不明|メール配送失敗|配信失敗)",
     re.I)
 _TEXT = re.compile(
-    r"このメールは自動(?:応答|返信|送信|配信)|本メールは自動(?:応答|返信|送信|配信)|"
-    r"自動(?:応答|返信)(?:メール|メッセージ)?です|"
-    r"不在にして(?:おります|います)|休暇(?:を|を頂いて|をいただいて|中)[^\n]{0,20}(?:おります|います)|"
+    r"(?:この|本)(?:メール|メッセージ)は、?自動(?:応答|返信|送信|配信)|"
+    r"^[ \t\u3000※*]*自動(?:応答|返信)(?:メール|メッセージ)?(?:です|でございます)|"
     r"(?:I am|I'm|I will be|I'll be|currently) (?:out of (?:the )?office|away|on (?:vacation|leave))|"
     r"\bOut of Office\b|\bAutomatic reply\b|This is an automated|auto-generated message|"
     r"Delivery to the following recipients? (?:failed|has failed)|could not be delivered|"
     r"was not delivered|Undeliverable|Delivery Status Notification|permanent(?:ly)? (?:error|fatal)|"
     r"message (?:could not|couldn't) be delivered|The mail system|Mail Delivery (?:Subsystem|System)|"
     r"配信不能|配送(?:でき|出来)ませんでした|配信(?:でき|出来)ませんでした|宛先(?:が|は)?見つかりません|"
-    r"配信停止|配信解除|購読解除|登録解除|送信専用(?:アドレス|のメールアドレス)|"
-    r"\bunsubscribe\b",
-    re.I)
+    r"(?:配信停止|配信解除|購読解除|登録解除|メルマガ解除)[^\n]{0,40}(?:https?://|こちら|以下|下記|URL)|"
+    r"https?://[^\n]{0,60}(?:配信停止|配信解除|購読解除|登録解除)|"
+    r"送信専用(?:アドレス|のメールアドレス)から|\bunsubscribe\b",
+    re.I | re.M)
+# Out of office: being away is not enough ("日中は不在にしています" is a seeker's remark);
+# an away notice names a period and promises a later answer.
+_AWAY = re.compile(r"不在に(?:して|いたして)(?:おります|います|おりました)|休暇(?:を(?:頂|いただ)いて|中)|"
+                   r"出張(?:中|のため)|休業(?:中|いたします|しております)")
+_AWAY_PERIOD = re.compile(r"まで|期間|以降|戻り|帰社|順次|返信(?:が|は)?(?:遅れ|できません|いたしかね)|"
+                          r"ご不便|ご迷惑")
 _TEXT_WINDOW = 4000   # an auto-reply says what it is near the top; long prose is a human's
 
 
-def automated_reason(inbound: Inbound) -> str | None:
-    """A short English reason (for logs) when the mail was sent by a machine, else None."""
+def automated_reason(inbound: Inbound, reply: Reply | None = None) -> str | None:
+    """A short English reason (for logs) when the mail was sent by a machine, else None.
+    Pass `reply` when the caller already split the text (saves a second split)."""
     reason = _by_headers(inbound)
     if reason:
         return reason
     subject = inbound.subject or ""
     if _SUBJECT.search(subject):
         return "subject: automated (" + _SUBJECT.search(subject).group(0).strip()[:40] + ")"
-    reply = split_reply(inbound.text or "")
+    if reply is None:
+        reply = split_reply(inbound.text or "")
     text = (reply.fresh[:_TEXT_WINDOW] + "\n" + reply.signature[-_TEXT_WINDOW:])
     m = _TEXT.search(text)
     if m:
-        return "text: " + m.group(0)[:40]
+        return "text: " + m.group(0).strip()[:40]
+    away = _AWAY.search(text)
+    if away and _AWAY_PERIOD.search(text):
+        return "text: out-of-office notice"
     return None
 
 

@@ -209,11 +209,16 @@ def _sniff_8bit(data: bytes) -> tuple[str, bool]:
     if candidates:
         # cp932 reads EUC-JP as half-width kana pairs: real Japanese text has hiragana.
         return max(candidates, key=lambda t: len(_HIRAGANA.findall(t))), True
-    # Mostly-valid UTF-8 with a few broken bytes beats a cp932 guess; Latin-1 is last.
+    # Mostly-valid UTF-8 with a few broken bytes beats a Western guess.
     text = data.decode("utf-8", "replace")
-    if text.count("\ufffd") * 4 <= sum(1 for c in text if ord(c) > 0x7F):
+    if _mostly_utf8(text):
         return text, False
     return data.decode("cp1252", "replace"), False
+
+
+def _mostly_utf8(text: str) -> bool:
+    bad = text.count("\ufffd")
+    return sum(1 for c in text if ord(c) > 0x7F) - bad >= bad
 
 
 def _utf8(data: bytes) -> Decoded:
@@ -223,6 +228,9 @@ def _utf8(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", "replace")
+    if _mostly_utf8(text):   # a stray byte in real UTF-8: do not reread it all as cp932
+        return Decoded(text, "utf-8: invalid bytes")
     text, ok = _sniff_8bit(data)
     return Decoded(text, "utf-8: invalid bytes" if not ok else "utf-8: label wrong, sniffed")
 

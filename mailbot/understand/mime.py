@@ -41,7 +41,8 @@ _LEADING_JUNK = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:[ \t]*(?:\r\n|\n|\r))*")
 
 def _read(raw: bytes) -> Inbound:
     # A BOM or blank lines before the header would turn every header into body text.
-    msg = message_from_bytes(_LEADING_JUNK.sub(b"", raw, count=1), policy=compat32)
+    raw = _repair_header_lines(_LEADING_JUNK.sub(b"", raw, count=1))
+    msg = message_from_bytes(raw, policy=compat32)
     defects: list[str] = []
     raw_headers: dict[str, str] = {}
     for name, value in msg.raw_items():
@@ -81,6 +82,29 @@ def _read(raw: bytes) -> Inbound:
 
 
 # --- headers ------------------------------------------------------------------------------------
+
+_HEADER_END = re.compile(rb"\r\n\r\n|\n\n|\r\r")
+_HEADER_LINE = re.compile(rb"[!-9;-~]+[ \t]*:|[ \t]|From ")
+_LINE_END = re.compile(rb"(\r\n|\n|\r)")
+
+
+def _repair_header_lines(raw: bytes) -> bytes:
+    """A bare newline inside a header (e.g. in a display name) makes the stdlib end the header
+    block there and read every later header as body. Such a stray line is joined to the header
+    above it as a continuation line."""
+    end = _HEADER_END.search(raw)
+    head = raw[: end.start()] if end else raw
+    if not _HEADER_LINE.match(head):
+        return raw   # no header at all (a bare body fragment): leave it
+    pieces = _LINE_END.split(head)
+    lines = pieces[0::2]
+    if all(_HEADER_LINE.match(ln) for ln in lines if ln):
+        return raw
+    fixed = [lines[0]]
+    for sep, line in zip(pieces[1::2], lines[1:]):
+        fixed.append(sep)
+        fixed.append(line if not line or _HEADER_LINE.match(line) else b" " + line)
+    return b"".join(fixed) + (raw[end.start():] if end else b"")
 
 _UNFOLD = re.compile(r"\r?\n[ \t]*|\r[ \t]*")
 _MSGID = re.compile(r"<([^<>]*)>")
@@ -141,7 +165,8 @@ def _first_address(raw: str) -> tuple[str, str]:
 
 
 def _parse_date(raw: str | None) -> datetime | None:
-    """Aware datetime; -0000 is UTC, a Date without any zone is taken as JST (local mail)."""
+    """Aware datetime. An explicit numeric zone wins (-0000 = UTC); "JST" is +0900; a Date with
+    no zone at all is taken as JST (local mail); other zone names as the stdlib knows them."""
     if not raw:
         return None
     text = _UNFOLD.sub(" ", raw).strip()
@@ -149,19 +174,16 @@ def _parse_date(raw: str | None) -> datetime | None:
         parts = parsedate_tz(text)
         if parts is None:
             return None
-        tz_offset = parts[9]
-        year = parts[0]
-        dt = datetime(year, parts[1], parts[2], parts[3], parts[4], min(parts[5], 59))
+        dt = datetime(parts[0], parts[1], parts[2], parts[3], parts[4], min(parts[5], 59))
+        after_time = re.search(r"\d{1,2}:\d{2}(?::\d{2})?(.*)$", text)
+        rest = after_time.group(1) if after_time else ""
+        if re.search(r"[+-]\d{4}", rest) or (re.search(r"[A-Za-z]", rest) and "JST" not in rest.upper()):
+            zone = timezone(timedelta(seconds=parts[9] or 0))
+        else:
+            zone = JST
+        return dt.replace(tzinfo=zone)
     except (ValueError, TypeError, OverflowError, IndexError):
         return None
-    if tz_offset is None:
-        zone = timezone.utc if re.search(r"-0000\b", text) else JST
-    else:
-        try:
-            zone = timezone(timedelta(seconds=tz_offset))
-        except ValueError:
-            return None
-    return dt.replace(tzinfo=zone)
 
 
 # --- body --------------------------------------------------------------------------------------
@@ -226,6 +248,9 @@ class _Body:
                     self.walk(child, depth + 1)
             return
         if ctype == "text/plain" or ctype == "text/html":
+            if self.texts and (ctype == "text/html" or _filename(part)):
+                self._attach(part, ctype)   # a second body-ish part is an attached file
+                return
             text = self._text(part, ctype)
             if text is not None:
                 self.texts.append(text)
@@ -255,19 +280,17 @@ class _Body:
 
     @staticmethod
     def _is_attachment(part: Message, ctype: str) -> bool:
-        disposition = _disposition(part)
-        if disposition == "attachment":
+        """Attached messages, anything marked attachment, and non-text leaves."""
+        if ctype.startswith("message/") or _disposition(part) == "attachment":
             return True
         if ctype in ("text/plain", "text/html") or part.is_multipart():
             return False
-        return True if ctype.startswith("message/") else bool(_filename(part)) or (
-            not ctype.startswith("text/") and not ctype.startswith("multipart/"))
+        return True
 
     def _attach(self, part: Message, ctype: str) -> None:
         try:
             if part.is_multipart():
-                payload = part.get_payload()
-                size = sum(len(str(p)) for p in payload) if isinstance(payload, list) else 0
+                size = sum(_approx_size(p) for p in part.get_payload() or [])
             else:
                 data = part.get_payload(decode=True)
                 size = len(data) if isinstance(data, (bytes, bytearray)) else 0
@@ -301,6 +324,17 @@ class _Body:
             self.defects.append(f"{ctype}: {decoded.defect}")
         text = decoded.text
         return html_to_text(text) if ctype == "text/html" else text
+
+
+def _approx_size(part: object, depth: int = 0) -> int:
+    """Size of an attached message as it was encoded (re-serialising it would be slow)."""
+    if not isinstance(part, Message) or depth > _MAX_DEPTH:
+        return 0
+    size = sum(len(str(k)) + len(str(v)) + 4 for k, v in part.raw_items()) + 2
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        return size + sum(_approx_size(p, depth + 1) for p in payload)
+    return size + len(payload) if isinstance(payload, str) else size
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.I)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def _circled_table() -> dict[int, str]:
@@ -62,6 +63,7 @@ def _nfkc_keeping_compat(text: str) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=64)           # every extractor normalises the same fresh text
 def normalize(text: str) -> str:
     """Return `text` with ASCII digits/symbols, `(n)` for circled numbers, `-` for dashes
     between digits and `〜` for range tildes. Idempotent; names (kana, kanji) are preserved
