@@ -66,6 +66,8 @@ def main(ctx: click.Context, config_path: Path | None, verbose: bool) -> None:
 @click.pass_context
 def run(ctx: click.Context, once: bool, now: str | None) -> None:
     """Poll the office mailbox and answer booking mail (IDLE when offered)."""
+    from imapclient.exceptions import IMAPClientError
+
     from mailbot.daemon import Bot, Clock
     from mailbot.rules import RulesError
     from mailbot.store import AlreadyRunning
@@ -78,6 +80,9 @@ def run(ctx: click.Context, once: bool, now: str | None) -> None:
         raise click.ClickException("rules:\n" + "\n".join(exc.errors)) from None
     except AlreadyRunning as exc:
         raise click.ClickException(str(exc)) from None
+    except (OSError, IMAPClientError) as exc:
+        # --once: report the mail server problem in one line (the daemon reconnects instead).
+        raise click.ClickException(f"mail server: {type(exc).__name__}: {exc}") from None
     except KeyboardInterrupt:
         logging.getLogger("mailbot").info("stopped")
 

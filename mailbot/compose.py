@@ -60,7 +60,8 @@ class Composer:
     def render(self, kind: str, data: Mapping) -> tuple[str, str]:
         """(subject, body) of template `kind`."""
         template = self.env.get_template(f"{kind}.j2")
-        context = template.new_context(dict(data))
+        macros = self.env.get_template("_macros.j2").module
+        context = template.new_context({"m": macros, **data})
         subject = "".join(template.blocks["subject"](context)).strip()
         body = "".join(template.blocks["body"](context)).strip("\n") + "\n"
         return subject, body

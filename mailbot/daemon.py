@@ -26,6 +26,7 @@ from mailbot.store import DaemonLock, Store
 
 log = logging.getLogger("mailbot")
 JST = ZoneInfo("Asia/Tokyo")
+HOUSEKEEPING_EVERY_S = 3600
 FOLDERS = ("Processed", "NeedsStaff", "Sent")
 MAIL_KINDS = ("offer", "needs_info", "which_slot", "confirmed", "cancelled", "same_day_cancel",
               "lapsed", "reschedule_lapsed", "staff_ack")
@@ -48,6 +49,7 @@ class Bot:
     composer: Composer
     store: Store
     clock: Clock
+    _last_housekeeping: float = float("-inf")
 
     @classmethod
     def from_config(cls, config: Config, clock: Clock) -> "Bot":
@@ -66,17 +68,24 @@ class Bot:
         counts = {"handled": 0, "sent": 0, "timers": 0}
         rules = self.rules.current()
         review = rules.policy.review
-        uidvalidity = mailbox.select_inbox()
-        folder = self.config.imap.folder
+        selected = mailbox.select_inbox()
+        uidvalidity, folder = selected.uidvalidity, selected.folder
         for uid in mailbox.unhandled_uids():
             raw = mailbox.fetch(uid)
             if raw is None:
                 continue
             key = f"{folder}:{uidvalidity}:{uid}"
             now = self.clock.now()
-            with self.store.transaction() as tx:
-                outcome = engine.handle_message(tx, raw, key, rules=rules, now=now,
-                                                composer=self.composer, review=review)
+            try:
+                with self.store.transaction() as tx:
+                    outcome = engine.handle_message(tx, raw, key, rules=rules, now=now,
+                                                    composer=self.composer, review=review)
+            except Exception:                                 # noqa: BLE001 - one bad mail
+                # A bug must not turn one message into a loop: record it and hand it to staff.
+                log.exception("uid %s: could not be handled; filed for staff", uid)
+                with self.store.transaction() as tx:
+                    tx.mark_handled(key, {"folder": "NeedsStaff", "error": True}, at=now)
+                outcome = engine.Outcome(folder="NeedsStaff", ref=None)
             mailbox.file(uid, outcome.folder)
             counts["handled"] += 1
         with self.store.transaction() as tx:
@@ -127,27 +136,27 @@ class Bot:
                         if any(counts.values()):
                             log.info("cycle: %(handled)d handled, %(sent)d sent, %(timers)d timers",
                                      counts)
+                        self._housekeeping()
                         if once:
                             return
-                        self._housekeeping()
                         mailbox.wait_for_change(self.config.imap.poll_seconds)
-                except (OSError, ConnectionError) as exc:
-                    if once:
-                        raise
-                    log.warning("connection problem (%s); reconnecting in %.0f s",
-                                type(exc).__name__, backoff)
                 except Exception as exc:                      # noqa: BLE001 - keep the daemon up
                     if once or not _is_mail_error(exc):
                         raise
-                    log.warning("mail server error (%s); reconnecting in %.0f s",
-                                type(exc).__name__, backoff)
+                    log.warning("mail server problem (%s: %s); reconnecting in %.0f s",
+                                type(exc).__name__, exc, backoff)
                 finally:
                     mailbox.close()
                 time.sleep(backoff)
                 backoff = min(backoff * 2, 300.0)
 
     def _housekeeping(self) -> None:
-        """Move closed conversations out of the live file and drop them after retention."""
+        """Move closed conversations out of the live file and drop them after retention.
+
+        Hourly at most: each pass rewrites the state files."""
+        if time.monotonic() - self._last_housekeeping < HOUSEKEEPING_EVERY_S:
+            return
+        self._last_housekeeping = time.monotonic()
         policy = self.rules.current().policy
         with self.store.transaction() as tx:
             moved = tx.archive_closed(self.clock.now(), policy.archive_after_days)
@@ -157,8 +166,7 @@ class Bot:
 
 
 def _is_mail_error(exc: Exception) -> bool:
+    """Errors that a new connection can cure (dropped socket, server restart, timeouts)."""
     from imapclient.exceptions import IMAPClientError
 
-    from mailbot.mail.imap import ConnectionLost
-
-    return isinstance(exc, (IMAPClientError, ConnectionLost))
+    return isinstance(exc, (IMAPClientError, OSError, ConnectionError, TimeoutError))

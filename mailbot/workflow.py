@@ -113,11 +113,15 @@ def new_thread(inbound: Inbound, ctx: Context) -> dict:
 
 
 def _merge_fields(thread: dict, u: Understanding) -> None:
-    """Later mail fills in or corrects what an earlier one gave (a reply may add 求職番号)."""
+    """Later mail fills in what an earlier one lacked (a reply may add 求職番号 or a phone).
+
+    What we already know is kept: a reply signed with the family name only must not turn
+    「佐藤 健太」 into 「佐藤」. Corrections are for staff, not for guessing.
+    """
     contact = thread["contact"]
     for key in ("name", "email", "phone", "seeker_number", "attendant"):
         value = getattr(u, key)
-        if value:
+        if value and not contact.get(key):
             contact[key] = value
     if u.requested:
         thread["wishes"] = [r.to_json() for r in u.requested]
@@ -358,11 +362,11 @@ def _in_offered(thread: dict, u: Understanding, ctx: Context) -> list[Action]:
 
 
 def _merge_fields_keep_wishes(thread: dict, u: Understanding) -> None:
-    """A reply to an offer may add 求職番号 or a phone; its times are a choice, not new wishes."""
+    """A reply to an offer may add details; its times are a choice, not new wishes."""
     contact = thread["contact"]
     for key in ("name", "phone", "seeker_number", "attendant"):
         value = getattr(u, key)
-        if value:
+        if value and not contact.get(key):
             contact[key] = value
 
 

@@ -242,3 +242,15 @@ def test_decide_does_not_mutate_its_input():
     before = repr(thread)
     decide(thread, mail("confirm", choice=1), ctx())
     assert repr(thread) == before
+
+
+def test_reply_signed_with_family_name_keeps_full_name():
+    thread = offered_thread()
+    thread, _ = decide(thread, mail("confirm", choice=1, name="秋田"), ctx())
+    assert thread["contact"]["name"] == "秋田 太郎"
+
+
+def test_seeker_number_given_later_is_kept():
+    thread = offered_thread()
+    thread, _ = decide(thread, mail("confirm", choice=1, seeker_number="05010-12345678"), ctx())
+    assert thread["contact"]["seeker_number"] == "05010-12345678"
