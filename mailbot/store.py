@@ -392,6 +392,23 @@ class Tx:
         record = {"key": key, "at": _aware(at).isoformat() if at else None, "info": _plain(info)}
         _replace(self._handled, where("key") == key, record)
 
+    def forget_handled(self, now: datetime, older_than_days: float) -> int:
+        """Drop handled-message entries marked ``at`` more than ``older_than_days`` ago.
+
+        They are needed only while a message could be seen again (until it has been filed,
+        and against duplicate deliveries), yet two land in the live file per mail; a window
+        shorter than the retention period keeps every transaction cheaper."""
+        self._writable()
+        cutoff = _aware(now) - timedelta(days=older_than_days)
+        stale = [
+            doc.doc_id
+            for doc in self._handled
+            if doc.get("at") and _parse_time(doc["at"], f"handled {doc['key']}") < cutoff
+        ]
+        if stale:
+            self._handled.remove(doc_ids=stale)
+        return len(stale)
+
     def mailbox_state(self, folder: str) -> Doc | None:
         return self._meta_get(f"mailbox:{folder}")
 
@@ -444,13 +461,7 @@ class Tx:
             threads.remove(doc_ids=[doc.doc_id for doc in old])
         if items:
             outbox.remove(doc_ids=[doc.doc_id for doc in items])
-        stale = [
-            doc.doc_id
-            for doc in self._handled
-            if doc.get("at") and _parse_time(doc["at"], f"handled {doc['key']}") < cutoff
-        ]
-        if stale:
-            self._handled.remove(doc_ids=stale)
+        self.forget_handled(now, retention_days)
         kept = {doc["id"] for doc in self._outbox} | {doc["id"] for doc in outbox}
         outbox_dir = self._dir / OUTBOX_DIR
         if outbox_dir.is_dir():
@@ -470,7 +481,9 @@ class Tx:
             if not self._readonly:
                 for name in ("threads", "outbox"):
                     table = self._archive_db.table(name)
-                    table.remove(lambda doc: doc.get(GEN_KEY, 0) > self._gen)
+                    phantoms = [doc.doc_id for doc in table if doc.get(GEN_KEY, 0) > self._gen]
+                    if phantoms:
+                        table.remove(doc_ids=phantoms)
         return self._archive_db
 
     def _writable(self) -> None:

@@ -62,8 +62,15 @@ def test_transaction_writes_the_file_once(store: Store, writes: list[Path]) -> N
 
 def test_read_only_transaction_writes_nothing(store: Store, writes: list[Path]) -> None:
     with store.transaction() as tx:
+        tx.save_thread(thread("A", state="done", updated=NOW - timedelta(days=9)))
+        tx.archive_closed(NOW, 1)
+    writes.clear()
+    with store.transaction() as tx:
         tx.threads()
-        tx.get_thread("AK-2612-0001")
+        tx.get_thread("A")
+        tx.archived_threads()
+        tx.archive_closed(NOW, 1)
+        tx.purge_archive(NOW, 365)
     assert writes == []
 
 
@@ -303,7 +310,8 @@ def test_purge_deletes_old_archive_entries_and_files(store: Store) -> None:
         assert tx.purge_archive(NOW, 365) == 1
         assert [t["ref"] for t in tx.archived_threads()] == ["NEWER"]
         assert not tx.is_handled("INBOX:1:1")
-        assert tx.is_handled("INBOX:1:2") and tx.is_handled("INBOX:1:3")
+        assert tx.forget_handled(NOW + timedelta(days=2), 1) == 1
+        assert not tx.is_handled("INBOX:1:2") and tx.is_handled("INBOX:1:3")  # no 'at': kept
     names = sorted(p.name for p in (store.state_dir / "outbox").iterdir())
     assert names == ["OB000002.eml"]
 
