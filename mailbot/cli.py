@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from mailbot.config import ConfigError, load_config
+from mailbot.parse_command import parse
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -189,15 +190,7 @@ def outbox_approve(ctx: click.Context, item_ids: tuple[str, ...]) -> None:
     click.echo(f"approved {len(item_ids)}")
 
 
-def _register_parse() -> None:
-    try:
-        from mailbot.parse_command import parse
-    except ImportError:                 # the parser command ships separately (issue 3)
-        return
-    main.add_command(parse)
-
-
-_register_parse()
+main.add_command(parse)
 
 
 if __name__ == "__main__":
