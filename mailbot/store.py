@@ -17,7 +17,8 @@ Why it is shaped like this (see PITFALLS "tinydb 4.9.0" and DESIGN "Record first
 * Outbox message bytes are NOT kept in the JSON: each item's bytes go to ``state/outbox/<id>.eml``
   (written atomically at commit, before the JSON that refers to them). Offer mails carry the
   terms of use (~12 kB, ~22 kB once base64'd inside JSON); in the JSON they would multiply the
-  cost of every later write. The files are immutable once their item is recorded.
+  cost of every later write. A file never changes once written: its item's Message-ID is
+  recorded with it (to send something else, add another item).
 * Moving threads to the archive writes two files. The live file is the commit point: archived
   entries carry the generation of the transaction that moved them, and entries newer than the
   live file's ``meta.commit_gen`` (a crash hit between the two writes) are ignored and dropped.
@@ -127,19 +128,6 @@ def _load_json(path: Path) -> dict | None:
     if not isinstance(data, dict):
         raise StoreError(f"{path} does not hold a TinyDB document")
     return data
-
-
-class AtomicJSONStorage(Storage):
-    """TinyDB storage on one JSON file, written with :func:`atomic_write` (for ad-hoc tools)."""
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-
-    def read(self) -> dict | None:
-        return _load_json(self.path)
-
-    def write(self, data: dict) -> None:
-        atomic_write(self.path, _dump(data))
 
 
 def _dump(data: dict) -> bytes:
@@ -359,18 +347,13 @@ class Tx:
         return (self._dir / OUTBOX_DIR / f"{_check_id(item_id)}.eml").read_bytes()
 
     def update_outbox(self, item_id: str, **fields: Any) -> Doc:
-        """Set fields of an item (``raw=`` bytes replaces its message); returns the new record."""
+        """Set fields of an item (not its id nor its message); returns the new record."""
         self._writable()
-        if "id" in fields:
-            raise ValueError("an outbox item's id cannot change")
+        if "id" in fields or "raw" in fields:
+            raise ValueError("an outbox item's id and message cannot change; add a new item")
         found = self._outbox.get(where("id") == item_id)
         if found is None:
             raise KeyError(f"no outbox item {item_id}")
-        if "raw" in fields:
-            raw = fields.pop("raw")
-            if not isinstance(raw, bytes):
-                raise TypeError("'raw' must be bytes")
-            self._raw_pending[item_id] = raw
         new = {**found, **_plain(fields)}
         _replace(self._outbox, where("id") == item_id, new)
         return _copy(new)
@@ -639,7 +622,6 @@ class DaemonLock:
 
 __all__ = [
     "AlreadyRunning",
-    "AtomicJSONStorage",
     "BufferedStorage",
     "CLOSED_STATES",
     "DaemonLock",

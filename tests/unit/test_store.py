@@ -230,6 +230,8 @@ def test_outbox_lifecycle(store: Store) -> None:
         assert updated["message_id"] == "<o1@bot>" and updated["status"] == "sent"
         with pytest.raises(KeyError):
             tx.update_outbox("OB999999", status="sent")
+        with pytest.raises(ValueError):
+            tx.update_outbox("OB000001", raw=b"other")
     with store.snapshot() as snap:
         assert snap.get_outbox("OB000001")["sent_at"] == NOW.isoformat()
         assert snap.outbox_raw("OB000001") == raw
