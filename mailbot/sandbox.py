@@ -22,7 +22,8 @@ Usage::
         sb.kick("office@akita-hw.example.jp")                # drop that user's IMAP connections
 
 SMTP AUTH (PLAIN/LOGIN, without TLS) is advertised and checked against the sandbox users, but
-not required.
+not required.  Dovecot's auth penalty still applies: after a failed IMAP login the next login
+from 127.0.0.1 waits ~4 s, so put wrong-password tests on a sandbox of their own.
 
 Requirements: the ``dovecot`` binary (Debian ``dovecot-imapd`` + ``dovecot-lmtpd``; ``make deps``
 installs them) and a non-root system user ``vmail`` owning the mail files.  Dovecot's mail

@@ -162,3 +162,21 @@ def test_copy_fallback_without_move(mail_sandbox, office, mailbox, monkeypatch):
         assert client.select_folder("NeedsStaff")[b"EXISTS"] == 1
     finally:
         client.logout()
+
+
+def test_server_killed_during_idle_raises_quickly(mail_sandbox, office, mailbox):
+    threading.Timer(0.5, mail_sandbox.stop).start()
+    started = time.monotonic()
+    with pytest.raises((ConnectionLost, IMAPClientError, OSError)):
+        mailbox.wait_for_change(30)
+    assert time.monotonic() - started < 5
+
+
+def test_polls_with_noop_when_the_server_has_no_idle(mail_sandbox, office, mailbox, monkeypatch):
+    caps = mailbox._c.capabilities()
+    monkeypatch.setattr(mailbox._c, "capabilities", lambda: tuple(c for c in caps if c != b"IDLE"))
+    started = time.monotonic()
+    assert mailbox.wait_for_change(0.3) is False
+    assert time.monotonic() - started >= 0.3
+    mail_sandbox.deliver(office, iso2022jp_mail("new", "x\n"))
+    assert mailbox.wait_for_change(0.1) is True
