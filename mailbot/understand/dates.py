@@ -27,7 +27,7 @@ WEEKDAYS = "月火水木金土日"
 # A bare date that would roll forward further than this was really a recent past date.
 _ROLL_LIMIT = timedelta(days=180)
 # Hours written without 午前/午後 that can only mean an afternoon office hour.
-_AFTERNOON_BARE_HOURS = range(1, 6)
+_AFTERNOON_BARE_HOURS = range(1, 6)   # 1時..5時 -> 13:00..17:00
 
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
                  "六": 6, "七": 7, "八": 8, "九": 9}
@@ -75,6 +75,7 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
     ("ymd", rf"(?<!\d)(?P<y>20\d\d){_SEP_YMD}(?P<ym>\d{{1,2}}){_SEP_MD}(?P<yd>\d{{1,2}})(?!\d)\s*日?"),
     ("md", r"(?<![\d./])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?!間|前|後|以内|目|ほど|程|ぶり|付)"),
     ("slash", r"(?<![\d./\w])(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])(?:\s*日)?"),
+    ("dot", rf"(?<![\d.\w])(?P<pm>\d{{1,2}})\.(?P<pd>\d{{1,2}})(?=\s*\(\s*[{WEEKDAYS}])"),
     ("monthrel", r"(?P<mrel>今月|来月|再来月)\s*の?\s*(?P<mrd>\d{1,2})\s*日(?!間|前|後|以内|目)"),
     ("dayrel", r"(?P<drel>明々後日|明明後日|しあさって|明後日|あさって|明日|あした|あす|本日|今日|きょう)"),
     ("weekrel", rf"(?P<wrel>再来週|今週|来週|次週|翌週|次の|今度の)\s*の?\s*(?P<wrd>[{WEEKDAYS}])曜日?"),
@@ -111,6 +112,7 @@ _START_OF_SOMETHING = re.compile(r"^\s*(?:から|より)(?!\s*(?:の?\s*(?:午�
 _PAST = re.compile(r"^[^。\n]{0,12}?(?:ました|でした|済み)")
 _ORDINAL = re.compile(r"第\s*(\d{1,2})\s*(?:希望|候補)|(?<!\d)\((\d{1,2})\)\s*$|(?:希望|候補)\s*(\d{1,2})\s*[:：]?\s*$")
 _CLAUSE_END = re.compile(r"[。!?\n]")
+_ASKING = re.compile(r"お願い|おねがい|希望|相談|予約|可能|でき|空い|伺|参加|大丈夫|都合が(?:良|よ|い)|いかが|どう")
 _CONNECTOR_ONLY = re.compile(r"^[\s、,・/]*(?:か|または|又は|もしくは|若しくは|or|及び|と)?[\s、,・/]*$")
 
 
@@ -166,7 +168,8 @@ class _Reader:
             self.warnings.append(msg)
 
     # -- dates --------------------------------------------------------------------------------
-    def resolve(self, m: re.Match[str], wd: str | None) -> tuple[list[date], bool]:
+    def resolve(self, m: re.Match[str], wd: str | None,
+                week_of: str | None = None) -> tuple[list[date], bool]:
         """Dates of a date mention; the flag says it is a past/implausible date."""
         g = m.groupdict()
         kind = next(k[2:] for k, v in g.items() if k.startswith("k_") and v)
@@ -181,8 +184,9 @@ class _Reader:
         elif kind == "ymd":
             d = _safe_date(int(g["y"]), int(g["ym"]), int(g["yd"]))
             past = bool(d and d < today)
-        elif kind in ("md", "slash"):
-            mo, dy = (int(g["m"]), int(g["d"])) if kind == "md" else (int(g["sm"]), int(g["sd"]))
+        elif kind in ("md", "slash", "dot"):
+            mo, dy = {"md": (g["m"], g["d"]), "slash": (g["sm"], g["sd"]), "dot": (g["pm"], g["pd"])}[kind]
+            mo, dy = int(mo), int(dy)
             if 1 <= mo <= 12:
                 d, past = _roll(today, mo, dy)
         elif kind == "monthrel":
@@ -194,9 +198,9 @@ class _Reader:
             off = {"本日": 0, "今日": 0, "きょう": 0, "明日": 1, "あした": 1, "あす": 1,
                    "明後日": 2, "あさって": 2, "明々後日": 3, "明明後日": 3, "しあさって": 3}[g["drel"]]
             d = today + timedelta(days=off)
-        elif kind == "weekrel":
-            wd = WEEKDAYS.index(g["wrd"])
-            rel = g["wrel"]
+        elif kind == "weekrel" or (kind == "weekday" and week_of):
+            wd = WEEKDAYS.index(g["wrd"] or g["bwd"])
+            rel = g["wrel"] or week_of
             if rel in ("次の", "今度の"):
                 d = _next_weekday(today, wd, strictly_after=True)
             else:
@@ -205,7 +209,7 @@ class _Reader:
                 d = monday + timedelta(days=7 * weeks + wd)
                 past = d < today
                 if today.weekday() == 6 and weeks:
-                    self.warn("ambiguous_date", f"{rel}{g['wrd']}曜 written on a Sunday")
+                    self.warn("ambiguous_date", f"{rel}{WEEKDAYS[wd]}曜 written on a Sunday")
         elif kind == "weekday":
             d = _next_weekday(today, WEEKDAYS.index(g["bwd"]), strictly_after=True)
         elif kind == "day":
@@ -227,6 +231,7 @@ class _Reader:
     def mentions(self) -> list[_Mention]:
         text = self.text
         out: list[_Mention] = []
+        last_week_rel: str | None = None
         for m in _DATE_RE.finditer(text):
             kind = next(k[2:] for k, v in m.groupdict().items() if k.startswith("k_") and v)
             end = m.end()
@@ -239,7 +244,13 @@ class _Reader:
                 continue
             if kind == "weekday" and re.search(r"(?:毎週|毎|隔週|土|日)\s*$", text[max(0, m.start() - 3):m.start()]):
                 continue
-            dates, past = self.resolve(m, wd)
+            week_of = None                          # 「来週の火曜か水曜」: 水曜 is next week too
+            if kind == "weekday" and out and last_week_rel and _CONNECTOR_ONLY.match(text[out[-1].end:m.start()]):
+                week_of = last_week_rel
+            dates, past = self.resolve(m, wd, week_of)
+            last_week_rel = m["wrel"] if kind == "weekrel" else week_of
+            if kind in ("dayrel", "weekday") and not self._asked(end):
+                continue
             if kind == "dayrel":
                 note = _REL_NOTE.match(text, end)
                 if note:
@@ -254,6 +265,13 @@ class _Reader:
                 mention.drop = True
             out.append(mention)
         return out
+
+    def _asked(self, end: int) -> bool:
+        """明日/本日/金曜 are common in prose (「明日から仕事」): a date only with a time, a window
+        or a request in the same sentence."""
+        clause = _CLAUSE_END.split(self.text[end:end + 60], 1)[0]
+        return bool(_TIME_RE.search(clause) or _WINDOW_RE.search(clause) or _SAME_TIME.search(clause)
+                    or _ASKING.search(clause))
 
     def _plausible_bare_day(self, end: int) -> bool:
         """`3日` alone is a date only with a weekday, a time or an 午前/午後 right after it."""
@@ -385,7 +403,7 @@ class _Reader:
             elif _CHANGE.search(sentence) and re.search(r"(?:を|から|は)[、,\s]*$", after) \
                     and not re.search(r"(?:に|へ|で)\s*(?:変更|変え|ずら|移)", sentence_after):
                 mt.drop = True                     # 「XからYに変更」: X is the old booking
-            elif _NOT_REQUEST.search(scope) or _NOT_REQUEST.search(before[-8:]):
+            elif _NOT_REQUEST.search(scope) or _NOT_REQUEST.search(re.split(r"[、,]", before)[-1][-8:]):
                 mt.drop = True
             elif _DEADLINE.match(after) or _START_OF_SOMETHING.match(after) or _PAST.match(after):
                 if re.match(r"\s*(?:〜|から|-)\s*$", after) or re.match(r"\s*(?:以降|以後|まで)", after):

@@ -1,0 +1,219 @@
+"""The Japanese date/time grammar: varied phrasings, contexts that are not requests, warnings."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pytest
+
+from mailbot.understand.dates import JST, extract_requested, kanji_number
+
+WED = datetime(2026, 11, 18, 10, 0, tzinfo=JST)       # Wednesday 2026-11-18
+DEC14 = datetime(2026, 12, 14, 9, 0, tzinfo=JST)      # Monday
+
+
+def req(text: str, ref: datetime = WED, windows=None) -> list[tuple]:
+    found, _ = extract_requested(text, ref, windows)
+    return [(r.date.isoformat(), r.start.strftime("%H:%M") if r.start else None,
+             r.end.strftime("%H:%M") if r.end else None) for r in found]
+
+
+def warns(text: str, ref: datetime = WED) -> list[str]:
+    return extract_requested(text, ref)[1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("希望日時：12月3日（木）14:00", [("2026-12-03", "14:00", None)]),
+    ("12/3 14時でお願いします", [("2026-12-03", "14:00", None)]),
+    ("2026年12月3日 午後2時から", [("2026-12-03", "14:00", None)]),
+    ("令和8年12月3日 10時30分", [("2026-12-03", "10:30", None)]),
+    ("R8.12.3 13:00", [("2026-12-03", "13:00", None)]),
+    ("2026/12/03 15:00", [("2026-12-03", "15:00", None)]),
+    ("12.3(木) 11:00", [("2026-12-03", "11:00", None)]),
+    ("１２月３日（木）１４：００", [("2026-12-03", "14:00", None)]),
+    ("十二月三日の午後二時", [("2026-12-03", "14:00", None)]),
+    ("12月3日の午後2時半", [("2026-12-03", "14:30", None)]),
+    ("12月3日 10時頃", [("2026-12-03", "10:00", None)]),
+    ("12月3日10時", [("2026-12-03", "10:00", None)]),
+    ("12月3日 9時", [("2026-12-03", "09:00", None)]),
+    ("12月3日 12時", [("2026-12-03", "12:00", None)]),
+])
+def test_explicit_dates_and_times(text, expected):
+    assert req(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月3日 14時半〜15時半", [("2026-12-03", "14:30", "15:30")]),
+    ("12月3日 10:30〜11:20", [("2026-12-03", "10:30", "11:20")]),
+    ("12月3日 10:30～11:20", [("2026-12-03", "10:30", "11:20")]),
+    ("12月3日の13:00-14:00", [("2026-12-03", "13:00", "14:00")]),
+    ("12月3日 13時から15時の間", [("2026-12-03", "13:00", "15:00")]),
+    ("12月3日 13時から15時まで", [("2026-12-03", "13:00", "15:00")]),
+    ("12月3日 午後1時〜3時", [("2026-12-03", "13:00", "15:00")]),
+    ("12月3日 13〜15時", [("2026-12-03", "13:00", "15:00")]),
+    ("12月3日(木)10時～", [("2026-12-03", "10:00", None)]),
+])
+def test_spans(text, expected):
+    assert req(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月3日の午前中", [("2026-12-03", "09:00", "12:00")]),
+    ("12月3日 午前", [("2026-12-03", "09:00", "12:00")]),
+    ("12月3日の午後でお願いします", [("2026-12-03", "13:00", "17:00")]),
+    ("12月3日", [("2026-12-03", None, None)]),
+    ("12月3日（終日可）", [("2026-12-03", None, None)]),
+])
+def test_windows_and_whole_days(text, expected):
+    assert req(text) == expected
+
+
+def test_custom_windows():
+    wins = {"pm": (time(13, 30), time(16, 30))}
+    assert req("12月3日の午後", windows=wins) == [("2026-12-03", "13:30", "16:30")]
+    assert req("12月3日の午前", windows=wins) == [("2026-12-03", "09:00", "12:00")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("明日の10時に相談できますか", [("2026-11-19", "10:00", None)]),
+    ("あしたの午前中はどうでしょうか", [("2026-11-19", "09:00", "12:00")]),
+    ("明後日の午後にお願いします", [("2026-11-20", "13:00", "17:00")]),
+    ("来週火曜日の15時", [("2026-11-24", "15:00", None)]),
+    ("来週の火曜の午後", [("2026-11-24", "13:00", "17:00")]),
+    ("今週金曜の10時でお願いします", [("2026-11-20", "10:00", None)]),
+    ("再来週の月曜日 午前", [("2026-11-30", "09:00", "12:00")]),
+    ("来週の火曜か水曜の午後", [("2026-11-24", "13:00", "17:00"), ("2026-11-25", "13:00", "17:00")]),
+    ("来月3日の午後", [("2026-12-03", "13:00", "17:00")]),
+    ("3日（木）の午後", [("2026-12-03", "13:00", "17:00")]),
+    ("金曜日の14時はいかがでしょうか", [("2026-11-20", "14:00", None)]),
+])
+def test_relative_dates(text, expected):
+    assert req(text) == expected
+
+
+def test_relative_with_consistent_annotation():
+    assert req("明日(11/19)の午前中", WED) == [("2026-11-19", "09:00", "12:00")]
+    assert req("明後日（20日）の14時", WED) == [("2026-11-20", "14:00", None)]
+
+
+def test_relative_with_contradicting_annotation_is_dropped_with_warning():
+    found, w = extract_requested("明日（25日）の14時", WED)
+    assert found == [] and any(x.startswith("ambiguous_date:") for x in w)
+
+
+@pytest.mark.parametrize("text", [
+    "明日から新しい仕事が始まります。",
+    "本日はありがとうございました。",
+    "今日、履歴書を書きました。",
+    "来週のどこかで相談したいです。",
+])
+def test_relative_words_in_prose_are_not_requests(text):
+    assert req(text) == []
+
+
+def test_bare_date_rolls_into_next_year():
+    assert req("1月6日(水)の午前", DEC14) == [("2027-01-06", "09:00", "12:00")]
+    assert req("1/8 10時", DEC14) == [("2027-01-08", "10:00", None)]
+
+
+def test_today_is_on_or_after():
+    assert req("11月18日の15時", WED) == [("2026-11-18", "15:00", None)]
+
+
+def test_recent_past_bare_date_is_not_rolled_a_year_ahead():
+    found, w = extract_requested("11月16日に求職登録をしました。12月3日に相談したいです。", WED)
+    assert [r.date for r in found] == [date(2026, 12, 3)]
+    assert any(x.startswith("past_date:") for x in w)
+
+
+def test_explicit_past_date_is_dropped_with_warning():
+    found, w = extract_requested("2026年11月10日 10時でお願いします", WED)
+    assert found == [] and any(x.startswith("past_date:") for x in w)
+
+
+def test_past_weekday_this_week():
+    found, w = extract_requested("今週月曜の10時", WED)
+    assert found == [] and any(x.startswith("past_date:") for x in w)
+
+
+def test_preferences_keep_writer_order_and_ordinals():
+    text = "第1希望：12月4日 10時\n第2希望：12月3日 14時"
+    assert req(text) == [("2026-12-04", "10:00", None), ("2026-12-03", "14:00", None)]
+    text = "第2希望：12/3 14時\n第1希望：12/4 10時"
+    assert req(text) == [("2026-12-04", "10:00", None), ("2026-12-03", "14:00", None)]
+    text = "①11/25(水) 10:30〜11:20\n②11/27(金) 午前中"
+    assert req(text) == [("2026-11-25", "10:30", "11:20"), ("2026-11-27", "09:00", "12:00")]
+
+
+def test_bare_afternoon_hours():
+    assert req("12月3日 2時") == [("2026-12-03", "14:00", None)]
+    assert req("12月3日の3時から") == [("2026-12-03", "15:00", None)]
+    assert req("12月3日 1時半") == [("2026-12-03", "13:30", None)]
+    assert req("12月3日 午前10時") == [("2026-12-03", "10:00", None)]
+
+
+def test_evening_or_morning_hour_is_not_guessed():
+    found, w = extract_requested("12月3日 6時", WED)
+    assert [(r.start, r.end) for r in found] == [(None, None)]
+    assert any(x.startswith("ambiguous_time:") for x in w)
+
+
+def test_weekday_mismatch_keeps_date_and_warns():
+    found, w = extract_requested("12月3日（水）14時", WED)
+    assert [r.date for r in found] == [date(2026, 12, 3)]
+    assert any(x.startswith("weekday_mismatch:") for x in w)
+    assert warns("12月3日（木）14時") == []
+
+
+def test_dates_sharing_a_time():
+    assert req("12月3日か4日の午後") == [("2026-12-03", "13:00", "17:00"), ("2026-12-04", "13:00", "17:00")]
+    assert req("12/3(木)・12/4(金)どちらも午前") == [("2026-12-03", "09:00", "12:00"),
+                                                  ("2026-12-04", "09:00", "12:00")]
+    assert req("12月3日（木）の10時か14時") == [("2026-12-03", "10:00", None), ("2026-12-03", "14:00", None)]
+
+
+def test_same_time_refers_back():
+    assert req("今週金曜日の10時、もしくは来週月曜日の同じ時間") == [("2026-11-20", "10:00", None),
+                                                           ("2026-11-23", "10:00", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月3日の予約をキャンセルしたいです。", []),
+    ("12月3日（木）に予約していた相談ですが、取り消してください。", []),
+    ("12月3日10時から予約している相談ですが、都合が悪くなりました。", []),
+    ("明後日の予約を、来週の水曜日の午後に変更したいです。", [("2026-11-25", "13:00", "17:00")]),
+    ("12月3日（木）15時からの予約を、12月10日（木）の午前中に変更してください。",
+     [("2026-12-10", "09:00", "12:00")]),
+    ("12月3日の相談を12月4日の14時に変更できますか。", [("2026-12-04", "14:00", None)]),
+    ("12月3日に面接があるため、12月4日の10時でお願いします。", [("2026-12-04", "10:00", None)]),
+    ("12月25日までにお申し込みください。", []),
+    ("12月1日から新しい職場で働きます。", []),
+])
+def test_mentioned_but_not_requested(text, expected):
+    assert req(text) == expected
+
+
+def test_range_of_days_is_not_guessed():
+    found, w = extract_requested("12月3日以降でお願いします", WED)
+    assert found == [] and any(x.startswith("ambiguous_date:") for x in w)
+
+
+def test_quoted_lines_are_ignored():
+    assert req("> 1. 2026年12月3日(木) 13:00〜13:50\n2番でお願いします") == []
+
+
+def test_sunday_next_week_warns():
+    sunday = datetime(2026, 11, 22, 10, 0, tzinfo=JST)
+    found, w = extract_requested("来週火曜の10時", sunday)
+    assert [r.date for r in found] == [date(2026, 11, 24)]
+    assert any(x.startswith("ambiguous_date:") for x in w)
+
+
+def test_reference_is_converted_to_jst():
+    utc_evening = datetime(2026, 11, 18, 16, 0, tzinfo=__import__("datetime").timezone.utc)  # 01:00 JST 19th
+    assert req("明日の10時", utc_evening) == [("2026-11-20", "10:00", None)]
+
+
+@pytest.mark.parametrize("s, n", [("二", 2), ("十", 10), ("十二", 12), ("二十三", 23), ("三十一", 31), ("一〇", 10)])
+def test_kanji_numbers(s, n):
+    assert kanji_number(s) == n
