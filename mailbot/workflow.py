@@ -153,13 +153,16 @@ def _contact_address(thread: dict) -> str:
     return thread["contact"].get("email") or thread["from_addr"]
 
 
-def _to_staff(thread: dict, ctx: Context, reason: str) -> list[Action]:
+def _to_staff(thread: dict, ctx: Context, reason: str, ack: bool = False) -> list[Action]:
+    """Hand the conversation to a human. With `ack`, the seeker is told a person will answer
+    (their question was received), so nobody waits in silence."""
     if thread["state"] != "staff":
         thread["state_before_staff"] = thread["state"]
     thread["state"] = "staff"
     thread["escalation"] = {"reason": reason, "at": _iso(ctx.now)}
     _log(thread, ctx, "escalated", reason=reason)
-    return [Escalate(reason), File("NeedsStaff")]
+    acknowledgement = [Send("staff_ack", _contact_address(thread))] if ack else []
+    return [*acknowledgement, Escalate(reason), File("NeedsStaff")]
 
 
 def _offer(thread: dict, ctx: Context, note: str | None = None) -> list[Action]:
@@ -315,7 +318,8 @@ def _on_new(inbound: Inbound, u: Understanding, ctx: Context):
             return None, [Escalate("unrelated mail"), File("NeedsStaff")]
         _merge_fields(thread, u)
         _log(thread, ctx, "received", intent=u.intent)
-        return thread, _to_staff(thread, ctx, f"new conversation with intent {u.intent}")
+        return thread, _to_staff(thread, ctx, f"new conversation with intent {u.intent}",
+                                 ack=u.intent == "question")
     _merge_fields(thread, u)
     _log(thread, ctx, "received", intent=u.intent)
     return thread, _after_details(thread, ctx)
@@ -343,7 +347,8 @@ def _in_offered(thread: dict, u: Understanding, ctx: Context) -> list[Action]:
             return _close(thread, ctx, "cancelled", "cancelled")
         return _close(thread, ctx, "declined", "cancelled")
     if u.intent in ("question", "other"):
-        return _to_staff(thread, ctx, f"{u.intent} in reply to an offer")
+        return _to_staff(thread, ctx, f"{u.intent} in reply to an offer",
+                         ack=u.intent == "question")
     _merge_fields_keep_wishes(thread, u)
     key, why = _chosen_slot(thread, u, ctx)
     if key:
@@ -356,7 +361,7 @@ def _in_offered(thread: dict, u: Understanding, ctx: Context) -> list[Action]:
     thread.setdefault("unclear_replies", 0)
     thread["unclear_replies"] += 1
     if thread["unclear_replies"] > MAX_ASKS:
-        return _to_staff(thread, ctx, f"reply still unclear: {why}")
+        return _to_staff(thread, ctx, f"reply still unclear: {why}", ack=True)
     _log(thread, ctx, "asked_choice", why=why)
     return [Send("which_slot", _contact_address(thread), {"why": why}), File("Processed")]
 

@@ -92,9 +92,10 @@ def test_automated_mail_is_never_answered():
     assert thread is None and sends(actions) == [] and folder(actions) == "NeedsStaff"
 
 
-def test_question_goes_to_staff():
+def test_question_goes_to_staff_and_seeker_is_told():
     thread, actions = decide(None, mail("question", name="秋田 太郎"), ctx())
     assert thread["state"] == "staff" and folder(actions) == "NeedsStaff"
+    assert sends(actions) == ["staff_ack"]
 
 
 def test_spam_is_filed_for_staff_without_a_thread():
