@@ -17,14 +17,14 @@ from .quotes import Reply, split_reply
 
 _DAEMON_SENDER = re.compile(
     r"^(?:mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|"
-    r"bounces?|auto[-_.]?reply|autoresponder|auto[-_.]?confirm|mail[-_.]?daemon)(?:[-+._@]|$)",
+    r"bounces?|auto[-_.]?reply|autoresponder|auto[-_.]?confirm|mail[-_.]?daemon)(?:[-+][^@]*)?(?:@|$)",
     re.I)
 _BULK_PRECEDENCE = re.compile(r"^\s*(?:bulk|list|junk|auto[-_]?reply)\b", re.I)
 _REPORT_TYPE = re.compile(r"^\s*(?:multipart/report|message/delivery-status|"
                           r"message/disposition-notification)", re.I)
 
 _SUBJECT = re.compile(
-    r"^\s*(?:\[[^\]]*\]\s*)?(?:"
+    r"^\s*(?:\[[^\]]*\]\s*)?[\[【(（]?(?:"
     r"自動応答|自動返信|自動送信|自動通知|不在(?:通知|のお知らせ|連絡)?\s*[:：]|休暇中|"
     r"Automatic reply|Auto(?:matic)?[- ]?(?:reply|response)|AutoResponse|Out of (?:the )?Office|"
     r"OOO\b|Vacation|On vacation|Away from|Réponse automatique|Abwesenheit|Respuesta automática|"

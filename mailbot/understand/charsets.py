@@ -353,7 +353,7 @@ def decode_header(value: str | bytes | None) -> str:
         out.append(_literal(text[pos:]))
         return "".join(out).replace("\x00", "")
     except Exception:  # noqa: BLE001 - headers of hostile mail must still yield some text
-        return str(value) if isinstance(value, str) else bytes(value).decode("latin-1")
+        return value.decode("latin-1") if isinstance(value, bytes) else str(value)
 
 
 def _literal(text: str) -> str:

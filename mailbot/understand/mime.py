@@ -208,9 +208,16 @@ def _filename(part: Message) -> str:
     return name.strip()
 
 
+def _raw_header(part: Message, name: str) -> str:
+    """First raw value of a header (compat32's get() wraps 8-bit values in Header objects)."""
+    for key, value in part.raw_items():
+        if str(key).lower() == name:
+            return str(value)
+    return ""
+
+
 def _disposition(part: Message) -> str:
-    value = part.get("content-disposition")
-    return str(value).split(";", 1)[0].strip().lower() if value else ""
+    return _raw_header(part, "content-disposition").split(";", 1)[0].strip().lower()
 
 
 class _Body:
@@ -300,7 +307,7 @@ class _Body:
         if not name and ctype == "message/rfc822":
             inner = part.get_payload()
             if isinstance(inner, list) and inner and isinstance(inner[0], Message):
-                name = decode_header(inner[0].get("subject", "") or "").strip()
+                name = decode_header(_raw_header(inner[0], "subject")).strip()
         self.attachments.append(Attachment(filename=name, content_type=ctype, size=size))
 
     def _text(self, part: Message, ctype: str) -> str | None:

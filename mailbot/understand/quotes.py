@@ -61,7 +61,7 @@ def _is_reply_header(lines: list[str], i: int) -> int:
                                       or len(line) < 120):
         return 1
     if _DATE_START.match(line):
-        if _ENDS_COLON.search(line) and (_HAS_ADDRESS.search(line) or re.search(r"\d:\d\d", line)):
+        if _ENDS_COLON.search(line) and _HAS_ADDRESS.search(line):
             return 1
         if nxt and not _QUOTED_LINE.match(nxt) and (
                 _ENDS_HEADER.search(nxt) or (_ENDS_COLON.search(nxt) and _HAS_ADDRESS.search(
