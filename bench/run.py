@@ -1,0 +1,25 @@
+"""`make bench`: every benchmark in turn, printing figures (no pass/fail: targets are read)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("MAILBOT_SHARED_DIR") or REPO.parent / "shared")
+
+
+def main() -> None:
+    runs = [["parse_speed.py"], ["store_speed.py"]]
+    if (SHARED / "examples" / "labels.json").is_file():
+        runs.insert(0, ["parse_accuracy.py", str(SHARED / "examples")])
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    for script, *args in runs:
+        print(f"== {script} {' '.join(args)}", flush=True)
+        subprocess.run([sys.executable, str(REPO / "bench" / script), *args], env=env, check=False)
+
+
+if __name__ == "__main__":
+    main()
