@@ -3,7 +3,8 @@
 # when everything is present; uses sudo only when not root.
 #   - python3 venv support (Debian ships python3 without ensurepip)
 #   - Dovecot IMAP + LMTP (the test/demo mail server; mailbot.sandbox runs its own instance)
-#   - the system user `vmail` that owns the sandbox's mail files (Dovecot refuses root for mail)
+#   - when run as root: the system user `vmail` that owns the sandbox's mail files (Dovecot refuses
+#     root for mail processes; as an ordinary user the sandbox runs Dovecot as that user)
 set -euo pipefail
 
 SUDO=()
@@ -34,7 +35,7 @@ if [ ${#packages[@]} -gt 0 ]; then
     fi
 fi
 
-if ! getent passwd vmail >/dev/null; then
+if [ "$(id -u)" -eq 0 ] && ! getent passwd vmail >/dev/null; then
     echo "install-deps: creating system user vmail"
-    "${SUDO[@]}" useradd --system --no-create-home --shell /usr/sbin/nologin vmail
+    useradd --system --no-create-home --shell /usr/sbin/nologin vmail
 fi
