@@ -27,6 +27,7 @@ from mailbot.store import DaemonLock, Store
 log = logging.getLogger("mailbot")
 JST = ZoneInfo("Asia/Tokyo")
 HOUSEKEEPING_EVERY_S = 3600
+HANDLED_MEMORY_DAYS = 30
 FOLDERS = ("Processed", "NeedsStaff", "Sent")
 MAIL_KINDS = ("offer", "needs_info", "which_slot", "confirmed", "cancelled", "same_day_cancel",
               "lapsed", "reschedule_lapsed", "staff_ack")
@@ -161,6 +162,9 @@ class Bot:
         with self.store.transaction() as tx:
             moved = tx.archive_closed(self.clock.now(), policy.archive_after_days)
             purged = tx.purge_archive(self.clock.now(), policy.retention_days)
+            # Handled-message marks only guard against redoing mail still in the inbox; a month
+            # is ample and keeps the live file (rewritten on every write) small.
+            tx.forget_handled(self.clock.now(), HANDLED_MEMORY_DAYS)
         if moved or purged:
             log.info("housekeeping: %d archived, %d purged", moved, purged)
 
