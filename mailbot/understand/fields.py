@@ -176,22 +176,27 @@ _PHONE = re.compile(
     r"|(?P<dom>\(?0\d{1,4}\)?[\s\-]?\(?\d{1,4}\)?[\s\-]?\d{3,4}))(?![\d\-])")
 _FAX_BEFORE = re.compile(r"(?:FAX|Fax|fax|ファックス|ファクス|ＦＡＸ)[\s:：.]*$")
 _POSTAL_BEFORE = re.compile(r"〒\s*$")
+_NOT_CONTACT = re.compile(r"ハローワーク|そちら|貴所|御所|窓口|代表")
 _AVOID = re.compile(r"会社|勤務先|職場|事務所|旧|以前の|前の番号|古い|使えな|使っていな|不通")
-_PREFER = re.compile(r"新しい|こちら|本人|携帯|連絡先|連絡は|ご連絡|TEL|Tel|tel|電話|でんわ|けいたい")
+_PREFER = re.compile(r"新しい|こちら|本人|連絡先|連絡は|日中|つながりやすい|繋がりやすい")
+_PHONE_LABEL = re.compile(r"TEL|Tel|tel|電話|でんわ|携帯|けいたい|連絡先|自宅")
+_COMPANY = re.compile(r"株式会社|有限会社|合同会社|㈱|㈲|\(株\)|\(有\)|営業所|支店|本社|事業所|Co\.|Inc|Ltd")
 _DONT_CALL_WORK = re.compile(r"(?:会社|職場|勤務先)[^。\n]{0,8}(?:電話|番号)[^。\n]{0,12}(?:しない|ないで|ご遠慮|控え|やめ|不可|NG|ご連絡なさらない)")
 
 
-def _format_phone(m: re.Match[str]) -> str | None:
+def _format_phone(m: re.Match[str], labelled: bool) -> str | None:
     if m["intl"]:
         raw = "0" + m["irest"].lstrip(" -")
     else:
         raw = m["dom"]
     digits = re.sub(r"\D", "", raw)
+    if len(digits) not in (10, 11):                # Japanese numbers, trunk 0 included
+        return None
     try:
         num = phonenumbers.parse(digits, "JP")
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(num):
+    if not (phonenumbers.is_valid_number(num) or (labelled and phonenumbers.is_possible_number(num))):
         return None
     if not re.search(r"[\s\-()]", raw.strip()):
         return digits                            # written without separators: keep it so
@@ -206,11 +211,13 @@ def _phone_candidates(text: str, *, avoid_work: bool) -> list[tuple[int, int, st
         before = text[max(0, m.start() - 12):m.start()]
         if _FAX_BEFORE.search(before) or _POSTAL_BEFORE.search(before):
             continue
-        phone = _format_phone(m)
-        if not phone:
-            continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         context = text[line_start:m.start()]
+        if _NOT_CONTACT.search(context):
+            continue
+        phone = _format_phone(m, labelled=bool(_PHONE_LABEL.search(context)))
+        if not phone:
+            continue
         score = 0
         if _AVOID.search(context):
             if avoid_work:
@@ -228,6 +235,8 @@ def extract_phone(fresh: str, signature: str = "") -> str | None:
     fresh_n, sig_n = normalize(fresh), normalize(signature)
     avoid_work = bool(_DONT_CALL_WORK.search(fresh_n))
     for text in (fresh_n, sig_n):
+        if avoid_work and text is sig_n and _COMPANY.search(sig_n):
+            break                                 # the signature is the workplace's
         cands = _phone_candidates(text, avoid_work=avoid_work)
         if cands:
             return max(cands, key=lambda c: (c[0], -c[1]))[2]
@@ -272,7 +281,7 @@ _CHOICE_PATTERNS = [
     re.compile(r"(?P<k>[一二三四五六七八九十])\s*(?:つ目|つめ)"),
     re.compile(r"[「『\"'](?P<n>\d{1,2})\s*番?[」』\"']"),
     re.compile(r"(?:No|NO|no)\.?\s*(?P<n>\d{1,2})(?!\d)"),
-    re.compile(rf"(?:^|[。、\s!！])\s*\((?P<n>\d{{1,2}})\)\s*(?=で|を|に|が|です|番|{_PICK}|。|$)", re.M),
+    re.compile(rf"(?:^|[。、\s!！])\s*\((?P<n>\d{{1,2}})\)\s*(?=で|を|に|が|の|です|番|{_PICK}|。|$)", re.M),
     re.compile(rf"(?:^|[。、!！])\s*(?P<n>\d{{1,2}})\s*(?={_PICK})", re.M),
     re.compile(r"^\s*(?P<n>\d{1,2})\s*[.)]?\s*(?:です|で)?[。.!]?\s*$", re.M),
 ]

@@ -1,0 +1,230 @@
+"""Field extractors with phrasings of our own (not the samples'): generalisation checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.understand.fields import (extract_attendant, extract_choice, extract_email,
+                                       extract_name, extract_phone, extract_seeker_number)
+from mailbot.understand.normalize import normalize
+
+
+# --- normalize ---------------------------------------------------------------------------------
+def test_circled_numbers_survive_nfkc():
+    assert normalize("①11月25日") == "(1)11月25日"
+    assert normalize("⑫ ❸ ⑵ ㊁") == "(12) (3) (2) (2)"
+
+
+def test_width_and_dashes():
+    assert normalize("０９０ー１２３４－５６７８") == "090-1234-5678"
+    assert normalize("taro＠example．jp") == "taro@example.jp"
+    assert normalize("10:30～11:20") == "10:30〜11:20"
+    assert normalize("05010 − 12345678") == "05010-12345678"
+
+
+def test_names_are_not_mangled():
+    assert normalize("髙田　﨑山ｻﾄｼ") == "髙田 﨑山サトシ"
+    assert normalize("山田ー") == "山田ー"          # prolonged mark not between digits stays
+
+
+# --- name --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("fresh, expected", [
+    ("氏名：山田 花子\n求職番号：05010-12345678", "山田 花子"),
+    ("お名前：山田　花子（やまだ はなこ）", "山田 花子"),
+    ("【氏名】山田花子（ヤマダハナコ）", "山田花子"),
+    ("・お名前　佐藤 次郎", "佐藤 次郎"),
+    ("名前: 田中 一郎 (タナカ イチロウ)", "田中 一郎"),
+    ("氏名\n西田 涼子\n電話\n090-1111-2222", "西田 涼子"),
+    ("はじめまして、木村拓也と申します。", "木村拓也"),
+    ("私は木村 拓也と申します。", "木村 拓也"),
+    ("木村 拓也（きむら たくや）と申します。予約をお願いします。", "木村 拓也"),
+    ("こんにちは。西村ゆかりです。相談の予約をお願いします。", "西村ゆかり"),
+    ("わたしは マリア サントス です。", "マリア サントス"),
+    ("ジョン・スミスと申します。", "ジョン・スミス"),
+    ("お世話になっております。木村です。\n2番でお願いします。\n\n木村 拓也", "木村 拓也"),
+    ("お世話になります。岡田です。\n予約をお願いします。", "岡田"),
+    ("予約をお願いします。\n\n東 ひかり\n携帯 090-1111-2222", "東 ひかり"),
+])
+def test_name(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+def test_name_from_signature_block():
+    assert extract_name("相談の予約をお願いします。", "--\n大石 亮\n090-1234-5678") == "大石 亮"
+    assert extract_name("営業の大石と申します。", "――\n株式会社テスト 営業部\n大石 亮\nTEL 03-1234-5678") == "大石 亮"
+
+
+@pytest.mark.parametrize("fresh", [
+    "ベトナム人です。予約したいです。",
+    "現在求職中です。予約をお願いします。",
+    "了解です。2番でお願いします。",
+    "問題ないです。よろしくお願いします。",
+    "予約をお願いします。",
+    "ハローワーク秋田 ご担当者様\n\n予約をお願いします。",
+])
+def test_no_name_is_invented(fresh):
+    assert extract_name(fresh) is None
+
+
+def test_family_member_writing_is_not_the_name():
+    text = ("娘に代わって母の私からご連絡いたします。\n娘がオンライン相談を希望しております。\n"
+            "よろしくお願いします。\n\n山口 和代")
+    assert extract_name(text) is None
+    labelled = "息子の代理でメールしています。\n氏名：山口 翔太\n\n山口 和代"
+    assert extract_name(labelled) == "山口 翔太"
+
+
+def test_supporter_writing_is_not_the_name():
+    text = "就労支援センターの相談員の佐々木と申します。利用者の方の予約をお願いしたくご連絡しました。"
+    assert extract_name(text) is None
+
+
+# --- seeker number -----------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("求職番号：05010-12345678", "05010-12345678"),
+    ("求職番号 0501012345678", "05010-12345678"),
+    ("求職番号：０５０１０－１２３４５６７８", "05010-12345678"),
+    ("求職番号は05010ー12345678です", "05010-12345678"),
+    ("番号 05010 12345678", "05010-12345678"),
+    ("求職番号: 0501-0123-45678", "05010-12345678"),
+    ("きゅうしょくばんごう：05020-87654321", "05020-87654321"),
+    ("雇用保険被保険者番号：1234-567890-1\n求職番号：05010-12345678", "05010-12345678"),
+])
+def test_seeker_number(text, expected):
+    assert extract_seeker_number(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "受付番号 12345-12345678",
+    "雇用保険番号：12345-67890123",
+    "求職番号：手元にないので後で送ります",
+    "電話 090-1234-5678",
+])
+def test_not_a_seeker_number(text):
+    assert extract_seeker_number(text) is None
+
+
+# --- phone -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("電話：090-1234-5678", "090-1234-5678"),
+    ("携帯 09012345678", "09012345678"),
+    ("TEL：０９０－１２３４－５６７８", "090-1234-5678"),
+    ("+81 90-1234-5678", "090-1234-5678"),
+    ("電話 +81-80-2345-6789", "080-2345-6789"),
+    ("IP電話 050-1234-5678", "050-1234-5678"),
+    ("自宅 018-862-4567", "018-862-4567"),
+    ("(018) 862-4567", "018-862-4567"),
+    ("電話 090 1234 5678", "090-1234-5678"),
+])
+def test_phone_formats(text, expected):
+    assert extract_phone(text) == expected
+
+
+def test_phone_not_postal_code_or_fax():
+    assert extract_phone("〒010-0001 秋田市中通1-1-1") is None
+    assert extract_phone("FAX 018-862-4567") is None
+    assert extract_phone("TEL 018-888-1234 / FAX 018-888-1235") == "018-888-1234"
+
+
+def test_phone_the_writer_says_to_use():
+    text = "以前の番号 090-1111-2222 は使えなくなりました。\n新しい番号：080-3333-4444"
+    assert extract_phone(text) == "080-3333-4444"
+
+
+def test_signature_phone_only_as_fallback():
+    assert extract_phone("電話 080-1111-2222", "--\n山田\nTEL 018-862-3333") == "080-1111-2222"
+    assert extract_phone("予約をお願いします。", "--\n山田\nTEL 018-862-3333") == "018-862-3333"
+
+
+def test_work_number_the_writer_declines():
+    sig = "--\n小川 純\n株式会社テスト\nTEL 018-862-3333"
+    assert extract_phone("職場の電話には連絡しないでください。", sig) is None
+
+
+def test_unallocated_number_counts_only_when_labelled():
+    assert extract_phone("電話：018-123-4567") == "018-123-4567"
+    assert extract_phone("整理 018-123-4567") is None
+
+
+def test_office_number_is_not_the_contact():
+    assert extract_phone("ハローワークの018-860-0000に電話しましたがつながりませんでした。") is None
+
+
+def test_seeker_number_is_not_a_phone():
+    assert extract_phone("求職番号 05010-12345678") is None
+
+
+# --- email -------------------------------------------------------------------------------------
+def test_email_in_body_wins_and_is_lowercased():
+    assert extract_email("連絡先：Taro.Yamada@Example.JP", "", "from@x.jp") == "taro.yamada@example.jp"
+    assert extract_email("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ まで", "", "from@x.jp") == "taro@example.jp"
+
+
+def test_email_falls_back_to_from():
+    assert extract_email("予約をお願いします", "", "Seeker@Example.jp") == "seeker@example.jp"
+
+
+def test_email_keeps_old_carrier_addresses():
+    assert extract_email("メール：taro..yamada.@docomo.ne.jp", "", "x@y.jp") == "taro..yamada.@docomo.ne.jp"
+
+
+def test_email_skips_our_own_address_and_old_one():
+    body = "online@office.example.jp 宛に送ります。\n旧アドレス：old@x.jp\n新しいアドレス：new@x.jp"
+    assert extract_email(body, "", "f@x.jp", ("online@office.example.jp",)) == "new@x.jp"
+
+
+# --- choice ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("2番でお願いします", 2),
+    ("②でお願いします。", 2),
+    ("①の日程でお願いいたします", 1),
+    ("「2」でお願いします", 2),
+    ("二番目の日程でお願いします", 2),
+    ("3.", 3),
+    ("3番を希望します。", 3),
+    ("了解しました。1でお願いします", 1),
+    ("No.2でお願いします", 2),
+    ("２つ目でお願いします", 2),
+    ("１番目の候補で大丈夫です", 1),
+    ("3番（12月9日 13:00〜13:50）でお願いします", 3),
+])
+def test_choice(text, expected):
+    assert extract_choice(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "1. 料金はかかりますか？\n2. スマホでも受けられますか？",
+    "12月4日10時の枠でお願いします",
+    "2時でお願いします",
+    "電話 090-1234-5678",
+    "一番早い日でお願いします",
+    "①11/25(水) 10:30〜11:20\n②11/27(金) 午前中",
+    "> 2. 2026年12月1日(火) 10:00〜10:50",
+])
+def test_no_choice(text):
+    assert extract_choice(text)[0] is None
+
+
+def test_two_different_numbers_warn():
+    choice, w = extract_choice("2番でお願いします。だめなら3番で。")
+    assert choice is None and w and w[0].startswith("ambiguous_choice:")
+
+
+# --- attendant ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("手話通訳をお願いしたいです。", "interpreter"),
+    ("通訳の方が同席します。", "interpreter"),
+    ("中国語の通訳（妻）が一緒に参加します。", "interpreter"),
+    ("ヘルパーさんが付き添います。", "caregiver"),
+    ("介助者が同席します。", "caregiver"),
+    ("当日は母が同席します。", "other"),
+    ("就労支援センターの支援員さんも一緒に参加します。", "other"),
+    ("同席者はいません。", None),
+    ("通訳は不要です。", None),
+    ("一人で参加します。", None),
+    ("通訳の仕事を探しています。", None),
+    ("母が代わりにメールを送っています。", None),
+    ("予約をお願いします。", None),
+])
+def test_attendant(text, expected):
+    assert extract_attendant(text) == expected

@@ -1,0 +1,99 @@
+"""Intent from fresh text and thread signals, with phrasings of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.understand.intent import classify_intent, is_reply
+
+OFFER_SUBJECT = "Re: 【ハローワーク秋田】オンライン職業相談のご予約について"
+IRT = "<abc.offer@office.example.jp>"
+
+
+def intent(text, subject="相談の件", irt=None, automated=None, **kw):
+    return classify_intent(text, subject, irt, automated, **kw)
+
+
+@pytest.mark.parametrize("text, kw", [
+    ("オンライン職業相談の予約をお願いします。\n希望日時：12月3日 14時", {"has_requested": True}),
+    ("来週、相談をお願いしたいです。", {}),
+    ("オンラインで そうだん したいです。", {}),
+    ("よやく を おねがい します", {}),
+    ("職業相談を申し込みます。", {}),
+    ("予約をしたいのですが、空いている日を教えていただけますか。", {}),
+])
+def test_book(text, kw):
+    assert intent(text, **kw) == "book"
+
+
+@pytest.mark.parametrize("text, kw", [
+    ("2番でお願いします。", {"choice": 2}),
+    ("確認しました、お願いします。", {}),
+    ("同意します。よろしくお願いいたします。", {}),
+    ("規約を読みました。了解です。", {}),
+    ("12月4日10時の枠でお願いできますか。", {"has_requested": True}),
+])
+def test_confirm_in_reply(text, kw):
+    assert intent(text, OFFER_SUBJECT, IRT, **kw) == "confirm"
+
+
+def test_reply_detected_from_subject_alone():
+    assert is_reply("RE: ご予約について", None)
+    assert is_reply("Re：ご案内", None)
+    assert is_reply("オンライン相談 [予約番号 AK-2612-0042]", None)
+    assert not is_reply("相談予約", None)
+    assert intent("2番でお願いします", "Re: ご予約について", None, choice=2) == "confirm"
+
+
+@pytest.mark.parametrize("text", [
+    "12月3日の予約をキャンセルしてください。",
+    "予約を取り消していただけますか。",
+    "今回の相談は辞退させていただきます。",
+    "都合により、今回は見送らせてください。",
+    "体調不良のため参加できなくなりました。申し訳ありません。",
+])
+def test_cancel(text):
+    assert intent(text) == "cancel"
+    assert intent(text, OFFER_SUBJECT, IRT) == "cancel"
+
+
+@pytest.mark.parametrize("text", [
+    "予約の日程を変更したいです。",
+    "12月3日の予約を12月10日に変更していただけますか。",
+    "別の日にしていただくことは可能でしょうか。",
+    "相談日を延期させてください。",
+    "予約をキャンセルして、別の日に振り替えたいです。",
+])
+def test_reschedule(text):
+    assert intent(text) == "reschedule"
+
+
+@pytest.mark.parametrize("text", [
+    "予約をしなくても当日受けられますか？",
+    "料金はかかりますか。",
+    "キャンセル待ちはできますか？",
+    "キャンセルする場合はどうすればよいでしょうか。",
+    "スマートフォンでも参加できるか教えてください。",
+])
+def test_question(text):
+    assert intent(text) == "question"
+
+
+def test_automated_verdict_wins():
+    assert intent("予約をお願いします", automated="header: auto-submitted") == "automated"
+
+
+@pytest.mark.parametrize("text", [
+    "弊社サービスのご提案です。今なら初期費用無料でご案内しております。",
+    "【期間限定】スマホで月収50万円！今すぐこちら https://x.example.com",
+])
+def test_sales_and_spam_are_other(text):
+    assert intent(text) == "other"
+
+
+def test_contact_change_is_not_a_reschedule():
+    assert intent("携帯電話の番号を変更しました。新しい番号は080-1111-2222です。") == "other"
+
+
+def test_consent_without_reply_context_is_other():
+    assert intent("よろしくお願いします。") == "other"
