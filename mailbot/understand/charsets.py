@@ -119,7 +119,10 @@ def _two_byte(seg: bytes, mode: str) -> tuple[str, bool]:
             tail = b""
         if mode == "x0208":
             sj = b"".join([_PAIRS[run[i:i + 2]] for i in range(0, len(run), 2)])
-            text = sj.decode("cp932", "replace")
+            try:
+                text = sj.decode("cp932")
+            except UnicodeDecodeError:   # e.g. carrier emoji rows: one U+FFFD per character
+                text = "".join(_cp932_pair(sj[i:i + 2]) for i in range(0, len(sj), 2))
         else:
             high = bytes(b | 0x80 for b in run)
             if mode == "x0212":
@@ -140,6 +143,13 @@ def _two_byte(seg: bytes, mode: str) -> tuple[str, bool]:
         if tail:
             out.append(tail.decode("ascii"))
     return "".join(out), clean
+
+
+def _cp932_pair(pair: bytes) -> str:
+    try:
+        return pair.decode("cp932")
+    except UnicodeDecodeError:
+        return "\ufffd"
 
 
 def _kana(seg: bytes) -> str:

@@ -35,15 +35,16 @@ _SEPARATOR_LOOSE = re.compile(
     r"^[ \t\u3000]*(?:転送メッセージ|Begin forwarded message:?|-+ ?Forwarded message ?-+|"
     r"元のメッセージ|Original Message)[ \t\u3000]*$", re.I)
 _UNDERSCORE_RULE = re.compile(r"^[ \t]*_{10,}[ \t]*$")
-_BLOCK_FROM = re.compile(r"^[ \t\u3000]*(?:From|差出人|送信者|送信元|De|Von)[ \t\u3000]*[:：]", re.I)
+_BLOCK_FROM = re.compile(r"^[ \t\u3000]*\*?(?:From|差出人|送信者|送信元|De|Von)[ \t\u3000]*[:：]", re.I)
 _BLOCK_SENT = re.compile(
-    r"^[ \t\u3000]*(?:Sent|Date|送信日時|送信日|日付|日時|Envoyé|Gesendet|Enviado)[ \t\u3000]*[:：]", re.I)
+    r"^[ \t\u3000]*\*?(?:Sent|Date|送信日時|送信日|日付|日時|Envoyé|Gesendet|Enviado)[ \t\u3000]*[:：]", re.I)
 _BLOCK_SUBJ = re.compile(
-    r"^[ \t\u3000]*(?:Subject|To|Cc|件名|宛先|Objet|Betreff|Asunto|À|An)[ \t\u3000]*[:：]", re.I)
+    r"^[ \t\u3000]*\*?(?:Subject|To|Cc|件名|宛先|Objet|Betreff|Asunto|À|An)[ \t\u3000]*[:：]", re.I)
 
 _ENDS_HEADER = re.compile(
     r"(?:wrote|writes|a écrit|schrieb|escribió|ha scritto|のメール|書きました|書き込みました|"
-    r"さんからのメール|からのメッセージ)[ \t\u3000]*[:：]?[ \t\u3000]*$", re.I)
+    r"さんからのメール|からのメッセージ)[ \t\u3000]*(?:[(（][^()（）]{0,40}[)）])?[ \t\u3000]*[:：]?"
+    r"[ \t\u3000]*$", re.I)
 _DATE_START = re.compile(
     r"^[ \t\u3000]*(?:\d{2,4}[年/.\-]\s*\d{1,2}[月/.\-]\s*\d{1,2}日?|"
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+\d{1,2}\s+[A-Z][a-z]{2}|On\s|Am\s|Le\s|El\s)")
@@ -52,21 +53,26 @@ _ENDS_COLON = re.compile(r"[:：][ \t\u3000]*$")
 
 
 def _is_reply_header(lines: list[str], i: int) -> int:
-    """Number of lines (1 or 2) of a `>`-style reply header starting at line i, else 0."""
+    """Number of lines (1 to 3) of a `>`-style reply header starting at line i, else 0."""
     line = lines[i].strip()
     if not line or _QUOTED_LINE.match(line):
         return 0
-    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
     if _ENDS_HEADER.search(line) and (_DATE_START.match(line) or _HAS_ADDRESS.search(line)
                                       or len(line) < 120):
         return 1
     if _DATE_START.match(line):
         if _ENDS_COLON.search(line) and _HAS_ADDRESS.search(line):
             return 1
-        if nxt and not _QUOTED_LINE.match(nxt) and (
-                _ENDS_HEADER.search(nxt) or (_ENDS_COLON.search(nxt) and _HAS_ADDRESS.search(
-                    line + nxt))) and len(nxt) < 120:
-            return 2
+        # wrapped headers: "On <date>, Name\n<address>\nwrote:" (at most three lines)
+        for n in (2, 3):
+            if i + n > len(lines):
+                break
+            cont = lines[i + n - 1].strip()
+            if not cont or _QUOTED_LINE.match(cont) or len(cont) > 120:
+                break
+            if _ENDS_HEADER.search(cont) or (_ENDS_COLON.search(cont) and _HAS_ADDRESS.search(
+                    " ".join(lines[i:i + n]))):
+                return n
     return 0
 
 

@@ -36,6 +36,9 @@ def assert_split(text: str, fresh: str = FRESH) -> Reply:
     "2026/11/20 10:00 に ハローワーク秋田 さんは書きました:",
     "ハローワーク秋田 wrote:",
     "On 2026/11/20 10:00, ハローワーク秋田 wrote:",
+    "On Dec 16, 2011, at 12:47 PM, ハローワーク秋田\n<online-soudan@akita-hw.example.jp>\nwrote:",
+    "2026年11月20日(金) 10:00 ハローワーク秋田\n<online-soudan@akita-hw.example.jp>:",
+    "ハローワーク秋田 さんからのメール (2026/11/20 10:00):",
     # Becky!
     "On Fri, 20 Nov 2026 10:00:12 +0900\nハローワーク秋田 <online-soudan@akita-hw.example.jp> wrote:",
 ])
@@ -59,6 +62,8 @@ def test_quote_style_reply_headers(header):
     "\nTo: taro@example.jp\nSubject: ご予約について",
     "________________________________\nFrom: online-soudan@akita-hw.example.jp\nDate: 2026/11/20\n"
     "Subject: ご予約",
+    " ------------------------------\n\n*From:* ハローワーク秋田 [mailto:online-soudan@akita-hw.example.jp]"
+    "\n*Sent:* Friday, November 20, 2026 10:00 AM\n*To:* taro@example.jp\n*Subject:* ご予約",
 ])
 def test_outlook_and_carrier_separators_quote_everything_after(separator):
     r = assert_split(f"{FRESH}\n\n{separator}\n\n山田 太郎 様\n\n{PLAIN_OFFER}\n\nTEL 018-860-0000\n")
