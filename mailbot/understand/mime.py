@@ -19,7 +19,7 @@ from email.utils import getaddresses, parsedate_tz
 from html import unescape
 from html.parser import HTMLParser
 
-from .charsets import decode_bytes, decode_header, normalize_label
+from .charsets import decode_bytes, decode_header
 from .model import Attachment, Inbound
 
 JST = timezone(timedelta(hours=9))
@@ -105,6 +105,7 @@ def _repair_header_lines(raw: bytes) -> bytes:
         fixed.append(sep)
         fixed.append(line if not line or _HEADER_LINE.match(line) else b" " + line)
     return b"".join(fixed) + (raw[end.start():] if end else b"")
+
 
 _UNFOLD = re.compile(r"\r?\n[ \t]*|\r[ \t]*")
 _MSGID = re.compile(r"<([^<>]*)>")
@@ -330,7 +331,40 @@ class _Body:
         if decoded.defect:
             self.defects.append(f"{ctype}: {decoded.defect}")
         text = decoded.text
-        return html_to_text(text) if ctype == "text/html" else text
+        if ctype == "text/html":
+            return html_to_text(text)
+        if str(part.get_param("format") or "").lower() == "flowed":
+            return unflow(text, delsp=str(part.get_param("delsp") or "").lower() == "yes")
+        return text
+
+
+def unflow(text: str, delsp: bool = False) -> str:
+    """Undo RFC 3676 format=flowed (Apple Mail, Thunderbird): soft-wrapped lines are joined,
+    so a date or a phone number wrapped at column 78 is whole again."""
+    out: list[str] = []
+    pending: tuple[int, str] | None = None
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        depth = len(line) - len(line.lstrip(">"))
+        content = line[depth:]
+        if content.startswith(" "):
+            content = content[1:]   # space-stuffing
+        if pending is not None:
+            if pending[0] == depth:
+                content = pending[1] + content
+            else:
+                out.append(_flowed_line(*pending))
+            pending = None
+        if content.endswith(" ") and content != "-- ":
+            pending = (depth, content[:-1] if delsp else content)
+        else:
+            out.append(_flowed_line(depth, content))
+    if pending is not None:
+        out.append(_flowed_line(*pending))
+    return "\n".join(out)
+
+
+def _flowed_line(depth: int, content: str) -> str:
+    return ">" * depth + " " + content if depth else content
 
 
 def _approx_size(part: object, depth: int = 0) -> int:
@@ -379,7 +413,9 @@ class _HTMLText(HTMLParser):
         self.line = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in _SKIP:
+        if tag == "body":
+            self.skip = 0   # an unclosed <head> must not hide the body
+        elif tag in _SKIP:
             self.skip += 1
         elif tag == "blockquote":
             self._newline()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mailbot.understand.mime import html_to_text, read_message
+from mailbot.understand.mime import html_to_text, read_message, unflow
 from tests.unit.test_charsets import b_word, jis
 
 JST = timezone(timedelta(hours=9))
@@ -142,7 +142,20 @@ def test_html_charset_from_meta_tag():
     assert read_message(raw).text == "①予約"
 
 
+def test_format_flowed_is_joined():
+    body = ("ご希望の日時は12月3日（木）の午後２時からでお願いできますでしょうか。電話は 090- \r\n"
+            "1234-5678 です。\r\n> 引用の \r\n> 続き\r\n-- \r\n山田\r\n").encode("utf-8")
+    raw = mail([b"Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes",
+                b"Content-Transfer-Encoding: 8bit"], body)
+    assert read_message(raw).text.split("\n") == [
+        "ご希望の日時は12月3日（木）の午後２時からでお願いできますでしょうか。電話は 090-1234-5678 です。",
+        "> 引用の続き", "-- ", "山田", ""]
+    assert unflow("a \nb", delsp=False) == "a b"
+    assert unflow(" From stuffed") == "From stuffed"
+
+
 def test_html_to_text_survives_broken_markup():
+    assert html_to_text("<html><head><title>x</title><body>本文</body>") == "本文"
     assert "予約" in html_to_text("<div><p>予約<br/><b>unclosed <blockquote>q")
     assert html_to_text("<pre>a\n  b</pre>") == "a\nb"
 
