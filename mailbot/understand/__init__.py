@@ -24,6 +24,10 @@ from mailbot.understand.quotes import split_reply
 
 __all__ = ["understand", "understand_inbound", "read_message"]
 
+# A seeker's own text is a few hundred characters; beyond this it is pasted material, and
+# reading it all would only cost time (the extractors are linear, but not free).
+_MAX_FRESH = 20_000
+_MAX_SIGNATURE = 2_000
 # Intents whose dates are never requests (existing bookings, auto-replies, newsletters, spam).
 _NO_REQUEST_INTENTS = ("cancel", "automated", "other")
 
@@ -56,7 +60,10 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
                  now: datetime | None, warnings: list[str]) -> Understanding:
     reply = split_reply(inbound.text)
     automated = automated_reason(inbound, reply)
-    fresh, signature = reply.fresh, reply.signature
+    fresh, signature = reply.fresh, reply.signature[:_MAX_SIGNATURE]
+    if len(fresh) > _MAX_FRESH:
+        warnings.append(f"long_text: only the first {_MAX_FRESH} characters were read")
+        fresh = fresh[:_MAX_FRESH]
     choice, choice_warnings = extract_choice(fresh)
     requested: list[Requested] = []
     ref = inbound.date or now
@@ -77,7 +84,7 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
     own = tuple(inbound.to_addrs)
     return Understanding(
         intent=intent,
-        name=None if intent == "automated" else extract_name(fresh, signature),
+        name=None if intent == "automated" else extract_name(fresh, signature, inbound.from_name),
         seeker_number=None if intent == "automated" else extract_seeker_number(fresh, signature),
         email=extract_email(fresh, signature, inbound.from_addr, own) if intent != "automated"
         else (inbound.from_addr.lower() or None),

@@ -21,7 +21,7 @@ _HIRA = "ぁ-ゖー"
 _KATA = "ァ-ヺー・"
 _NAME_JA = re.compile(
     rf"[{_KANJI}]{{1,4}}(?: [{_KANJI}{_HIRA}{_KATA}]{{1,6}})?"           # 佐藤 健太 / 本間
-    rf"|[{_KANJI}]{{2,4}}[{_HIRA}{_KATA}]{{2,5}}"                        # 村井ちひろ
+    rf"|[{_KANJI}]{{2,4}}(?![のがをはにでともへや])(?:[{_HIRA}]{{2,4}}|[{_KATA}]{{2,5}})"  # 村井ちひろ
     rf"|[{_KATA}]{{2,12}}(?: [{_KATA}]{{1,12}}){{0,3}}"                  # グエン ティ ハー
     rf"|[{_HIRA}]{{2,6}} [{_HIRA}]{{1,6}}")                              # やまだ はなこ
 _NAME_LATIN = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3}")
@@ -59,15 +59,19 @@ def _clean_name(raw: str) -> str:
     return s
 
 
-def _name_ok(s: str, *, strict: bool = False) -> bool:
+def _name_ok(s: str, *, strict: bool = False, from_name: str = "") -> bool:
+    """Is `s` a plausible personal name? `strict` is for a line that stands alone (sign-off):
+    without a space it must look like a full name, or match the From display name."""
     if not s or s in _NOT_NAME_WORDS or _NOT_NAME_PART.search(s):
         return False
     parts = s.split(" ")
     if any(p in _NOT_NAME_WORDS for p in parts) or _NOT_NAME_END.search(s.replace(" ", "")):
         return False
     if _NAME_JA.fullmatch(s):
-        if strict and " " not in s and not re.fullmatch(rf"[{_KANJI}]{{2,5}}|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}}", s):
-            return False
+        if strict and " " not in s:
+            corroborated = bool(from_name) and re.sub(r"\s+", "", from_name).startswith(s)
+            return bool(re.fullmatch(rf"[{_KANJI}]{{3,5}}|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}}", s)
+                        or (corroborated and re.fullmatch(rf"[{_KANJI}]{{1,5}}", s)))
         return True
     return bool(not strict and _NAME_LATIN.fullmatch(s))
 
@@ -107,7 +111,7 @@ _CONTACT_LINE = re.compile(r"\d{2,}|@|TEL|Tel|tel|携帯|電話|〒|住所|Mail|
 _CLOSING_LINE = re.compile(r"^(?:以上|敬具|草々|よろしく|宜しく|お願い|iPhone|Sent from|送信|--|━|─|―|-{2,}|={2,}|\*{2,}|＊)")
 
 
-def _signoff_names(fresh: str, signature: str) -> list[str]:
+def _signoff_names(fresh: str, signature: str, from_name: str) -> list[str]:
     """Lines consisting only of a name: the last ones of the fresh text, then the signature's."""
     found: list[str] = []
     fresh_lines = [ln.strip() for ln in fresh.split("\n") if ln.strip()]
@@ -115,19 +119,20 @@ def _signoff_names(fresh: str, signature: str) -> list[str]:
         if _CLOSING_LINE.match(ln) or _CONTACT_LINE.search(ln):
             continue                              # 「携帯：090-…」「TEL …」 under the name
         name = _clean_name(ln)
-        if name == re.sub(r"\s+", " ", ln) and _name_ok(name, strict=True):
+        if name == re.sub(r"\s+", " ", ln) and _name_ok(name, strict=True, from_name=from_name):
             found.append(name)
         break                                     # only the last content line signs off
     for ln in signature.split("\n")[:6]:
         name = _clean_name(ln.strip())
-        if name and name == re.sub(r"\s+", " ", ln.strip()) and _name_ok(name, strict=True):
+        if name and name == re.sub(r"\s+", " ", ln.strip()) and _name_ok(name, strict=True, from_name=from_name):
             found.append(name)
     return found
 
 
-def extract_name(fresh: str, signature: str = "") -> str | None:
+def extract_name(fresh: str, signature: str = "", from_name: str = "") -> str | None:
     """The seeker's name as written in the body (furigana dropped, one half-width space between
-    family and given name where the writer separated them); never the From display name."""
+    family and given name where the writer separated them); never the From display name, which
+    only corroborates a bare family name signing off."""
     fresh_n, sig_n = normalize(fresh), normalize(signature)
     labelled = _labelled_name(fresh_n) or _labelled_name(sig_n)
     if labelled:
@@ -135,7 +140,7 @@ def extract_name(fresh: str, signature: str = "") -> str | None:
     if _ON_BEHALF.search(fresh_n):
         return None                               # a relative or supporter writes: not their name
     prose = _prose_name(fresh_n)
-    signoffs = _signoff_names(fresh_n, sig_n)
+    signoffs = _signoff_names(fresh_n, sig_n, normalize(from_name))
     if prose:
         flat = prose.replace(" ", "")
         for s in signoffs:

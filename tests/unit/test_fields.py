@@ -228,3 +228,15 @@ def test_two_different_numbers_warn():
 ])
 def test_attendant(text, expected):
     assert extract_attendant(text) == expected
+
+
+@pytest.mark.parametrize("fresh", ["テスト", "本文\n本文", "テストです。\n\n丸数字のテスト"])
+def test_test_words_are_not_names(fresh):
+    assert extract_name(fresh) is None
+
+
+def test_bare_family_sign_off_needs_from_corroboration():
+    text = "相談の予約をお願いします。\n\n岡田"
+    assert extract_name(text) is None
+    assert extract_name(text, from_name="岡田 真一") == "岡田"
+    assert extract_name("相談の予約をお願いします。\n\n岡田真一") == "岡田真一"
