@@ -99,6 +99,8 @@ def _prose_name(text: str) -> str | None:
             if not _name_ok(name):
                 continue
             if weak:
+                if re.fullmatch(rf"[{_KATA}]+", name):
+                    continue                      # 「テストです」: one katakana word is rarely a name
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 prefix = text[line_start:m.start() - len(chunk)]
                 if prefix.strip() and not (_GREETING.search(prefix) or re.search(r"(?:私|わたし|わたくし)は\s*$", prefix)):
