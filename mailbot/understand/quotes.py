@@ -199,17 +199,14 @@ def _after_header(rest: list[str], fresh: list[str], quoted: list[str]) -> None:
             blank_since_quote = seen_quote
             quoted.append(line)
         elif seen_quote and blank_since_quote:
+            # bottom-posted answer: the writer's own text, up to any further earlier mail
             tail = rest[k:]
-            start, kind = _quote_start(tail)
-            if start == 0 or not seen_quote:
-                quoted.extend(tail)
-                return
-            fresh.append(line)
-            if start > 0:   # a further earlier mail starts below the bottom-posted text
-                fresh.extend(ln for ln in tail[1:start] if not _QUOTED_LINE.match(ln))
-                quoted.extend(ln for ln in tail[1:start] if _QUOTED_LINE.match(ln))
+            start, _ = _quote_start(tail)
+            for own in tail if start < 0 else tail[:start]:
+                (quoted if _QUOTED_LINE.match(own) else fresh).append(own)
+            if start >= 0:
                 quoted.extend(tail[start:])
-                return
+            return
         else:
             quoted.extend(rest[k:])
             return

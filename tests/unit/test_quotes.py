@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -137,6 +138,14 @@ def test_signature_only_near_the_end():
 def test_sent_from_lines_go_to_signature():
     r = split_reply("同意します。\n\n京野 修\n\niPhoneから送信")
     assert r.fresh == "同意します。\n\n京野 修" and r.signature == "iPhoneから送信"
+
+
+def test_long_inputs_stay_linear():
+    for text in ("On Fri wrote:\n> q\n\n" + "own line\n" * 50000, "―――\nTEL 1\n" * 20000,
+                 "From: a\nSent: b\n" * 20000, "2026年11月20日(金) 10:00\n" * 20000):
+        t0 = time.perf_counter()
+        split_reply(text)
+        assert time.perf_counter() - t0 < 2.0   # hang guard only
 
 
 def test_empty_and_odd_input():
