@@ -60,3 +60,18 @@ def test_stop_is_idempotent_and_frees_everything():
     assert root is not None and not root.exists()
     with pytest.raises(OSError):
         socket.create_connection((sb.host, port), timeout=1).close()
+
+
+def test_a_port_taken_meanwhile_is_retried_on_new_ports(monkeypatch):
+    import mailbot.sandbox as sandbox
+
+    with socket.socket() as taken:
+        taken.bind((sandbox.HOST, 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        ports = iter([busy, busy])
+        real = sandbox.free_port
+        monkeypatch.setattr(sandbox, "free_port", lambda: next(ports, None) or real())
+        with MailSandbox(users={"u@example.jp": "pw"}) as sb:
+            assert sb.imap_port != busy
+            sb.imap("u@example.jp").logout()
