@@ -51,6 +51,8 @@ _ALIASES = {
     "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
     "big5": "big5hkscs", "x-x-big5": "big5hkscs", "tis-620": "cp874", "iso-8859-11": "cp874",
 }
+# Labels whose 7-bit bytes are plain ASCII (not UTF-7, UTF-16, ...).
+_ASCII_SAFE = _ASCII_LABELS | _UTF8_LABELS | _SJIS_LABELS | _EUC_LABELS | _WESTERN_LABELS
 _LABEL_TOKEN = re.compile(r"[a-z0-9._:+\-]+")
 
 
@@ -245,6 +247,16 @@ def _utf8(data: bytes) -> Decoded:
     return Decoded(text, "utf-8: invalid bytes" if not ok else "utf-8: label wrong, sniffed")
 
 
+def _japanese_utf8(data: bytes) -> str | None:
+    """UTF-8 mislabelled as a legacy Japanese charset. Legacy Japanese text with kanji or
+    kana is practically never valid UTF-8; a three-byte character makes the guess safe."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if any(ord(c) > 0x7FF for c in text) else None
+
+
 def _first_strict(data: bytes, codecs_: tuple[str, ...], what: str) -> Decoded:
     for codec in codecs_:
         try:
@@ -273,14 +285,17 @@ def _decode(data: bytes, label: str) -> Decoded:
     if label in _JIS_LABELS or _JIS_ESCAPE.search(data):
         if label in _JIS_LABELS or not has_8bit:
             return decode_iso2022jp(data)
-    if not has_8bit and b"\x1b" not in data and b"\x0e" not in data:
+    if not has_8bit and b"\x1b" not in data and b"\x0e" not in data and label in _ASCII_SAFE:
         return Decoded(data.decode("ascii"))
     if label in _UTF8_LABELS:
         return _utf8(data)
-    if label in _SJIS_LABELS:
-        return _first_strict(data, ("cp932", "shift_jis_2004", "utf-8"), "shift_jis")
-    if label in _EUC_LABELS:
-        return _first_strict(data, ("euc_jp", "euc_jis_2004", "utf-8", "cp932"), "euc-jp")
+    if label in _SJIS_LABELS or label in _EUC_LABELS:
+        text = _japanese_utf8(data)
+        if text is not None:
+            return Decoded(text, "utf-8 labelled as " + label)
+        if label in _SJIS_LABELS:
+            return _first_strict(data, ("cp932", "shift_jis_2004"), "shift_jis")
+        return _first_strict(data, ("euc_jp", "euc_jis_2004", "cp932"), "euc-jp")
     if label in _WESTERN_LABELS:
         try:
             return Decoded(data.decode("cp1252"))

@@ -121,6 +121,12 @@ def test_every_shift_jis_label_is_cp932(label):
     assert decode(data, label) == text
 
 
+def test_utf8_mislabelled_as_shift_jis_and_7bit_codecs():
+    assert decode("予約をお願いします".encode("utf-8"), "Shift_JIS") == "予約をお願いします"
+    assert decode("ﾃｽﾄ".encode("cp932"), "Shift_JIS") == "ﾃｽﾄ"   # not read as UTF-8 "ý…"
+    assert decode("予約".encode("utf-7"), "unicode-1-1-utf-7") == "予約"
+
+
 def test_euc_jp_and_utf8():
     assert decode("求職番号 ①".encode("euc_jis_2004"), "EUC-JP") == "求職番号 ①"
     assert decode("\ufeff予約".encode("utf-8"), "UTF-8") == "予約"
