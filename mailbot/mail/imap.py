@@ -127,7 +127,7 @@ class ImapMailbox:
         return self._prefix + name
 
     def ensure_folders(self, names: tuple[str, ...] = ("Processed", "NeedsStaff", "Sent")) -> None:
-        """Create missing folders; use the server's special-use \\Sent folder when it has one."""
+        """Create (and subscribe) missing folders; use the server's special-use \\Sent folder if any."""
         existing = {name for _flags, _sep, name in self._c.list_folders()}
         special_sent = self._c.find_special_folder(b"\\Sent")
         for name in names:
@@ -137,6 +137,7 @@ class ImapMailbox:
             full = self.folder_name(name)
             if full not in existing:
                 self._c.create_folder(full)
+                self._c.subscribe_folder(full)  # many mail clients list subscribed folders only
                 log.info("imap created folder %s", full)
             if name == "Sent":
                 self._sent_folder = full

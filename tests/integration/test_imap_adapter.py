@@ -81,6 +81,16 @@ def test_keyword_marks_handled_even_before_the_move(mail_sandbox, office, mailbo
     assert mailbox.fetch(999) is None
 
 
+def test_created_folders_are_subscribed_for_mail_clients(mail_sandbox, office, mailbox):
+    client = mail_sandbox.imap(office)
+    try:
+        subscribed = {name for _flags, _sep, name in client.list_sub_folders()}
+    finally:
+        client.logout()
+    assert {"Processed", "NeedsStaff", "Sent"} <= subscribed
+    mailbox.ensure_folders(("Processed", "NeedsStaff", "Sent"))  # idempotent
+
+
 def test_folder_state_and_uidvalidity(mail_sandbox, office, mailbox):
     state = mailbox.select_inbox()
     assert state.folder == "INBOX" and state.uidvalidity == mailbox.uidvalidity > 0
