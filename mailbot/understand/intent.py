@@ -24,6 +24,9 @@ _CONDITIONAL = re.compile(r"場合|なら|たら|ときは|時は|キャンセ�
                           r"|(?:キャンセル|取り?消し)(?:は|って)(?:でき|可能)")
 _CANCEL = re.compile(r"キャンセル|取り?消|取りやめ|とりやめ|辞退|中止|見送|やめ(?:ます|たい|させ|に)"
                      r"|(?:行け|参加でき|受けられ|出席でき)なくな|必要(?:が)?なくな|不要にな|きゃんせる")
+# 「面接を辞退しました」 is news about a job application, not about our booking.
+_CANCEL_OTHER = re.compile(r"(?:面接|内定|応募|求人|選考|会社|仕事|採用)(?:の|を|は|も)?[^。\n]{0,6}(?:辞退|キャンセル|取り?消|中止|見送)")
+_OUR_BOOKING = re.compile(r"予約|相談|面談|今回|枠|日程")
 _CHANGE = re.compile(r"(?:日程|日時|時間|予約|日にち|相談日|予定|時刻|曜日)[^。\n]{0,8}?(?:変更|変え|ずら|移し|移動|振り?替)"
                      r"|変更(?:したい|を?お願い|して(?:いただ|頂|もら|ほし|下さ|くださ)|願|可能|でき|希望|させ)"
                      r"|延期|別の日|他の日|ほかの日|違う日|別日|再調整|日程調整")
@@ -64,9 +67,9 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
     change = any(_CHANGE.search(s) and not _CHANGE_OTHER.search(s) for s in _sentences(flat))
     if change:
         return "reschedule"
-    if any(_CANCEL.search(s) for s in firm):
+    if any(_CANCEL.search(s) and not (_CANCEL_OTHER.search(s) and not _OUR_BOOKING.search(s)) for s in firm):
         return "cancel"
-    if reply and choice is not None:
+    if choice is not None:                        # an option number only answers our offer
         return "confirm"
     if reply and has_requested:
         return "book" if _DECLINE_OFFER.search(flat) else "confirm"

@@ -240,3 +240,16 @@ def test_bare_family_sign_off_needs_from_corroboration():
     assert extract_name(text) is None
     assert extract_name(text, from_name="岡田 真一") == "岡田"
     assert extract_name("相談の予約をお願いします。\n\n岡田真一") == "岡田真一"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("候補2でお願いします", 2),
+    ("第3候補でお願いします", 3),
+    ("第1候補：12月3日 10時\n第2候補：12月4日 14時", None),
+])
+def test_choice_by_candidate_label(text, expected):
+    assert extract_choice(text)[0] == expected
+
+
+def test_child_joining_is_other():
+    assert extract_attendant("当日は子どもと一緒に参加します。") == "other"

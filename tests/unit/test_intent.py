@@ -97,3 +97,12 @@ def test_contact_change_is_not_a_reschedule():
 
 def test_consent_without_reply_context_is_other():
     assert intent("よろしくお願いします。") == "other"
+
+
+def test_choice_without_reply_headers_is_still_confirm():
+    assert intent("2番でお願いします。", "ご予約の件", None, choice=2) == "confirm"
+
+
+def test_withdrawing_from_a_job_interview_is_not_a_cancel():
+    assert intent("先日、応募先の面接を辞退しました。今後の進め方を相談したいです。") == "book"
+    assert intent("内定を辞退したので、オンライン相談の予約を取り消してください。") == "cancel"
