@@ -203,6 +203,11 @@ def test_mixed_inline_text_parts_are_joined():
     assert m.text == "前半\n後半" and [a.filename for a in m.attachments] == ["a.png"]
 
 
+def test_invisible_characters_are_dropped():
+    raw = mail([b"Content-Type: text/plain; charset=utf-8"], "12月\u200b3日\ufeff\x07".encode())
+    assert read_message(raw).text == "12月3日"
+
+
 def test_lf_and_cr_line_ends_and_bom():
     raw = "\ufeffFrom: a@b.example\nSubject: =?UTF-8?B?5LqI57SE?=\n\n本文\n".encode()
     m = read_message(raw)
