@@ -168,8 +168,8 @@ class _Reader:
             self.warnings.append(msg)
 
     # -- dates --------------------------------------------------------------------------------
-    def resolve(self, m: re.Match[str], wd: str | None,
-                week_of: str | None = None) -> tuple[list[date], bool]:
+    def resolve(self, m: re.Match[str], wd: str | None, week_of: str | None = None,
+                after: date | None = None) -> tuple[list[date], bool]:
         """Dates of a date mention; the flag says it is a past/implausible date."""
         g = m.groupdict()
         kind = next(k[2:] for k, v in g.items() if k.startswith("k_") and v)
@@ -214,10 +214,11 @@ class _Reader:
             d = _next_weekday(today, WEEKDAYS.index(g["bwd"]), strictly_after=True)
         elif kind == "day":
             dy = int(g["dd"])
+            base = after or today
             for add in (0, 1, 2):
-                y, mo = divmod(today.month - 1 + add, 12)
-                cand = _safe_date(today.year + y, mo + 1, dy)
-                if cand and cand >= today:
+                y, mo = divmod(base.month - 1 + add, 12)
+                cand = _safe_date(base.year + y, mo + 1, dy)
+                if cand and cand >= base:
                     d = cand
                     break
         if d is None:
@@ -240,14 +241,16 @@ class _Reader:
                 wdm = _WD_RE.match(text, end)
                 if wdm:
                     wd, end = wdm["wd"] or wdm["wd2"], wdm.end()
-            if kind == "day" and not (wd or self._plausible_bare_day(end)):
+            # 「12月3日、4日、7日」: a bare day continuing a list of dates
+            listed = bool(out and out[-1].dates and _CONNECTOR_ONLY.match(text[out[-1].end:m.start()]))
+            if kind == "day" and not (wd or listed or self._plausible_bare_day(end)):
                 continue
             if kind == "weekday" and re.search(r"(?:毎週|毎|隔週|土|日)\s*$", text[max(0, m.start() - 3):m.start()]):
                 continue
             week_of = None                          # 「来週の火曜か水曜」: 水曜 is next week too
             if kind == "weekday" and out and last_week_rel and _CONNECTOR_ONLY.match(text[out[-1].end:m.start()]):
                 week_of = last_week_rel
-            dates, past = self.resolve(m, wd, week_of)
+            dates, past = self.resolve(m, wd, week_of, out[-1].dates[0] if kind == "day" and listed else None)
             last_week_rel = m["wrel"] if kind == "weekrel" else week_of
             if kind in ("dayrel", "weekday") and not self._asked(end):
                 continue

@@ -96,6 +96,9 @@ def _prose_name(text: str) -> str | None:
             cuts = list(_PROSE_BOUNDARY.finditer(head))
             chunk = head[cuts[-1].end():] if cuts else head
             name = _clean_name(chunk)
+            if not _name_ok(name) and "の" in chunk:   # 「秋田市在住の佐藤健太と申します」
+                chunk = chunk.rsplit("の", 1)[1]
+                name = _clean_name(chunk)
             if not _name_ok(name):
                 continue
             if weak:

@@ -217,3 +217,9 @@ def test_reference_is_converted_to_jst():
 @pytest.mark.parametrize("s, n", [("二", 2), ("十", 10), ("十二", 12), ("二十三", 23), ("三十一", 31), ("一〇", 10)])
 def test_kanji_numbers(s, n):
     assert kanji_number(s) == n
+
+
+def test_list_of_bare_days_continues_the_month():
+    assert req("12月3日、4日、7日のいずれかの午前中") == [
+        ("2026-12-03", "09:00", "12:00"), ("2026-12-04", "09:00", "12:00"), ("2026-12-07", "09:00", "12:00")]
+    assert req("12月3日(木)・4日(金)の午後") == [("2026-12-03", "13:00", "17:00"), ("2026-12-04", "13:00", "17:00")]

@@ -253,3 +253,7 @@ def test_choice_by_candidate_label(text, expected):
 
 def test_child_joining_is_other():
     assert extract_attendant("当日は子どもと一緒に参加します。") == "other"
+
+
+def test_name_after_a_descriptive_phrase():
+    assert extract_name("はじめまして。秋田市在住の佐藤健太と申します。") == "佐藤健太"
