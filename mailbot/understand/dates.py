@@ -105,6 +105,10 @@ _EXISTING = re.compile(
     r"|の(?:日程|日時|時間)|が入って|をして)"
     r"|(?:お願いして|決まって|確定して|確定した|入っている|入っていた)(?:いる|いた|おり)?")
 _EXISTING_BEFORE = re.compile(r"(?:予約|確定|決定)(?:して|済み?|した|中)(?:いる|いた|おります|おりました)?の?\s*$")
+# 「12月3日は都合が悪いので」: a date the writer cannot do (but not 「難しければ」, a fallback).
+_UNAVAILABLE = re.compile(r"(?:都合が(?:悪|つか|合わ)|難し|無理|だめ|ダメ|不可|行けな|いけな|参加できな|出られな|空いていな"
+                          r"|予定が(?:あ|入)|用事が|都合がつきません)(?![^。、\n]{0,4}(?:ければ|けれ|場合|なら|たら))")
+_VAGUE = re.compile(r"来週|今週|再来週|来月|上旬|中旬|下旬|月末|月初|週明け")
 _CHANGE = re.compile(r"変更|変え|ずら|移し|移動|振替|振り替|延期|別の日")
 _NOT_REQUEST = re.compile(r"面接|選考|試験|説明会|入社|健診|通院|手術|締切|締め切|発行|開講|開催|閉庁")
 _DEADLINE = re.compile(r"^\s*(?:まで|迄|までに|以前|以降|以後|頃まで)")
@@ -234,6 +238,8 @@ class _Reader:
         out: list[_Mention] = []
         last_week_rel: str | None = None
         for m in _DATE_RE.finditer(text):
+            if out and m.start() < out[-1].end:
+                continue                          # inside an annotation we already read: 明後日（10日）
             kind = next(k[2:] for k, v in m.groupdict().items() if k.startswith("k_") and v)
             end = m.end()
             wd = None
@@ -406,6 +412,8 @@ class _Reader:
             elif _CHANGE.search(sentence) and re.search(r"(?:を|から|は)[、,\s]*$", after) \
                     and not re.search(r"(?:に|へ|で)\s*(?:変更|変え|ずら|移)", sentence_after):
                 mt.drop = True                     # 「XからYに変更」: X is the old booking
+            elif _UNAVAILABLE.search(sentence_after):
+                mt.drop = True
             elif _NOT_REQUEST.search(scope) or _NOT_REQUEST.search(re.split(r"[、,]", before)[-1][-8:]):
                 mt.drop = True
             elif _DEADLINE.match(after) or _START_OF_SOMETHING.match(after) or _PAST.match(after):
@@ -421,6 +429,8 @@ class _Reader:
             if not mt.times and nx.times and _CONNECTOR_ONLY.match(text[mt.end:nx.start]):
                 mt.times = list(nx.times)
         kept = [m for m in mentions if not m.drop and m.dates]
+        if not mentions and _VAGUE.search(text):
+            self.warn("vague_date", _VAGUE.search(text).group() + " without a day")
         if sum(1 for m in kept if m.ordinal is not None) >= 2:
             kept.sort(key=lambda m: (m.ordinal if m.ordinal is not None else 99))
         out: list[Requested] = []

@@ -223,3 +223,15 @@ def test_list_of_bare_days_continues_the_month():
     assert req("12月3日、4日、7日のいずれかの午前中") == [
         ("2026-12-03", "09:00", "12:00"), ("2026-12-04", "09:00", "12:00"), ("2026-12-07", "09:00", "12:00")]
     assert req("12月3日(木)・4日(金)の午後") == [("2026-12-03", "13:00", "17:00"), ("2026-12-04", "13:00", "17:00")]
+
+
+def test_dates_the_writer_cannot_do_are_not_requests():
+    assert req("12月3日は都合が悪いので、12月4日の午前でお願いします。") == [("2026-12-04", "09:00", "12:00")]
+    assert req("11月25日（水）は難しいです。11月26日（木）10時はいかがでしょうか。") == [("2026-11-26", "10:00", None)]
+    assert req("日時：12月3日（木）14時　※難しければ4日（金）でも可") == [("2026-12-03", "14:00", None),
+                                                              ("2026-12-04", None, None)]
+
+
+def test_vague_dates_warn():
+    found, w = extract_requested("来週中のどこか午後でお願いします", WED)
+    assert found == [] and any(x.startswith("vague_date:") for x in w)
