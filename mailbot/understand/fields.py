@@ -32,7 +32,7 @@ _NOT_NAME_WORDS = set("""
 本日 明日 明後日 今日 以下 同じ 確認 承諾 大変 心配 不安 無理 困難 宜しく 記 追伸 氏名 名前 求職番号 電話番号
 希望日時 希望日 希望時間 連絡先 電話 携帯 携帯電話 住所 メール 追記 備考 件名 宛先 送信日時 差出人 日時 方法
 ハローワーク オンライン スマホ スマートフォン パソコン メールアドレス アドレス テレワーク 相談 職業相談 予約
-日本人 外国人 社会人 障害者 高齢者 求職者 利用者 以上です 御中 各位 様 殿 秋田 東京 大阪
+日本人 外国人 社会人 障害者 高齢者 求職者 利用者 以上です 御中 各位 様 殿
 """.split())
 _NOT_NAME_END = re.compile(r"(?:中|人|者|様|さま|さん|殿|君|くん|ちゃん|的|方|員|社|局|所|部|課|係|ない|たい|ます|した"
                            r"|てい|ている|れる|られ|いい|よい|ません|です|でした|ください|下さい|して|する|から|まで)$")
@@ -215,17 +215,24 @@ def _format_phone(m: re.Match[str], labelled: bool) -> str | None:
 
 
 def _phone_candidates(text: str, *, avoid_work: bool) -> list[tuple[int, int, str]]:
-    """(score, position, formatted) for every valid phone number in text."""
+    """(score, position, formatted) for every valid phone number in text. A number's context is
+    its line, from the previous number to the next: 「018-…（自宅）／090-…（日中はこちら）」."""
+    matches = list(_PHONE.finditer(text))
     out: list[tuple[int, int, str]] = []
-    for m in _PHONE.finditer(text):
+    for i, m in enumerate(matches):
         before = text[max(0, m.start() - 12):m.start()]
         if _FAX_BEFORE.search(before) or _POSTAL_BEFORE.search(before):
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        context = text[line_start:m.start()]
-        if _NOT_CONTACT.search(context):
+        line_start = max(text.rfind("\n", 0, m.start()) + 1, matches[i - 1].end() if i else 0)
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if i + 1 < len(matches):
+            line_end = min(line_end, matches[i + 1].start())
+        label, note = text[line_start:m.start()], text[m.end():line_end]
+        context = label + note
+        if _NOT_CONTACT.search(label):
             continue
-        phone = _format_phone(m, labelled=bool(_PHONE_LABEL.search(context)))
+        phone = _format_phone(m, labelled=bool(_PHONE_LABEL.search(label)))
         if not phone:
             continue
         score = 0
@@ -233,8 +240,7 @@ def _phone_candidates(text: str, *, avoid_work: bool) -> list[tuple[int, int, st
             if avoid_work:
                 continue
             score -= 2
-        if _PREFER.search(context):
-            score += 1
+        score += (2 if _PREFER.search(note) else 0) + (1 if _PREFER.search(label) else 0)
         out.append((score, m.start(), phone))
     return out
 
@@ -325,7 +331,7 @@ _COMPANION = re.compile(r"家族|(?<!国)母|父|妻|夫|息子|娘|両親|親(?
                         r"|子ども|子供|こども|支援(?:機関|員|者|センター|事業所)|相談員|ジョブコーチ|就労支援|ケースワーカー|保護者|支援者")
 _JOIN = re.compile(r"同席|同伴|一緒|いっしょ|付き添|付添|つきそ|立ち会|立会|同行|参加|で(?:ます|る)|出(?:ます|る)|入(?:ります|る)"
                    r"|手配|お願い|希望|必要|つけ|付け|利用|加わ")
-_COMPANION_JOIN = re.compile(r"同席|同伴|一緒に|いっしょに|付き添|付添|つきそ|立ち会|立会|同行|参加(?:します|させ|したい|予定)|加わ")
+_COMPANION_JOIN = re.compile(r"同席|同伴|一緒に|いっしょに|(?:二人|ふたり|2人|三人|3人)で|付き添|付添|つきそ|立ち会|立会|同行|参加(?:します|させ|したい|予定)|加わ")
 _NOBODY = re.compile(r"いません|おりません|ありません|なし|無し|不要|要りません|いりません|必要(?:ない|ありません|ございません)"
                      r"|一人で|ひとりで|本人のみ|私だけ|自分だけ|私一人|しません")
 _NOT_ATTENDANT = re.compile(r"(?:通訳|手話|介助|ヘルパー|介護)(?:者)?(?:の)?(?:仕事|求人|職|資格|経験|として|業務|関係|士の資格)")

@@ -257,3 +257,20 @@ def test_child_joining_is_other():
 
 def test_name_after_a_descriptive_phrase():
     assert extract_name("はじめまして。秋田市在住の佐藤健太と申します。") == "佐藤健太"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("氏名：秋田 太郎 様", "秋田 太郎"),
+    ("お名前（フリガナ）：秋田 太郎（アキタ タロウ）", "秋田 太郎"),
+])
+def test_labelled_name_variants(text, expected):
+    assert extract_name(text) == expected
+
+
+def test_phone_annotation_after_the_number_counts():
+    text = "連絡先　ＴＥＬ：０１８－８６２－１１１１（自宅）／０９０－１１１１－２２２２（携帯・日中はこちら）"
+    assert extract_phone(text) == "090-1111-2222"
+
+
+def test_two_people_joining():
+    assert extract_attendant("母と二人で参加してもよろしいでしょうか。") == "other"
