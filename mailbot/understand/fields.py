@@ -43,7 +43,7 @@ _LABEL_NAME = re.compile(r"^[ \t]*[・\-*●■◆◇○【\[<]?[ \t]*(?:ご?本
 _FURIGANA = re.compile(r"[(（][^()（）]*[)）]")
 _PROSE_STRONG = re.compile(r"と申します|ともうします|と申し上げます|と言います|といいます")
 _PROSE_WEAK = re.compile(r"です(?![かが])|でございます")
-_PROSE_BOUNDARY = re.compile(r"(?:[。、，,！!？?\n]|私は|わたしは|わたくしは|僕は|ぼくは|私、|わたし、)")
+_PROSE_BOUNDARY = re.compile(r"(?:[。、，,！!？?\n]|私は|わたしは|わたくしは|僕は|ぼくは|私、|わたし、|名前は|なまえは)")
 _GREETING = re.compile(r"お世話|失礼|はじめまして|初めまして|こんにちは|こんばんは|おはよう|ご連絡|突然|いつも|夜分|度々|たびたび"
                        r"|ありがとう|恐れ入|すみません|申し訳")
 _ON_BEHALF = re.compile(
@@ -106,7 +106,7 @@ def _prose_name(text: str) -> str | None:
                     continue                      # 「テストです」: one katakana word is rarely a name
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 prefix = text[line_start:m.start() - len(chunk)]
-                if prefix.strip() and not (_GREETING.search(prefix) or re.search(r"(?:私|わたし|わたくし)は\s*$", prefix)):
+                if prefix.strip() and not (_GREETING.search(prefix) or re.search(r"(?:私|わたし|わたくし|名前|なまえ)は\s*$", prefix)):
                     continue
             return name
     return None

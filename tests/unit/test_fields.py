@@ -274,3 +274,7 @@ def test_phone_annotation_after_the_number_counts():
 
 def test_two_people_joining():
     assert extract_attendant("母と二人で参加してもよろしいでしょうか。") == "other"
+
+
+def test_name_after_namae_wa():
+    assert extract_name("私の名前は秋田太郎です。") == "秋田太郎"

@@ -106,3 +106,14 @@ def test_choice_without_reply_headers_is_still_confirm():
 def test_withdrawing_from_a_job_interview_is_not_a_cancel():
     assert intent("先日、応募先の面接を辞退しました。今後の進め方を相談したいです。") == "book"
     assert intent("内定を辞退したので、オンライン相談の予約を取り消してください。") == "cancel"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("別の時間にしていただけますか。", "reschedule"),
+    ("予約を取り直したいです。", "reschedule"),
+    ("申し訳ありませんが、予約を取り下げます。", "cancel"),
+    ("今回はやめておきます。", "cancel"),
+    ("転職について相談に乗っていただきたいです。", "book"),
+])
+def test_more_phrasings(text, expected):
+    assert intent(text) == expected
