@@ -235,3 +235,15 @@ def test_dates_the_writer_cannot_do_are_not_requests():
 def test_vague_dates_warn():
     found, w = extract_requested("来週中のどこか午後でお願いします", WED)
     assert found == [] and any(x.startswith("vague_date:") for x in w)
+
+
+def test_booking_requests_phrased_with_yoyaku_are_kept():
+    assert req("12月3日14時に予約をしていただけますか。") == [("2026-12-03", "14:00", None)]
+    assert req("12月3日の10時で予約します。") == [("2026-12-03", "10:00", None)]
+    assert req("12月3日の予約をお願いします。") == [("2026-12-03", None, None)]
+    assert req("12月3日に予約しております相談の件です。") == []
+
+
+def test_polite_requests_are_not_existing_bookings():
+    assert req("12月3日14時でお願いしてもよろしいでしょうか。") == [("2026-12-03", "14:00", None)]
+    assert req("12月3日14時でお願いしている件ですが、キャンセルします。") == []
