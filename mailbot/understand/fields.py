@@ -37,6 +37,7 @@ _NOT_NAME_WORDS = set("""
 _NOT_NAME_END = re.compile(r"(?:中|人|者|様|さま|さん|殿|君|くん|ちゃん|的|方|員|社|局|所|部|課|係|ない|たい|ます|した"
                            r"|てい|ている|れる|られ|いい|よい|ません|です|でした|ください|下さい|して|する|から|まで)$")
 _NOT_NAME_PART = re.compile(r"ハローワーク|御中|株式|会社|有限|法人|センター|事務所|営業|職業|相談|担当|予約|希望|番号"
+                            r"|失礼|御礼|以上|敬具|敬白|乱文|取り?急|確認|連絡|申込|宜敷|不一|草々|本人|日時|住所"
                             r"|時間|お願い|よろしく|宜しく|送信|iPhone|Android|\d")
 _LABEL_NAME = re.compile(r"^[ \t]*[・\-*●■◆◇○【\[<]?[ \t]*(?:ご?本人)?(?:の)?(?:氏名|お名前|おなまえ|名前|なまえ|Name|NAME)"
                          r"(?:[ \t]*[(（][^)）]*[)）])?[ \t]*[】\]>]?[ \t]*[:：]?[ \t]*(?P<v>.*)$", re.M)
@@ -54,7 +55,7 @@ _ON_BEHALF = re.compile(
 
 def _clean_name(raw: str) -> str:
     s = _FURIGANA.sub("", raw)
-    s = re.sub(r"(?:様|さま|です|と申します)[。.]?$", "", s.strip())
+    s = re.sub(r"\s*(?:様|さま|です|と申します|より|拝)[。.]?$", "", s.strip())
     s = re.sub(r"\s+", " ", s).strip(" 　:：、。,.")
     return s
 
@@ -123,15 +124,22 @@ def _signoff_names(fresh: str, signature: str, from_name: str) -> list[str]:
     for ln in list(reversed(fresh_lines[1:]))[:5]:
         if _CLOSING_LINE.match(ln) or _CONTACT_LINE.search(ln):
             continue                              # 「携帯：090-…」「TEL …」 under the name
-        name = _clean_name(ln)
-        if name == re.sub(r"\s+", " ", ln) and _name_ok(name, strict=True, from_name=from_name):
+        name = _line_name(ln, from_name)
+        if name:
             found.append(name)
         break                                     # only the last content line signs off
     for ln in signature.split("\n")[:6]:
-        name = _clean_name(ln.strip())
-        if name and name == re.sub(r"\s+", " ", ln.strip()) and _name_ok(name, strict=True, from_name=from_name):
+        name = _line_name(ln, from_name)
+        if name:
             found.append(name)
     return found
+
+
+def _line_name(line: str, from_name: str) -> str | None:
+    """The name when the whole line is one (「秋田 太郎」「秋田太郎より」), else None."""
+    bare = re.sub(r"\s+", " ", re.sub(r"\s*(?:より|拝)$", "", line.strip())).strip()
+    name = _clean_name(bare)
+    return name if name and name == bare and _name_ok(name, strict=True, from_name=from_name) else None
 
 
 def extract_name(fresh: str, signature: str = "", from_name: str = "") -> str | None:

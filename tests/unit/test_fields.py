@@ -278,3 +278,12 @@ def test_two_people_joining():
 
 def test_name_after_namae_wa():
     assert extract_name("私の名前は秋田太郎です。") == "秋田太郎"
+
+
+@pytest.mark.parametrize("fresh, expected", [
+    ("予約をお願いします。\n\n秋田太郎より", "秋田太郎"),
+    ("予約をお願いします。\n\n乱文失礼", None),
+    ("予約をお願いします。\n\n本人確認", None),
+])
+def test_sign_off_lines(fresh, expected):
+    assert extract_name(fresh) == expected
