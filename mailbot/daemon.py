@@ -12,7 +12,7 @@ import email.policy
 import logging
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Callable
 from zoneinfo import ZoneInfo
 
@@ -28,6 +28,7 @@ log = logging.getLogger("mailbot")
 JST = ZoneInfo("Asia/Tokyo")
 HOUSEKEEPING_EVERY_S = 3600
 HANDLED_MEMORY_DAYS = 30
+SEND_GIVE_UP_AFTER = timedelta(hours=6)     # then staff see it under `outbox list --status failed`
 FOLDERS = ("Processed", "NeedsStaff", "Sent")
 MAIL_KINDS = ("offer", "needs_info", "which_slot", "confirmed", "cancelled", "same_day_cancel",
               "lapsed", "reschedule_lapsed", "staff_ack")
@@ -96,29 +97,42 @@ class Bot:
         return counts
 
     def send_outbox(self, mailbox: ImapMailbox) -> int:
-        """Send pending items; each is marked sent only once SMTP took it and Sent has a copy."""
+        """Send pending items one by one, recording each as sent the moment SMTP accepts it.
+
+        One message per SMTP session keeps the window in which a crash could send a mail twice
+        down to a single local write; the copy in Sent comes after, as it is for staff only.
+        """
         with self.store.snapshot() as tx:
             pending = tx.outbox(status="pending")
-            raws = [tx.outbox_raw(item["id"]) for item in pending]
-        if not pending:
-            return 0
-        messages = [email.message_from_bytes(raw, policy=email.policy.SMTP) for raw in raws]
-        results = smtp.send_messages(self.config.smtp, messages)
         sent = 0
-        for item, raw, result in zip(pending, raws, results):
+        for item in pending:
+            with self.store.snapshot() as tx:
+                raw = tx.outbox_raw(item["id"])
+            message = email.message_from_bytes(raw, policy=email.policy.SMTP)
+            (result,) = smtp.send_messages(self.config.smtp, [message])
+            when = self.clock.now()
+            now = when.isoformat(timespec="seconds")
             if not result.ok:
-                log.warning("%s: sending %s failed (%s), will retry", item["thread_ref"],
-                            item["kind"], result.error)
+                attempts = item.get("attempts", 0) + 1
+                age = when - datetime.fromisoformat(item["created_at"])
+                status = "failed" if age > SEND_GIVE_UP_AFTER else "pending"
+                log.warning("%s: sending %s failed (%s), attempt %d%s", item["thread_ref"],
+                            item["kind"], result.error, attempts,
+                            "; given up, see `mailbot outbox list --status failed`"
+                            if status == "failed" else ", will retry")
                 with self.store.transaction() as tx:
-                    tx.update_outbox(item["id"], attempts=item.get("attempts", 0) + 1,
-                                     last_error=result.error)
+                    tx.update_outbox(item["id"], attempts=attempts, last_error=result.error,
+                                     status=status, last_attempt_at=now)
                 continue
-            mailbox.append_sent(raw, self.clock.now())
             with self.store.transaction() as tx:
-                tx.update_outbox(item["id"], status="sent",
-                                 sent_at=self.clock.now().isoformat(timespec="seconds"))
+                tx.update_outbox(item["id"], status="sent", sent_at=now)
             log.info("%s: sent %s", item["thread_ref"], item["kind"])
             sent += 1
+            try:
+                mailbox.append_sent(result.raw or raw, self.clock.now())
+            except Exception:                                 # noqa: BLE001 - the seeker has it
+                log.warning("%s: copy to Sent failed", item["thread_ref"])
+                raise
         return sent
 
     # ------------------------------------------------------------------ the loop
@@ -171,6 +185,6 @@ class Bot:
 
 def _is_mail_error(exc: Exception) -> bool:
     """Errors that a new connection can cure (dropped socket, server restart, timeouts)."""
-    from imapclient.exceptions import IMAPClientError
+    import imaplib
 
-    return isinstance(exc, (IMAPClientError, OSError, ConnectionError, TimeoutError))
+    return isinstance(exc, (imaplib.IMAP4.error, imaplib.IMAP4.abort, OSError, TimeoutError))
