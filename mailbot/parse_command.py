@@ -8,6 +8,7 @@ with intent "other" and a warning and keeps the exit status 0.
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import click
@@ -15,6 +16,14 @@ import click
 from mailbot.understand import understand
 from mailbot.understand.model import Inbound, Understanding
 from mailbot.understand.summary import summarize
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _emit(text: str) -> None:
+    """Write one result as UTF-8 whatever the locale; undecodable leftovers become U+FFFD."""
+    click.echo((_SURROGATE.sub("\ufffd", text) + "\n").encode("utf-8"), nl=False)
 
 
 def _read(path: str) -> bytes:
@@ -42,9 +51,9 @@ def parse(files: tuple[str, ...], as_json: bool) -> None:
     for path in files:
         inbound, u = parse_one(path)
         if as_json:
-            click.echo(json.dumps({"file": path, **u.to_json()}, ensure_ascii=False))
+            _emit(json.dumps({"file": path, **u.to_json()}, ensure_ascii=False))
         else:
-            click.echo(summarize(path, inbound, u))
+            _emit(summarize(path, inbound, u))
 
 
 if __name__ == "__main__":

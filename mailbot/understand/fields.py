@@ -290,7 +290,15 @@ def extract_email(fresh: str, signature: str, from_addr: str,
             cands.append((score, m.start(), addr))
         if cands:
             return max(cands, key=lambda c: (c[0], -c[1]))[2]
-    return from_addr.lower() or None
+    return _repair(from_addr).lower() or None
+
+
+def _repair(text: str) -> str:
+    """Undo surrogate escapes of raw UTF-8 header bytes (「maril\udcc3\udcb9@…」 -> 「marilù@…」)."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        return text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -77,3 +77,36 @@ def test_summary_without_json(tmp_path):
     result = CliRunner().invoke(parse, [str(a)])
     assert result.exit_code == 0
     assert "山田 花子" in result.output and "2026-12-03" in result.output and "book" in result.output
+
+
+# --- the real-world robustness corpus through the whole command (skipped when absent) ---------
+import os  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from mailbot.understand import understand  # noqa: E402
+
+_SHARED = Path(os.environ.get("MAILBOT_SHARED_DIR", Path(__file__).resolve().parents[2].parent / "shared"))
+_CORPUS = _SHARED / "corpora" / "realworld"
+
+
+def _corpus_files() -> list[Path]:
+    return sorted(p for p in _CORPUS.rglob("*.eml") if p.is_file())
+
+
+@pytest.mark.skipif(not _CORPUS.is_dir(), reason="real-world corpus not present")
+def test_realworld_corpus_through_parse_json():
+    files = _corpus_files()
+    slow = []
+    for p in files:
+        start = time.perf_counter()
+        understand(p.read_bytes())
+        if time.perf_counter() - start > 1.0:
+            slow.append(p.name)
+    assert not slow
+    result = CliRunner().invoke(parse, [str(p) for p in files] + ["--json"])
+    assert result.exit_code == 0, result.output[-2000:]
+    rows = _lines(result.output)
+    assert [r["file"] for r in rows] == [str(p) for p in files]
