@@ -247,3 +247,8 @@ def test_booking_requests_phrased_with_yoyaku_are_kept():
 def test_polite_requests_are_not_existing_bookings():
     assert req("12月3日14時でお願いしてもよろしいでしょうか。") == [("2026-12-03", "14:00", None)]
     assert req("12月3日14時でお願いしている件ですが、キャンセルします。") == []
+
+
+def test_restated_slot_with_consent_is_kept_but_past_events_are_not():
+    assert req("12月3日（木）13:00〜の件、承知しました。") == [("2026-12-03", "13:00", None)]
+    assert req("12月3日に求職登録を済ませました。") == []

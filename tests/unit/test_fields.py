@@ -287,3 +287,7 @@ def test_name_after_namae_wa():
 ])
 def test_sign_off_lines(fresh, expected):
     assert extract_name(fresh) == expected
+
+
+def test_referred_by_a_support_centre_is_still_the_seeker():
+    assert extract_name("就労支援センターの紹介でご連絡しました。秋田花子と申します。") == "秋田花子"
