@@ -205,7 +205,7 @@ def _chosen_slot(thread: dict, u: Understanding, ctx: Context) -> tuple[str | No
     """
     offered = thread["offer"]["slots"]
     slots = [calendar.Slot.from_key(k, ctx.rules) for k in offered]
-    by_time = [s.key for s in slots for r in u.requested if _matches(s, r)]
+    by_time = [s.key for s in slots for r in u.requested if _matches(s, r, slots)]
     if u.choice is not None:
         if not 1 <= u.choice <= len(offered):
             return None, "choice_out_of_range"
@@ -223,12 +223,14 @@ def _chosen_slot(thread: dict, u: Understanding, ctx: Context) -> tuple[str | No
     return None, "no_choice"
 
 
-def _matches(slot, r: Requested) -> bool:
+def _matches(slot, r: Requested, offered) -> bool:
+    """A stated start time must equal the slot's; a bare date picks a slot only when it is the
+    one offered slot on that day (「4日でお願いします」)."""
     start = slot.start
     if start.date() != r.date:
         return False
     if r.start is None:
-        return False            # a whole day does not pick one slot among several
+        return sum(1 for s in offered if s.start.date() == r.date) == 1
     return start.time().replace(second=0, microsecond=0) == r.start
 
 
@@ -343,8 +345,8 @@ def _in_needs_info(thread: dict, u: Understanding, ctx: Context) -> list[Action]
 
 def _in_offered(thread: dict, u: Understanding, ctx: Context) -> list[Action]:
     if u.intent == "cancel":
-        if thread.get("booking"):       # a reschedule offer: the earlier booking stays
-            return _close(thread, ctx, "cancelled", "cancelled")
+        if thread.get("booking"):       # during a reschedule the booking itself is cancelled
+            return _cancel_booking(thread, ctx)
         return _close(thread, ctx, "declined", "cancelled")
     if u.intent in ("question", "other"):
         return _to_staff(thread, ctx, f"{u.intent} in reply to an offer",
@@ -376,16 +378,8 @@ def _merge_fields_keep_wishes(thread: dict, u: Understanding) -> None:
 
 
 def _in_confirmed(thread: dict, u: Understanding, ctx: Context) -> list[Action]:
-    rules = ctx.rules
-    slot = calendar.Slot.from_key(thread["booking"]["slot"], rules)
     if u.intent == "cancel":
-        same_day = ctx.now.astimezone(slot.start.tzinfo).date() >= slot.start.date()
-        if same_day and rules.policy.same_day_cancel == "phone_only":
-            # Terms art. 6 (6): on the day itself, cancellation is by phone only.
-            _log(thread, ctx, "same_day_cancel_by_mail")
-            return [Send("same_day_cancel", _contact_address(thread)), Escalate("same-day cancel by mail"),
-                    File("NeedsStaff")]
-        return _close(thread, ctx, "cancelled", "cancelled")
+        return _cancel_booking(thread, ctx)
     if u.intent == "reschedule":
         if not u.requested:
             return _to_staff(thread, ctx, "reschedule without a new time")
@@ -396,6 +390,19 @@ def _in_confirmed(thread: dict, u: Understanding, ctx: Context) -> list[Action]:
         return [File("Processed")]
     _merge_fields_keep_wishes(thread, u)
     return _to_staff(thread, ctx, f"{u.intent} after confirmation")
+
+
+def _cancel_booking(thread: dict, ctx: Context) -> list[Action]:
+    rules = ctx.rules
+    slot = calendar.Slot.from_key(thread["booking"]["slot"], rules)
+    same_day = ctx.now.astimezone(slot.start.tzinfo).date() >= slot.start.date()
+    if same_day and rules.policy.same_day_cancel == "phone_only":
+        # Terms art. 6 (6): on the day itself, cancellation is by phone only. The booking stands
+        # until staff hear from the seeker; they see this mail in NeedsStaff.
+        _log(thread, ctx, "same_day_cancel_by_mail")
+        return [Send("same_day_cancel", _contact_address(thread)),
+                Escalate("same-day cancel by mail"), File("NeedsStaff")]
+    return _close(thread, ctx, "cancelled", "cancelled")
 
 
 def _close(thread: dict, ctx: Context, state: str, kind: str) -> list[Action]:

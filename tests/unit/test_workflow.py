@@ -255,3 +255,29 @@ def test_seeker_number_given_later_is_kept():
     thread = offered_thread()
     thread, _ = decide(thread, mail("confirm", choice=1, seeker_number="05010-12345678"), ctx())
     assert thread["contact"]["seeker_number"] == "05010-12345678"
+
+
+def test_same_day_cancel_during_reschedule_is_still_phone_only():
+    thread = confirmed_thread()
+    slot = calendar.Slot.from_key(thread["booking"]["slot"], RULES)
+    thread, _ = decide(thread, mail("reschedule", requested=(
+        Requested(date(2026, 12, 10), time(10, 0)),)), ctx())
+    thread, actions = decide(thread, mail("cancel"), ctx(now=slot.start.replace(hour=8)))
+    assert sends(actions) == ["same_day_cancel"] and thread["holds"] == [slot.key]
+
+
+MIXED = ["2026-12-04T14:00/c1", "2026-12-04T15:00/c1", "2026-12-07T10:00/c1"]
+
+
+def test_bare_date_picks_the_only_offered_slot_that_day():
+    thread = offered_thread()
+    thread["offer"]["slots"] = MIXED
+    thread, _ = decide(thread, mail("confirm", requested=(Requested(date(2026, 12, 7)),)), ctx())
+    assert thread["booking"]["slot"] == "2026-12-07T10:00/c1"
+
+
+def test_bare_date_with_several_slots_that_day_is_not_a_choice():
+    thread = offered_thread()
+    thread["offer"]["slots"] = MIXED
+    thread, actions = decide(thread, mail("confirm", requested=(Requested(date(2026, 12, 4)),)), ctx())
+    assert thread["state"] == "offered" and "confirmed" not in sends(actions)
