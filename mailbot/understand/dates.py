@@ -334,14 +334,12 @@ class _Reader:
             pos = m.end()
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            if not (m.group("h") or m.group("jh")):
-                continue
             start = self._time_from(m)
             span_end: time | None = None
             sep = _SPAN_SEP.match(scope, m.end())
             if sep:
                 m2 = _TIME_RE.match(scope, sep.end())
-                if m2 and (m2.group("h") or m2.group("jh")):
+                if m2:
                     span_end = self._time_from(m2, inherit_ap=m.group("ap"))
                     pos = m2.end()
             if start is None:
@@ -353,8 +351,8 @@ class _Reader:
             found.append((m.start(), (start, span_end)))
             taken.append((m.start(), pos))
         for w in _WINDOW_RE.finditer(scope):
-            if any(s <= w.start() < e for s, e in taken):
-                continue
+            if found:
+                break                              # 「午後、14時頃」: the clock time is the request
             follow = scope[w.end():w.end() + 4]
             if w["win"] in ("午前", "午後", "AM", "PM") and re.match(r"\s*\d", follow):
                 continue                           # 午後2時: the hour was read above

@@ -252,3 +252,8 @@ def test_polite_requests_are_not_existing_bookings():
 def test_restated_slot_with_consent_is_kept_but_past_events_are_not():
     assert req("12月3日（木）13:00〜の件、承知しました。") == [("2026-12-03", "13:00", None)]
     assert req("12月3日に求職登録を済ませました。") == []
+
+
+def test_clock_time_beats_window_in_the_same_scope():
+    assert req("12月3日の午後、14時頃でお願いします") == [("2026-12-03", "14:00", None)]
+    assert req("12月3日 午後（14時以降）") == [("2026-12-03", "14:00", None)]
