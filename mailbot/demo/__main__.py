@@ -76,7 +76,7 @@ def run_bot(config: Path, now: str) -> None:
         raise SystemExit(f"mailbot run failed with exit status {proc.returncode}")
 
 
-def show(msg: EmailMessage, lines: int = 14) -> None:
+def show(msg: EmailMessage, lines: int = 18) -> None:
     say(f"  {msg['From']}  →  {msg['To']}")
     say(f"  件名: {msg['Subject']}")
     body = msg.get_body(("plain",))
@@ -151,30 +151,28 @@ def main() -> None:
         heading("2. mailbot answers each at the contact address")
         round_trip("2026-12-01T09:00+09:00")
 
+        def play(replies: dict[str, str], when: str) -> None:
+            """Each seeker answers the last mail they got from the office."""
+            for seeker, text in replies.items():
+                if seeker in latest:
+                    raw = reply(latest[seeker], seeker, text, when)
+                    sb.deliver(OFFICE, raw)
+                    show(email.message_from_bytes(raw, policy=email.policy.default), lines=3)
+
         heading("3. The seekers reply (their mail quotes ours in full)")
-        plays = {
+        play({
             "kenta.sato@demo.example.jp": "1番でお願いします。利用規約も確認しました。\n佐藤",
             "misaki.takahashi@demo.example.jp": "電話番号を書き忘れました。090-5521-3309 です。",
             "d-suzuki@demo.example.jp": "2番の日時でお願いいたします。\n鈴木",
-        }
-        for seeker, text in plays.items():
-            if seeker in latest:
-                raw = reply(latest[seeker], seeker, text, "2026-12-01T12:00+09:00")
-                sb.deliver(OFFICE, raw)
-                show(email.message_from_bytes(raw, policy=email.policy.default), lines=3)
+        }, "2026-12-01T12:00+09:00")
         heading("4. mailbot confirms with date, time and session URL (or asks what is missing)")
         round_trip("2026-12-01T12:05+09:00")
 
         heading("5. Takahashi picks a slot; Suzuki cancels by mail")
-        plays = {
+        play({
             "misaki.takahashi@demo.example.jp": "1番でお願いします。",
             "d-suzuki@demo.example.jp": "都合が悪くなったため、キャンセルをお願いします。",
-        }
-        for seeker, text in plays.items():
-            if seeker in latest:
-                raw = reply(latest[seeker], seeker, text, "2026-12-02T08:30+09:00")
-                sb.deliver(OFFICE, raw)
-                show(email.message_from_bytes(raw, policy=email.policy.default), lines=2)
+        }, "2026-12-02T08:30+09:00")
         round_trip("2026-12-02T08:35+09:00")
 
         heading("6. What staff see")
