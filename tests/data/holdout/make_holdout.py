@@ -207,6 +207,12 @@ def quote(style: str, sent: dt.datetime, text: str, to: str, subject: str) -> st
         return f"{y}年{mo}月{d}日({w}) {hh}:{mm:02d} {OFFICE_NAME} <{OFFICE}>:\n\n{_gt(text)}"
     if style == "gmail_wrapped":
         return f"{y}年{mo}月{d}日({w}) {hh}:{mm:02d} {OFFICE_NAME} <\n{OFFICE}>:\n\n{_gt(text)}"
+    if style == "gmail_en":
+        en = sent.strftime("%a, %b ") + f"{d}, {y} at " + sent.strftime("%I:%M %p").lstrip("0")
+        return f"On {en} {OFFICE_NAME} <{OFFICE}> wrote:\n\n{_gt(text)}"
+    if style == "yahoo_en":
+        en = sent.strftime("%A, %B ") + f"{d}, {y} at " + sent.strftime("%I:%M:%S %p").lstrip("0")
+        return f"On {en} GMT+9, {OFFICE_NAME} <{OFFICE}> wrote:\n\n{_gt(text)}"
     if style == "iphone":
         return f"{y}/{mo:02d}/{d:02d} {hh}:{mm:02d}、{OFFICE_NAME} <{OFFICE}>のメール:\n\n{_gt(text)}"
     if style == "thunderbird":
@@ -295,7 +301,7 @@ def D(y, m, d) -> dt.date:
     return dt.date(y, m, d)
 
 
-# -- the messages (in arrival order) -----------------------------------------------------------
+# -- the messages (numbered by Date on output) -----------------------------------------------------------
 
 MESSAGES: list[Msg] = []
 
@@ -1429,6 +1435,126 @@ add(date=(2026, 12, 20, 20, 5, 55), sender=("進藤 美樹", "miki.shindo@exampl
     note="明日 mentioned as NOT possible; bare 22日/24日 share 午前10時半; mobile vs home, says to use the mobile")
 
 
+# added after the first measurement (same conventions; numbering follows the Date header)
+
+add(date=(2026, 11, 20, 20, 10, 44), sender=("戸田 涼", "ryo.toda@gmail.example.com"), client="gmail",
+    subject="Re: " + OFFER_SUBJECT, enc="utf-8", cte="base64",
+    reply=("gmail_en", (2026, 11, 20, 10, 0), "offer",
+           ("戸田 涼", [(D(2026, 11, 26), "10:00", "10:50"), (D(2026, 11, 30), "14:00", "14:50")])),
+    body="""ハローワーク秋田 ご担当者様
+
+お世話になります。戸田です。
+1番目の日程でお願いします。
+それと、携帯の番号が変わったのでお知らせします。
+新しい番号は 090-2580-1470 です。
+
+戸田 涼
+""",
+    label=L("confirm", "戸田 涼", None, "ryo.toda@gmail.example.com", "090-2580-1470", choice=1),
+    note="Gmail in English locale (On … wrote:); 1番目; new phone number given")
+
+add(date=(2026, 11, 25, 21, 0, 12), sender=("加納 舞", "mai_kanou@yahoo.example.com"), client="yahoo",
+    subject="Re: " + OFFER_SUBJECT, enc="utf-8", cte="quoted-printable", structure="html",
+    reply=("yahoo_en", (2026, 11, 25, 13, 30), "offer",
+           ("加納 舞", [(D(2026, 12, 1), "15:00", "15:50"), (D(2026, 12, 3), "9:00", "9:50")])),
+    body="""ハローワーク秋田さま
+
+２でお願いします。
+
+加納 舞
+""",
+    label=L("confirm", "加納 舞", None, "mai_kanou@yahoo.example.com", choice=2),
+    note="HTML-only webmail reply, quote in <blockquote> under an English Yahoo header; bare ２")
+
+add(date=(2026, 12, 1, 20, 30, 5), sender=("千田 結衣", "yui.chida@example.ne.jp"), client="android",
+    subject="オンライン相談予約", enc="utf-8", cte="quoted-printable",
+    body="""ハローワーク秋田 御中
+
+お名前：千田 結衣（ﾁﾀﾞ ﾕｲ）
+求職番号：05020－44771122
+希望：来週月曜（7日）の10時から11時まで
+TEL：0184-22-5566（自宅）
+
+よろしくお願いします。
+""",
+    label=L("book", "千田 結衣", "05020-44771122", "yui.chida@example.ne.jp", "0184-22-5566",
+            [R("2026-12-07", "10:00", "11:00")]),
+    note="half-width kana furigana in UTF-8; full-width hyphen in seeker number; 10時から11時まで")
+
+add(date=(2026, 12, 4, 17, 0, 48), sender=("大山 健司", "k.oyama@example.jp"), client="becky",
+    subject="相談の予約", charset="ISO-2022-JP", enc="iso-2022-jp", cte="7bit",
+    body="""ハローワーク秋田 御中
+
+大山です。いつもお世話になっております。
+オンライン職業相談をお願いしたいのですが、
+月曜日の午後か、火曜日の午前でお願いできますか。
+
+求職番号：05040-36912580
+
+大山 健司
+携帯 080-3698-5214
+""",
+    label=L("book", "大山 健司", "05040-36912580", "k.oyama@example.jp", "080-3698-5214",
+            [R("2026-12-07", "13:00", "17:00"), R("2026-12-08", "09:00", "12:00")]),
+    note="bare weekdays 月曜日/火曜日 from Fri 12/4 (next such day); phone only in signature")
+
+add(date=(2026, 12, 9, 12, 10, 30), sender=("小松原 拓", "taku.komatsubara@example.com"), client="outlook",
+    subject="RE: " + CONFIRM_SUBJECT, enc="utf-8", cte="base64",
+    reply=("outlook_ja_rule", (2026, 12, 4, 15, 0), "confirm",
+           ("小松原 拓", (D(2026, 12, 11), "10:00", "10:50"), "HW-20261211-02")),
+    body="""ハローワーク秋田 ご担当者様
+
+お世話になっております。小松原です。
+12月11日（金）10時の予約を、15日（火）の午後か16日（水）の午前に変更していただけないでしょうか。
+急な出張が入ってしまい、申し訳ありません。
+
+小松原 拓
+""",
+    label=L("reschedule", "小松原 拓", None, "taku.komatsubara@example.com",
+            requested=[R("2026-12-15", "13:00", "17:00"), R("2026-12-16", "09:00", "12:00")]),
+    note="reschedule with two new windows given as bare 15日/16日")
+
+add(date=(2026, 12, 11, 19, 0, 21), sender=(None, "r.k.1122@icloud.example.com"), client="iphone",
+    subject="予約について", enc="utf-8", cte="quoted-printable",
+    body="""来週の相談の予約、なしにしてもらえますか。
+すみません。
+
+iPhoneから送信
+""",
+    label=L("cancel", None, None, "r.k.1122@icloud.example.com"),
+    note="casual cancel (なしにして), unsigned")
+
+add(date=(2026, 12, 12, 10, 0, 40), sender=("畑山 彩", "aya.hatayama@example.jp"), client="thunderbird",
+    subject="当日の準備について", enc="utf-8", cte="base64",
+    body="""ハローワーク秋田 ご担当者様
+
+求職番号 05030-11223344 の畑山と申します。
+来週オンライン相談を予約していますが、履歴書や職務経歴書は事前に送ったほうがよいでしょうか？
+また、当日カメラはオンにしないといけませんか？
+
+畑山 彩
+""",
+    label=L("question", "畑山 彩", "05030-11223344", "aya.hatayama@example.jp"),
+    note="question from a booked seeker, seeker number given")
+
+add(date=(2026, 12, 16, 9, 0, 3), sender=("宮﨑 蒼生", "aoi.miyazaki@example.ne.jp"), client="outlook",
+    subject="オンライン職業相談のお願い", charset="ISO-2022-JP", enc="iso-2022-jp", cte="7bit",
+    charset_label="iso-2022-jp",
+    body="""ハローワーク秋田 御中
+
+宮﨑 蒼生と申します。
+12月18日（金）の午前10時～正午でオンライン職業相談をお願いできますでしょうか。
+
+求職番号：05010-85274196
+住所：〒010-0951 秋田市山王1-1-1
+電話：018-864-3579
+
+よろしくお願いいたします。
+""",
+    label=L("book", "宮﨑 蒼生", "05010-85274196", "aoi.miyazaki@example.ne.jp", "018-864-3579",
+            [R("2026-12-18", "10:00", "12:00")]),
+    note="CP50220: 﨑 (IBM ext, sent as NEC-selected) in body and From; 午前10時～正午; postal code")
+
 # -- building ----------------------------------------------------------------------------------
 
 def _id(n: int, salt: str) -> str:
@@ -1478,6 +1604,9 @@ def html_doc(m: Msg) -> str:
                       f'{hdr}<br></div><blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;'
                       f'border-left:1px solid rgb(204,204,204);padding-left:1ex">{html_of(text, "br")}'
                       '</blockquote></div>')
+        elif style == "yahoo_en":
+            quoted = (f'<div class="yahoo_quoted"><div>{hdr}</div><blockquote style="border-left:2px solid '
+                      f'#1a73e8;margin-left:5px;padding-left:5px">{html_of(text, "br")}</blockquote></div>')
         elif style == "iphone":
             quoted = (f'<div dir="ltr"><br><blockquote type="cite">{hdr}<br><br>'
                       f'{html_of(text, "br")}</blockquote></div>')
@@ -1628,13 +1757,12 @@ def check(fname: str, m: Msg) -> None:
 
 def main(out: Path = HERE) -> None:
     _check_sjis_to_jis()
-    order = sorted(range(len(MESSAGES)), key=lambda i: MESSAGES[i].date)
-    assert order == list(range(len(MESSAGES))), "keep MESSAGES in arrival order"
+    messages = sorted(MESSAGES, key=lambda m: m.date)  # numbered in arrival order, like the examples
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("h*.eml"):
         old.unlink()
     labels, meta = {}, {}
-    for n, m in enumerate(MESSAGES, 1):
+    for n, m in enumerate(messages, 1):
         fname = f"h{n:03d}.eml"
         check(fname, m)
         (out / fname).write_bytes(build(m, n))
