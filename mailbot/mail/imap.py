@@ -61,6 +61,7 @@ class ImapMailbox:
         self._supports_keywords = False
         self._prefix = ""
         self._sent_folder = "Sent"
+        self._idling = False
 
     # -- connection ----------------------------------------------------------------------------
 
@@ -92,10 +93,12 @@ class ImapMailbox:
             raise
 
     def close(self) -> None:
-        """Log out if possible; never raises. Safe to call when not connected."""
+        """Log out if possible; never raises. Safe to call when not connected, or in IDLE
+        (after an interrupted wait: LOGOUT without DONE would wait out the read timeout)."""
         client, self._client, self._state = self._client, None, None
+        idling, self._idling = self._idling, False
         if client is not None:
-            _shutdown(client)
+            _shutdown(client, idling)
 
     @property
     def connected(self) -> bool:
@@ -226,6 +229,7 @@ class ImapMailbox:
             if chunk <= 0:
                 return False
             c.idle()
+            self._idling = True
             started = time.monotonic()
             responses = c.idle_check(timeout=chunk)
             elapsed = time.monotonic() - started
@@ -239,6 +243,7 @@ class ImapMailbox:
 
     def _end_idle(self) -> list[object]:
         """DONE + its responses; a dead socket shows up here as an error."""
+        self._idling = False
         try:
             return list(self._c.idle_done()[1])
         except (IMAPClientError, OSError) as e:
@@ -250,8 +255,10 @@ def _changed(responses: list[object]) -> bool:
     return any(isinstance(r, tuple) and len(r) > 1 and r[1] in _CHANGE_RESPONSES for r in responses)
 
 
-def _shutdown(client: IMAPClient) -> None:
+def _shutdown(client: IMAPClient, idling: bool = False) -> None:
     try:
+        if idling:
+            client.idle_done()
         client.logout()
     except Exception:  # noqa: BLE001 - the connection may already be dead; closing must not fail
         try:
