@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -76,7 +77,14 @@ def run(ctx: click.Context, once: bool, now: str | None) -> None:
     config = _config(ctx)
     try:
         bot = Bot.from_config(config, Clock(_parse_now(now)))
-        bot.run(once=once)
+        # systemd stops services with SIGTERM: stop it as gracefully as Ctrl-C, at a safe point.
+        stops = (signal.SIGTERM, signal.SIGINT)
+        previous = {s: signal.signal(s, lambda *_: bot.request_stop()) for s in stops}
+        try:
+            bot.run(once=once)
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
     except RulesError as exc:
         raise click.ClickException("rules:\n" + "\n".join(exc.errors)) from None
     except AlreadyRunning as exc:

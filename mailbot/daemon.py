@@ -11,10 +11,13 @@ import email
 import email.policy
 import logging
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import Iterator
 from zoneinfo import ZoneInfo
+
+from imapclient.exceptions import LoginError
 
 from mailbot import engine
 from mailbot.compose import Composer
@@ -52,6 +55,8 @@ class Bot:
     store: Store
     clock: Clock
     _last_housekeeping: float = float("-inf")
+    _stopping: bool = False
+    _waiting: bool = False
 
     @classmethod
     def from_config(cls, config: Config, clock: Clock) -> "Bot":
@@ -73,6 +78,8 @@ class Bot:
         selected = mailbox.select_inbox()
         uidvalidity, folder = selected.uidvalidity, selected.folder
         for uid in mailbox.unhandled_uids():
+            if self._stopping:
+                break                       # the rest is picked up after the restart
             raw = mailbox.fetch(uid)
             if raw is None:
                 continue
@@ -106,6 +113,8 @@ class Bot:
             pending = tx.outbox(status="pending")
         sent = 0
         for item in pending:
+            if self._stopping:
+                break
             with self.store.snapshot() as tx:
                 raw = tx.outbox_raw(item["id"])
             message = email.message_from_bytes(raw, policy=email.policy.SMTP)
@@ -137,13 +146,39 @@ class Bot:
 
     # ------------------------------------------------------------------ the loop
 
+    def request_stop(self) -> None:
+        """Ask the loop to stop (from a SIGTERM/SIGINT handler): at once while it waits for
+        mail, else after the step in hand, so no mail is left sent but not recorded as sent.
+        A second request stops at once whatever the loop is doing."""
+        again, self._stopping = self._stopping, True
+        if self._waiting or again:
+            raise KeyboardInterrupt
+
+    @contextmanager
+    def _interruptible(self) -> Iterator[None]:
+        """Mark a wait (IDLE, backoff sleep, connecting) that a stop request may cut short."""
+        if self._stopping:
+            raise KeyboardInterrupt
+        self._waiting = True
+        try:
+            yield
+        finally:
+            self._waiting = False
+
     def run(self, once: bool = False) -> None:
+        """Cycle until stopped (KeyboardInterrupt), reconnecting after mail server errors.
+
+        A login the server refuses before the first successful connection is a configuration
+        error and ends the run; after that it is treated as an outage and retried."""
         with DaemonLock(self.config.paths.state):
             backoff = 1.0
+            connected_once = False
             while True:
                 mailbox = ImapMailbox(self.config.imap)
                 try:
-                    mailbox.connect()
+                    with self._interruptible():
+                        mailbox.connect()
+                    connected_once = True
                     mailbox.ensure_folders(FOLDERS)
                     backoff = 1.0
                     while True:
@@ -152,17 +187,24 @@ class Bot:
                             log.info("cycle: %(handled)d handled, %(sent)d sent, %(timers)d timers",
                                      counts)
                         self._housekeeping()
+                        if self._stopping:
+                            log.info("stopped")
+                            return
                         if once:
                             return
-                        mailbox.wait_for_change(self.config.imap.poll_seconds)
+                        log.debug("waiting for new mail (at most %d s)", self.config.imap.poll_seconds)
+                        with self._interruptible():
+                            mailbox.wait_for_change(self.config.imap.poll_seconds)
                 except Exception as exc:                      # noqa: BLE001 - keep the daemon up
-                    if once or not _is_mail_error(exc):
+                    if once or not _is_mail_error(exc) or (
+                            not connected_once and isinstance(exc, LoginError)):
                         raise
                     log.warning("mail server problem (%s: %s); reconnecting in %.0f s",
                                 type(exc).__name__, exc, backoff)
                 finally:
                     mailbox.close()
-                time.sleep(backoff)
+                with self._interruptible():
+                    time.sleep(backoff)
                 backoff = min(backoff * 2, 300.0)
 
     def _housekeeping(self) -> None:
