@@ -111,6 +111,14 @@ _UNFOLD = re.compile(r"\r?\n[ \t]*|\r[ \t]*")
 _MSGID = re.compile(r"<([^<>]*)>")
 
 
+def _rfc6532(value: str) -> str:
+    """Raw 8-bit bytes in an address or Message-ID header are UTF-8 (RFC 6532). The parser
+    leaves them surrogate-escaped, which no JSON file (the store) can hold."""
+    if value.isascii():
+        return value
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _header_text(value: str) -> str:
     return decode_header(value).strip()
 
@@ -120,7 +128,7 @@ def _ids(value: str | None) -> list[str]:
     folded ids included); a bare id without brackets is bracketed."""
     if not value:
         return []
-    text = _UNFOLD.sub("", value)
+    text = _UNFOLD.sub("", _rfc6532(value))
     found = ["<" + re.sub(r"\s+", "", m) + ">" for m in _MSGID.findall(text)]
     found = [f for f in found if len(f) > 2]
     if not found:
@@ -142,7 +150,7 @@ def _addresses(raw: str) -> list[tuple[str, str]]:
     """(lowercased address, decoded display name) pairs from a raw address header."""
     if not raw:
         return []
-    text = _UNFOLD.sub(" ", raw)
+    text = _UNFOLD.sub(" ", _rfc6532(raw))
     pairs: list[tuple[str, str]] = []
     try:
         parsed = getaddresses([text])
