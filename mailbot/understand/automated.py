@@ -17,7 +17,8 @@ from .quotes import Reply, split_reply
 
 _DAEMON_SENDER = re.compile(
     r"^(?:mailer-daemon|postmaster|no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|"
-    r"bounces?|auto[-_.]?reply|autoresponder|auto[-_.]?confirm|mail[-_.]?daemon)(?:[-+][^@]*)?(?:@|$)",
+    r"bounces?|auto[-_.]?reply|autoresponder|auto[-_.]?confirm|mail[-_.]?daemon|"
+    r"owner-[^@]+|[^@]+-(?:owner|request))(?:[-+][^@]*)?(?:@|$)",   # list software (Majordomo)
     re.I)
 _BULK_PRECEDENCE = re.compile(r"^\s*(?:bulk|list|junk|auto[-_]?reply)\b", re.I)
 _REPORT_TYPE = re.compile(r"^\s*(?:multipart/report|message/delivery-status|"
