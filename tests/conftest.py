@@ -63,3 +63,53 @@ def shared_dir() -> Path:
 
 
 # -- fixtures added by the lead (workflow, store, end-to-end) go below -------------------------
+
+
+REPO = Path(__file__).resolve().parents[1]
+TERMS = "テスト用の利用規約です。第1条 テスト。\n"
+
+
+def write_bot_config(path: Path, sandbox: MailSandbox, office: str, *, state: Path,
+                     terms: Path, rules: Path = REPO / "rules") -> Path:
+    """Write a mailbot.toml for `office` in `sandbox` (SMTP without AUTH) and return its path."""
+    path.write_text(f"""
+[imap]
+host = "{sandbox.host}"
+port = {sandbox.imap_port}
+security = "none"
+username = "{office}"
+password = "{sandbox.users[office]}"
+
+[smtp]
+host = "{sandbox.host}"
+port = {sandbox.smtp_port}
+security = "none"
+username = ""
+password = ""
+from_address = "{office}"
+
+[paths]
+rules = "{rules}"
+templates = "{REPO / 'templates'}"
+terms = "{terms}"
+state = "{state}"
+""", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def bot_config_path(mail_sandbox, office, tmp_path) -> Path:
+    """mailbot.toml for the office in `mail_sandbox`, repo rules/templates, TERMS attached,
+    state in tmp_path/state."""
+    terms = tmp_path / "terms.txt"
+    terms.write_text(TERMS, encoding="utf-8")
+    return write_bot_config(tmp_path / "mailbot.toml", mail_sandbox, office,
+                            state=tmp_path / "state", terms=terms)
+
+
+@pytest.fixture
+def bot_config(bot_config_path):
+    """The loaded Config of `bot_config_path`."""
+    from mailbot.config import load_config
+
+    return load_config(bot_config_path, {})

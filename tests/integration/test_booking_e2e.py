@@ -8,46 +8,11 @@ import re
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
-from pathlib import Path
 
-import pytest
-
-from mailbot.config import load_config
 from mailbot.daemon import Bot, Clock
+from tests.conftest import TERMS
 
-REPO = Path(__file__).resolve().parents[2]
 REF = re.compile(r"\[予約番号 (AK-\d{4}-\d{4})\]")
-TERMS = "テスト用の利用規約です。第1条 テスト。\n"
-
-
-@pytest.fixture
-def bot_config(mail_sandbox, office, tmp_path):
-    terms = tmp_path / "terms.txt"
-    terms.write_text(TERMS, encoding="utf-8")
-    path = tmp_path / "mailbot.toml"
-    path.write_text(f"""
-[imap]
-host = "{mail_sandbox.host}"
-port = {mail_sandbox.imap_port}
-security = "none"
-username = "{office}"
-password = "{mail_sandbox.users[office]}"
-
-[smtp]
-host = "{mail_sandbox.host}"
-port = {mail_sandbox.smtp_port}
-security = "none"
-username = ""
-password = ""
-from_address = "{office}"
-
-[paths]
-rules = "{REPO / 'rules'}"
-templates = "{REPO / 'templates'}"
-terms = "{terms}"
-state = "{tmp_path / 'state'}"
-""", encoding="utf-8")
-    return load_config(path, {})
 
 
 def run_once(config, now: str) -> None:
