@@ -32,6 +32,7 @@ JST = ZoneInfo("Asia/Tokyo")
 HOUSEKEEPING_EVERY_S = 3600
 HANDLED_MEMORY_DAYS = 30
 SEND_GIVE_UP_AFTER = timedelta(hours=6)     # then staff see it under `outbox list --status failed`
+UNSENDABLE = frozenset({"NoRecipients"})    # no retry can cure these: give up at once
 FOLDERS = ("Processed", "NeedsStaff", "Sent")
 MAIL_KINDS = ("offer", "needs_info", "which_slot", "confirmed", "cancelled", "same_day_cancel",
               "lapsed", "reschedule_lapsed", "staff_ack")
@@ -124,7 +125,8 @@ class Bot:
             if not result.ok:
                 attempts = item.get("attempts", 0) + 1
                 age = when - datetime.fromisoformat(item["created_at"])
-                status = "failed" if age > SEND_GIVE_UP_AFTER else "pending"
+                status = ("failed" if age > SEND_GIVE_UP_AFTER or result.error in UNSENDABLE
+                          else "pending")
                 log.warning("%s: sending %s failed (%s), attempt %d%s", item["thread_ref"],
                             item["kind"], result.error, attempts,
                             "; given up, see `mailbot outbox list --status failed`"
