@@ -226,6 +226,26 @@ def test_second_daemon_refuses_and_sigterm_stops_the_first(bot_config_path, spaw
     assert mailbot("--config", bot_config_path, "run", "--once", "--now", NOW).returncode == 0
 
 
+def test_sigterm_mid_cycle_stops_at_a_safe_point_and_nothing_is_sent_twice(
+        bot_config_path, mail_sandbox, office, spawn):
+    people = [f"seeker{i:02d}@example.org" for i in range(20)]   # not sandbox users: only recorded
+    for i, person in enumerate(people):
+        mail_sandbox.deliver(office, booking(person, office, f"<busy-{i}@example.org>"))
+    daemon = spawn("--config", bot_config_path, "run", "--now", NOW)
+    daemon.wait_for("intent=book")                  # the first message has been recorded
+    status, took = daemon.stop(signal.SIGTERM)
+    assert status == 0 and took < 5, daemon.log
+    assert "stopped" in daemon.log and "Traceback" not in daemon.log
+    left = count(mail_sandbox, office)
+    print(f"\nstopped with {left} of {len(people)} mails still in the inbox")
+    assert 0 < left < len(people)                   # it really stopped mid-cycle
+
+    assert mailbot("--config", bot_config_path, "run", "--once", "--now", NOW).returncode == 0
+    assert count(mail_sandbox, office) == 0
+    answered = sorted(to for a in mail_sandbox.accepted for to in a.rcpt_tos)
+    assert answered == people                       # each seeker exactly once
+
+
 # -- 4: IDLE wakes the loop; a dropped connection is re-made -----------------------------------
 
 
@@ -318,6 +338,23 @@ def test_outbox_waits_while_smtp_is_down_and_is_sent_once(bot_config_path, mail_
     assert count(mail_sandbox, office, "Sent") == 1
     (line,) = mailbot("--config", bot_config_path, "outbox", "list").stdout.splitlines()
     assert " sent " in line
+
+
+def test_mail_without_an_address_is_given_up_at_once(bot_config_path, mail_sandbox, office):
+    # A question from a sender without an address (seen in old mbox mail): the acknowledgement
+    # has nowhere to go, so it must not be retried for hours.
+    mail_sandbox.deliver(office, (
+        f"From: nsb\r\nTo: {office}\r\nSubject: =?UTF-8?B?5L+h5ZWP?=\r\n"
+        "Message-ID: <no-address@example.org>\r\nDate: Tue, 01 Dec 2026 08:30:00 +0900\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        "オンライン相談は土曜日も受けられますか？\r\n").encode())
+    first = mailbot("--config", bot_config_path, "run", "--once", "--now", NOW)
+    assert first.returncode == 0 and "Traceback" not in first.stderr, first.stderr
+    assert mail_sandbox.accepted == [] and count(mail_sandbox, office) == 0
+    items = mailbot("--config", bot_config_path, "outbox", "list").stdout.splitlines()
+    assert len(items) == 1 and re.search(r" failed +AK-\d{4}-\d{4} +staff_ack$", items[0]), items
+    again = mailbot("--config", bot_config_path, "run", "--once", "--now", NOW)
+    assert "will retry" not in again.stderr and "failed" not in again.stderr
 
 
 # -- 6: real-world mail ------------------------------------------------------------------------
