@@ -17,6 +17,7 @@ import click
 
 from mailbot.config import ConfigError, load_config
 from mailbot.parse_command import parse
+from mailbot.store import StoreError
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -49,7 +50,25 @@ def _parse_now(value: str | None) -> datetime | None:
     return when
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """A state folder that cannot be used (unreadable file, another daemon, lock held too long)
+    is reported in one line by every command, not as a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's text on one line; a server's reply (bytes) shown as text."""
+    (arg,) = exc.args if len(exc.args) == 1 else (None,)
+    text = arg.decode("utf-8", "replace") if isinstance(arg, bytes) else str(exc)
+    return " ".join(text.split())
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
               help="mailbot.toml (default: $MAILBOT_CONFIG, else ./mailbot.toml).")
 @click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
@@ -68,11 +87,10 @@ def main(ctx: click.Context, config_path: Path | None, verbose: bool) -> None:
 @click.pass_context
 def run(ctx: click.Context, once: bool, now: str | None) -> None:
     """Poll the office mailbox and answer booking mail (IDLE when offered)."""
-    from imapclient.exceptions import IMAPClientError
+    from imapclient.exceptions import IMAPClientError, LoginError
 
     from mailbot.daemon import Bot, Clock
     from mailbot.rules import RulesError
-    from mailbot.store import AlreadyRunning
 
     config = _config(ctx)
     try:
@@ -87,11 +105,12 @@ def run(ctx: click.Context, once: bool, now: str | None) -> None:
                 signal.signal(signum, handler)
     except RulesError as exc:
         raise click.ClickException("rules:\n" + "\n".join(exc.errors)) from None
-    except AlreadyRunning as exc:
-        raise click.ClickException(str(exc)) from None
+    except LoginError as exc:
+        raise click.ClickException(f"IMAP login refused ({_one_line(exc)}): check [imap] "
+                                   "username and password") from None
     except (OSError, IMAPClientError) as exc:
         # --once: report the mail server problem in one line (the daemon reconnects instead).
-        raise click.ClickException(f"mail server: {type(exc).__name__}: {exc}") from None
+        raise click.ClickException(f"mail server: {type(exc).__name__}: {_one_line(exc)}") from None
     except KeyboardInterrupt:
         logging.getLogger("mailbot").info("stopped")
 

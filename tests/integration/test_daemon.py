@@ -187,8 +187,20 @@ def test_wrong_imap_password_is_one_line_without_the_password(mail_sandbox, offi
     assert "Traceback" not in output
     assert wrong not in output and mail_sandbox.users[office] not in output
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
-    assert len(errors) == 1 and "LoginError" in errors[0], result.stderr
+    assert len(errors) == 1 and "IMAP login refused" in errors[0], result.stderr
     assert result.stderr.rstrip().endswith(errors[0])
+
+
+def test_unreadable_state_is_one_line_for_the_daemon_and_staff(bot_config, bot_config_path):
+    state = bot_config.paths.state
+    state.mkdir(mode=0o700, parents=True, exist_ok=True)
+    (state / "mailbot.json").write_text('{"threads": {', encoding="utf-8")   # a damaged file
+    for command in (("run", "--once"), ("bookings",), ("outbox", "list")):
+        result = mailbot("--config", bot_config_path, *command)
+        assert result.returncode != 0
+        assert "Traceback" not in result.stderr, result.stderr
+        (line,) = [ln for ln in result.stderr.splitlines() if ln.startswith("Error:")]
+        assert "mailbot.json" in line and "backup" in line, result.stderr
 
 
 def test_help_lists_commands_and_no_password(bot_config_path):
