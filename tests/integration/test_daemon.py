@@ -1,9 +1,10 @@
 """The daemon as the office runs it: `mailbot run` as a real process (and Bot cycles in-process
 where a fault must be injected) against a real Dovecot + SMTP sandbox.
 
-Covers start-up errors, --help, the single-daemon lock, SIGTERM/SIGINT, IDLE wake-up and
-reconnection, redo after a crash between recording and filing/sending, robustness over
-real-world mail, and the staff review policy.
+Covers start-up errors (settings, password, damaged state), --help, the single-daemon lock,
+SIGTERM/SIGINT (also in the middle of a cycle), IDLE wake-up and reconnection, redo after a
+crash between recording and filing/sending, SMTP outages, robustness over real-world mail, and
+the staff review policy.
 """
 
 from __future__ import annotations
@@ -173,12 +174,10 @@ def test_bad_setting_stops_with_one_line_naming_it(bot_config_path, edit, env, n
     assert named in line, line
 
 
-def test_wrong_imap_password_is_one_line_without_the_password(mail_sandbox, office, tmp_path):
-    # Its own sandbox (each test has one): Dovecot delays the next login after a failure.
-    terms = tmp_path / "terms.txt"
-    terms.write_text(TERMS, encoding="utf-8")
-    path = write_bot_config(tmp_path / "mailbot.toml", mail_sandbox, office,
-                            state=tmp_path / "state", terms=terms)
+def test_wrong_imap_password_is_one_line_without_the_password(bot_config_path, mail_sandbox,
+                                                              office):
+    # A sandbox of its own (every test has one): Dovecot delays the next login after a failure.
+    path = bot_config_path
     wrong = "Wr0ng-Pa55word-xyzzy"
     # -v: even debug logging must not show it; no --once: the daemon must not retry forever.
     result = mailbot("--config", path, "-v", "run", timeout=30, MAILBOT_IMAP__PASSWORD=wrong)
@@ -240,7 +239,7 @@ def test_second_daemon_refuses_and_sigterm_stops_the_first(bot_config_path, spaw
 
 def test_sigterm_mid_cycle_stops_at_a_safe_point_and_nothing_is_sent_twice(
         bot_config_path, mail_sandbox, office, spawn):
-    people = [f"seeker{i:02d}@example.org" for i in range(20)]   # not sandbox users: only recorded
+    people = [f"seeker{i:02d}@example.org" for i in range(30)]   # not sandbox users: only recorded
     for i, person in enumerate(people):
         mail_sandbox.deliver(office, booking(person, office, f"<busy-{i}@example.org>"))
     daemon = spawn("--config", bot_config_path, "run", "--now", NOW)
