@@ -20,7 +20,7 @@ _KANJI = "\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆ヶ"
 _HIRA = "ぁ-ゖー"
 _KATA = "ァ-ヺー・"
 _NAME_JA = re.compile(
-    rf"[{_KANJI}]{{1,4}}(?: [{_KANJI}{_HIRA}{_KATA}]{{1,6}})?"           # 佐藤 健太 / 本間
+    rf"[{_KANJI}]{{1,4}} [{_KANJI}{_HIRA}{_KATA}]{{1,6}}|[{_KANJI}]{{1,6}}"  # 佐藤 健太 / 本間 / 長谷川由美子
     rf"|[{_KANJI}]{{2,4}}(?![のがをはにでともへや])(?:[{_HIRA}]{{2,4}}|[{_KATA}]{{2,5}})"  # 村井ちひろ
     rf"|[{_KATA}]{{1,12}}(?: [{_KATA}]{{1,12}}){{1,3}}|[{_KATA}]{{2,12}}"  # グエン ティ ハー
     rf"|[{_HIRA}]{{2,6}} [{_HIRA}]{{1,6}}")                              # やまだ はなこ
@@ -34,15 +34,25 @@ _NOT_NAME_WORDS = set("""
 ハローワーク オンライン スマホ スマートフォン パソコン メールアドレス アドレス テレワーク 相談 職業相談 予約
 日本人 外国人 社会人 障害者 高齢者 求職者 利用者 以上です 御中 各位 様 殿
 """.split())
-_NOT_NAME_END = re.compile(r"(?:中|人|者|様|さま|さん|殿|君|くん|ちゃん|的|方|員|社|局|所|部|課|係|ない|たい|ます|した"
-                           r"|てい|ている|れる|られ|いい|よい|ません|です|でした|ください|下さい|して|する|から|まで)$")
+# Endings of words that are not names. A bare 中/人/部/所/方 is too broad: 田中, 悠人, 阿部, 田所 and
+# 緒方 are names, so those endings count only after the characters that make 求職中, 日本人, 総務部 …
+_NOT_NAME_END = re.compile(
+    r"(?:[職務活動養院娠休学業事出張転討備付談集習在省宅]中|[国本会般新成個他知友主老職求恋芸商軍役大名婦夫病]人"
+    r"|(?:担当|先|相手|仕|両|夕|明|朝|夜|貴|奥|当|親)方"
+    r"|(?:事務|役|場|住|近|研究|出張|事業|紹介|相談|診療|保育|支|案内)所"
+    r"|(?:総務|営業|人事|経理|本|支|事業|技術|開発|製造|企画|管理|広報|教育|学|幹|外|内|全|一|細|業務|法務|財務|販売|生産|編集)部"
+    r"|者|様|さま|さん|殿|君|くん|ちゃん|的|員|社|局|課|係|[市県郡区]"
+    r"|ない|たい|ます|した|てい|ている|れる|られ|いい|よい|ません|です|でした|ください|下さい|して|する|から|まで)$")
 _NOT_NAME_PART = re.compile(r"ハローワーク|御中|株式|会社|有限|法人|センター|事務所|営業|職業|相談|担当|予約|希望|番号"
                             r"|失礼|御礼|以上|敬具|敬白|乱文|取り?急|確認|連絡|申込|宜敷|不一|草々|本人|日時|住所"
-                            r"|時間|お願い|よろしく|宜しく|送信|iPhone|Android|\d")
+                            r"|時間|お願い|よろしく|宜しく|送信|iPhone|Android|訓練|学生|主婦|保険|受給|手帳|障害|在住|出身|歳|曜|午前|午後"
+                            r"|不要|経験|返信|転職|退職|求職|在職|離職|就活|就職|派遣|社員|契約|至急|再送|新卒"
+                            r"|\d")
 _LABEL_NAME = re.compile(r"^[ \t]*[・\-*●■◆◇○【\[<]?[ \t]*(?:ご?本人)?(?:の)?(?:氏名|お名前|おなまえ|名前|なまえ|Name|NAME)"
                          r"(?:[ \t]*[(（][^)）]*[)）])?[ \t]*[】\]>]?[ \t]*[:：]?[ \t]*(?P<v>.*)$", re.M)
 _FURIGANA = re.compile(r"[(（][^()（）]*[)）]")
-_PROSE_STRONG = re.compile(r"と申します|ともうします|と申し上げます|と言います|といいます")
+_PROSE_STRONG = re.compile(r"と申します|ともうします|と申し上げます|と言います|といいます|と申す者です"
+                           r"|って(?:いい|言い)ます|っていう(?:者|もの)です")
 _PROSE_WEAK = re.compile(r"です(?![かが])|でございます")
 _PROSE_BOUNDARY = re.compile(r"(?:[。、，,！!？?\n]|私は|わたしは|わたくしは|僕は|ぼくは|私、|わたし、|名前は|なまえは)")
 _GREETING = re.compile(r"お世話|失礼|はじめまして|初めまして|こんにちは|こんばんは|おはよう|ご連絡|突然|いつも|夜分|度々|たびたび"
@@ -51,7 +61,21 @@ _ON_BEHALF = re.compile(
     r"代わって|代わり|かわりに|代理|代筆|本人に代|(?:の|が)(?:母|父|妻|夫|家族|姉|兄|弟|妹|祖母|祖父|母親|父親)(?:です|でございます|として)"
     r"|(?:息子|娘|子ども|子供|本人|主人|夫|妻|弟|妹|兄|姉)(?:が|は)[^。\n]{0,20}(?:希望して|相談したい|受けたい|お願いしたい)"
     r"|(?:支援(?:員|者|機関|センター|事業所)|相談員|ジョブコーチ|ケースワーカー|職員)(?:の|をしております|をしている)?"
-    r"[^。\n]{0,12}(?:と申します|です|でございます)|利用者(?:の|様の|さんの)")
+    r"[^。\n]{0,12}(?:と申します|です|でございます)|利用者(?:の|様の|さんの)"
+    r"|(?:母親|父親|母|父|親|家族|姉|兄|妻|夫)の(?:私|わたし|わたくし)"
+    r"|(?:息子|娘|長男|長女|次男|次女|子ども|子供|弟|妹|孫)の(?:オンライン|職業|就職)*(?:相談|予約|面談)")
+# The writer names the seeker: 「息子の菊地 蓮（20歳）の相談」「娘の高田 杏奈が…希望」「利用者である斉藤 海斗さんの」.
+_SEEKER_REL = (r"(?:息子|娘|長男|長女|次男|次女|三男|三女|子ども|子供|こども|弟|妹|兄|姉|夫|妻|主人|孫|甥|姪|母|父"
+               r"|利用者|ご利用者|対象者|当事者|相談者|生徒|メンバー)(?:様|さん)?")
+_SEEKER_REF = re.compile(
+    rf"{_SEEKER_REL}(?:の|である|であります|で、|、|[:：])\s*"
+    rf"(?P<n>[{_KANJI}]{{1,4}} (?:[{_KANJI}]{{1,4}}|[{_HIRA}]{{2,5}}|[{_KATA}]{{2,6}})|[{_KANJI}]{{2,6}}"
+    rf"|[{_KANJI}]{{2,4}}(?:[{_HIRA}]{{2,4}}|[{_KATA}]{{2,5}})|[{_KATA}]{{2,12}}(?: [{_KATA}]{{2,12}}){{0,2}})"
+    r"(?P<tail>(?:\s*[(（][^()（）\n]{0,20}[)）])?\s*(?:さん|様|さま|くん|君|ちゃん)?)(?=の|が|は|に|を|について)")
+# What the writer asks for that person, in the same clause: 「…のオンライン相談をお願いしたく」「…に代わって」.
+_FOR_SEEKER = re.compile(r"^(?:に|の)(?:代わ|かわり)|(?:相談|予約|面談|申し?込)[^。、\n]{0,12}?"
+                         r"(?:希望|お願い|おねがい|したい|したく|受けたい|受けさせ|させて|申し?込|いたします|します)")
+_JOINING = re.compile(r"同席|付き添|付添|つきそ|一緒|いっしょ|同行|同伴|立ち会|立会")
 
 
 def _clean_name(raw: str) -> str:
@@ -61,9 +85,10 @@ def _clean_name(raw: str) -> str:
     return s
 
 
-def _name_ok(s: str, *, strict: bool = False, from_name: str = "") -> bool:
+def _name_ok(s: str, *, strict: bool = False, from_name: str = "", last: bool = False) -> bool:
     """Is `s` a plausible personal name? `strict` is for a line that stands alone (sign-off):
-    without a space it must look like a full name, or match the From display name."""
+    without a space it must look like a full name, or match the From display name; `last` (the
+    line closing the text) also lets a two-kanji family name stand (「①でお願いします / 松橋」)."""
     if not s or s in _NOT_NAME_WORDS or _NOT_NAME_PART.search(s):
         return False
     parts = s.split(" ")
@@ -72,8 +97,9 @@ def _name_ok(s: str, *, strict: bool = False, from_name: str = "") -> bool:
     if _NAME_JA.fullmatch(s):
         if strict and " " not in s:
             corroborated = bool(from_name) and re.sub(r"\s+", "", from_name).startswith(s)
-            return bool(re.fullmatch(rf"[{_KANJI}]{{3,5}}|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}}", s)
-                        or (corroborated and re.fullmatch(rf"[{_KANJI}]{{1,5}}", s)))
+            return bool(re.fullmatch(rf"[{_KANJI}]{{3,6}}|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}}", s)
+                        or (corroborated and re.fullmatch(rf"[{_KANJI}]{{1,6}}", s))
+                        or (last and re.fullmatch(rf"[{_KANJI}]{{2}}", s) and s not in _CLOSING_WORDS))
         return True
     return bool(not strict and _NAME_LATIN.fullmatch(s))
 
@@ -116,16 +142,22 @@ def _prose_name(text: str) -> str | None:
 
 _CONTACT_LINE = re.compile(r"\d{2,}|@|TEL|Tel|tel|携帯|電話|〒|住所|Mail|mail|メール|FAX|Fax")
 _CLOSING_LINE = re.compile(r"^(?:以上|敬具|草々|よろしく|宜しく|お願い|iPhone|Sent from|送信|--|━|─|―|-{2,}|={2,}|\*{2,}|＊)")
+# Two-kanji words that close a mail or answer a question on a line of their own: never a name.
+_CLOSING_WORDS = set("""
+本文 件名 早急 何卒 感謝 早々 拝啓 謹白 不一 乱筆 乱文 恐縮 多謝 御礼 取急 宜敷 敬白 匆々 頓首 再拝 完了 報告 連絡 終日 平日 土日
+毎日 来週 今週 来月 月末 未定 不明 特記 特別 無し 有り 以下 同上 上記 下記 承知 了承 了解 感激 深謝 失敬 早速 取敢
+""".split())
 
 
 def _signoff_names(fresh: str, signature: str, from_name: str) -> list[str]:
-    """Lines consisting only of a name: the last ones of the fresh text, then the signature's."""
+    """Lines consisting only of a name: the last ones of the fresh text (under which only contact,
+    company or closing lines may follow), then the signature's."""
     found: list[str] = []
     fresh_lines = [ln.strip() for ln in fresh.split("\n") if ln.strip()]
-    for ln in list(reversed(fresh_lines[1:]))[:5]:
-        if _CLOSING_LINE.match(ln) or _CONTACT_LINE.search(ln):
-            continue                              # 「携帯：090-…」「TEL …」 under the name
-        name = _line_name(ln, from_name)
+    for k, ln in enumerate(list(reversed(fresh_lines[1:]))[:6]):
+        if _CLOSING_LINE.match(ln) or _CONTACT_LINE.search(ln) or _COMPANY.search(ln):
+            continue                              # 「携帯：090-…」「㈱…」 under the name
+        name = _line_name(ln, from_name, last=k == 0)
         if name:
             found.append(name)
         break                                     # only the last content line signs off
@@ -136,32 +168,79 @@ def _signoff_names(fresh: str, signature: str, from_name: str) -> list[str]:
     return found
 
 
-def _line_name(line: str, from_name: str) -> str | None:
+def _lone_names(fresh: str, from_name: str) -> list[str]:
+    """Lines anywhere in the text that are only a name, as phone-typed mail puts it
+    (「相談の予約お願いします / 鎌田みゆき / あさって午後いけます」). Stricter than a sign-off:
+    an unspaced all-kanji line needs the From display name to agree."""
+    found: list[str] = []
+    for ln in fresh.split("\n"):
+        name = _line_name(ln, from_name)
+        if name and (" " in name or not re.fullmatch(rf"[{_KANJI}]+", name)
+                     or re.sub(r"\s+", "", from_name).startswith(name)):
+            found.append(name)
+    return found
+
+
+def _line_name(line: str, from_name: str, last: bool = False) -> str | None:
     """The name when the whole line is one (「秋田 太郎」「秋田太郎より」), else None."""
     bare = re.sub(r"\s+", " ", re.sub(r"\s*(?:より|拝)$", "", line.strip())).strip()
     name = _clean_name(bare)
-    return name if name and name == bare and _name_ok(name, strict=True, from_name=from_name) else None
+    return name if name and name == bare and _name_ok(name, strict=True, from_name=from_name,
+                                                      last=last) else None
+
+
+def _seeker_named(text: str, corroborators: tuple[str, ...]) -> str | None:
+    """The seeker's name when the writer names them as a relative or client the booking is for.
+    A space, furigana/age/さん after it, or the writer's family name corroborates an unspaced one."""
+    for m in _SEEKER_REF.finditer(text):
+        start = max(text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start())) + 1
+        end = _CLAUSE.search(text, m.end())
+        if _JOINING.search(text[start:end.start() if end else len(text)]):
+            continue                              # 「妹の中村 彩が同席します」: a companion
+        clause = re.split(r"[。、\n]", text[m.end():m.end() + 60], maxsplit=1)[0]
+        if not _FOR_SEEKER.search(clause) or re.search(r"ました|でした", clause):
+            continue                              # 「娘の山田 愛が熱を出しやすいので」: not whom it is for
+        name = _clean_name(m["n"])
+        if not _name_ok(name):
+            continue
+        if " " in name or m["tail"].strip() or any(c and name.startswith(c) for c in corroborators):
+            return name
+    return None
+
+
+_CLAUSE = re.compile(r"[。\n]")
+
+
+def _family(name: str | None) -> str:
+    return name.split(" ")[0] if name and " " in name else (name or "")
 
 
 def extract_name(fresh: str, signature: str = "", from_name: str = "") -> str | None:
     """The seeker's name as written in the body (furigana dropped, one half-width space between
     family and given name where the writer separated them); never the From display name, which
-    only corroborates a bare family name signing off."""
-    fresh_n, sig_n = normalize(fresh), normalize(signature)
+    only corroborates a bare family name signing off. A relative or supporter writing names the
+    seeker (「娘の高田 杏奈が」) or leaves the name null; their own name is never it."""
+    fresh_n, sig_n, from_n = normalize(fresh), normalize(signature), normalize(from_name)
     labelled = _labelled_name(fresh_n) or _labelled_name(sig_n)
     if labelled:
         return labelled
+    prose = _prose_name(fresh_n)
+    named = _seeker_named(fresh_n, (_family(prose), _family(from_n)))
+    if named:
+        return named
     if _ON_BEHALF.search(fresh_n):
         return None                               # a relative or supporter writes: not their name
-    prose = _prose_name(fresh_n)
-    signoffs = _signoff_names(fresh_n, sig_n, normalize(from_name))
+    signoffs = _signoff_names(fresh_n, sig_n, from_n)
     if prose:
         flat = prose.replace(" ", "")
-        for s in signoffs:
+        for s in signoffs + _lone_names(fresh_n, from_n):
             if s.replace(" ", "").startswith(flat) and len(s.replace(" ", "")) > len(flat):
-                return s                          # 「本間と申します」…「本間 雄一」: the full form
+                return s                          # 「本間です」…「本間 雄一」: the full form
         return prose
-    return signoffs[0] if signoffs else None
+    if signoffs:
+        return signoffs[0]
+    lone = _lone_names(fresh_n, from_n)
+    return lone[0] if len(set(lone)) == 1 else None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -235,10 +235,12 @@ def test_test_words_are_not_names(fresh):
     assert extract_name(fresh) is None
 
 
-def test_bare_family_sign_off_needs_from_corroboration():
-    text = "相談の予約をお願いします。\n\n岡田"
-    assert extract_name(text) is None
-    assert extract_name(text, from_name="岡田 真一") == "岡田"
+def test_bare_family_sign_off():
+    """A two-kanji family name closing the text is the name as written (README: the name in the
+    body); a one-kanji one is too often something else and needs the From name to agree."""
+    assert extract_name("相談の予約をお願いします。\n\n岡田") == "岡田"
+    assert extract_name("相談の予約をお願いします。\n\n林") is None
+    assert extract_name("相談の予約をお願いします。\n\n林", from_name="林 真一") == "林"
     assert extract_name("相談の予約をお願いします。\n\n岡田真一") == "岡田真一"
 
 
@@ -291,3 +293,114 @@ def test_sign_off_lines(fresh, expected):
 
 def test_referred_by_a_support_centre_is_still_the_seeker():
     assert extract_name("就労支援センターの紹介でご連絡しました。秋田花子と申します。") == "秋田花子"
+
+
+# --- name: the seeker named by someone writing for them -------------------------------------
+@pytest.mark.parametrize("fresh, expected", [
+    ("大川と申します。\n娘の大川 美咲（22歳）のオンライン相談をお願いしたく、ご連絡しました。", "大川 美咲"),
+    ("いつもお世話になっております。\n息子の西村 陽太が職業相談を希望しておりますので、代わりに申し込みます。", "西村 陽太"),
+    ("相談支援事業所の工藤です。\n当事業所の利用者である三浦 大地さんの相談予約をお願いいたします。", "三浦 大地"),
+    ("母親の私が代筆しています。長男の小松健吾（こまつ けんご）の予約をお願いします。", "小松健吾"),
+    ("妹の石井 結衣に代わって、姉の私が予約を申し込みます。", "石井 結衣"),
+])
+def test_seeker_named_by_the_writer(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+@pytest.mark.parametrize("fresh", [
+    "中村と申します。当日は妹の中村 彩が同席します。相談の予約をお願いします。",
+    "息子の就職について相談したく、母親の私がメールしました。",
+    "娘の送り迎えがあるので、午前の相談を希望します。",
+])
+def test_relatives_who_are_not_the_seeker(fresh):
+    assert extract_name(fresh) in (None, "中村")
+
+
+def test_joining_relative_does_not_replace_the_writer():
+    assert extract_name("中村 優と申します。当日は妹の中村 彩が同席します。予約をお願いします。") == "中村 優"
+
+
+# --- name: common family names and given names the suffix filter used to eat --------------------
+@pytest.mark.parametrize("fresh, expected", [
+    ("阿部と申します。予約をお願いします。", "阿部"),
+    ("お世話になっております。田中です。\n予約をお願いします。", "田中"),
+    ("緒方と申します。", "緒方"),
+    ("田所 恵と申します。", "田所 恵"),
+    ("服部 直人と申します。", "服部 直人"),
+    ("三上悠人と申します。", "三上悠人"),
+    ("予約をお願いします。\n\n野中 隼人", "野中 隼人"),
+])
+def test_names_with_suffix_like_endings(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+@pytest.mark.parametrize("fresh", [
+    "現在求職中です。", "在職中です。予約をお願いします。", "日本人です。", "会社員です。",
+    "総務部です。", "担当の方へ", "事務所です。",
+])
+def test_suffix_words_are_still_not_names(fresh):
+    assert extract_name(fresh) is None
+
+
+# --- name: a short family name introduced, the full one signed -----------------------------------
+@pytest.mark.parametrize("fresh, expected", [
+    ("お世話になっております。本田です。\n2番でお願いします。\n\n本田 和人", "本田 和人"),
+    ("お世話になっております。坂本です。\n了解しました。\n\n坂本 翼\n株式会社アキタ物産\n携帯：090-2222-3333",
+     "坂本 翼"),
+    ("菅原です。\n予約をお願いします。\n\n菅原 由紀\n〒010-0001 秋田市中通1-1\nTEL 018-800-1111", "菅原 由紀"),
+])
+def test_full_signed_name_extends_the_short_one(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+# --- name: long unspaced names and 々 ------------------------------------------------------------
+@pytest.mark.parametrize("fresh, expected", [
+    ("長谷川由美子と申します。", "長谷川由美子"),
+    ("はじめまして、五十嵐真由美と申します。", "五十嵐真由美"),
+    ("佐々木聡と申します。", "佐々木聡"),
+    ("野々村美里と申します。予約をお願いします。", "野々村美里"),
+    ("こんにちは。久保田健太郎です。", "久保田健太郎"),
+])
+def test_long_unspaced_names(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+# --- name: casual self-introduction --------------------------------------------------------------
+@pytest.mark.parametrize("fresh, expected", [
+    ("こんにちは。工藤彩花っていいます。相談したいです。", "工藤彩花"),
+    ("はじめまして！佐藤 蒼って言います。", "佐藤 蒼"),
+    ("加藤っていいます。予約お願いします", "加藤"),
+])
+def test_casual_introduction(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+# --- name: no self-introduction ------------------------------------------------------------------
+@pytest.mark.parametrize("fresh, expected", [
+    ("予約お願いします\n千葉ゆうか\n明日の午後いけます", "千葉ゆうか"),
+    ("相談したいです\n藤井 拓海\n090-1111-2222", "藤井 拓海"),
+    ("(2)でお願いします\n工藤", "工藤"),
+    ("了解しました。当日は父が同席します。\n\n佐藤 隼人", "佐藤 隼人"),
+])
+def test_name_without_introduction(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+@pytest.mark.parametrize("fresh", [
+    "予約お願いします\n午後\nよろしく",
+    "2番でお願いします\n以上",
+    "相談内容\n転職について\n予約をお願いします。",
+    "2番でお願いします\n何卒",
+    "予約をお願いします。\n失礼します",
+])
+def test_lone_lines_that_are_not_names(fresh):
+    assert extract_name(fresh) is None
+
+
+@pytest.mark.parametrize("fresh, expected", [
+    ("山田 花子と申します。娘の山田 愛が熱を出しやすいので、オンライン相談を希望します。", "山田 花子"),
+    ("佐藤です。夫の佐藤 一郎が以前相談でお世話になりました。私も相談を予約したいです。", "佐藤"),
+    ("鈴木 一郎と申します。父の鈴木 茂の介護をしながら仕事を探しています。相談を予約したいです。", "鈴木 一郎"),
+])
+def test_relative_named_in_passing_is_not_the_seeker(fresh, expected):
+    assert extract_name(fresh) == expected
