@@ -1314,7 +1314,7 @@ add(Mail("2026-12-16 14:30:51", ("山﨑 健司", "kenji.yamasaki@example.jp"), 
 第2希望：1月5日（火）14時
 電話：080-6677-3018
 
-年末年始のお休みの期間でしたら、第2希望でお願いします。
+よろしくお願いいたします。
 """, L("book", "山﨑 健司", "05030-80092215", "kenji.yamasaki@example.jp", "080-6677-3018",
        [R("2026-12-29", "09:00", "12:00"), R("2027-01-05", "14:00")]),
     charset="UTF-8", cte="quoted-printable", client="thunderbird",
@@ -1508,7 +1508,7 @@ _H_OUTLOOKCOM = ('<html><head><meta http-equiv="Content-Type" content="text/html
                  "求職番号：05010-44170325<br>"
                  "希望：12月2日（水）&nbsp;午前9時から<br>"
                  "電話：090-1198-3306<br><br>"
-                 "※子どもの送迎がありますので、10時半までに終わると助かります&lt;(_ _)&gt;<br><br>"
+                 "※カメラ付きのノートパソコンから参加します&lt;(_ _)&gt;<br><br>"
                  "よろしくお願いいたします。</div></body></html>")
 add(Mail("2026-11-20 07:15:22", ("阿部 光", "hikaru.abe@outlook.example.com"), "オンライン職業相談予約", "",
          L("book", "阿部 光", "05010-44170325", "hikaru.abe@outlook.example.com", "090-1198-3306",
