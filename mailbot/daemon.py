@@ -194,6 +194,10 @@ class Bot:
                             return
                         if once:
                             return
+                        if counts["handled"]:
+                            # Mail that arrived during the cycle was announced to its commands,
+                            # not to the next IDLE: look again before waiting.
+                            continue
                         log.debug("waiting for new mail (at most %d s)", self.config.imap.poll_seconds)
                         with self._interruptible():
                             mailbox.wait_for_change(self.config.imap.poll_seconds)
