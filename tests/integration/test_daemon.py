@@ -55,11 +55,11 @@ def mailbot(*args: object, timeout: float = 60, **env: str) -> subprocess.Comple
 class Daemon:
     """A `mailbot … run` process; stderr goes to a file the test can poll."""
 
-    def __init__(self, log_path: Path, *args: object) -> None:
+    def __init__(self, log_path: Path, *args: object, **env: str) -> None:
         self.log_path = log_path
         self._log = open(log_path, "wb")
         self.proc = subprocess.Popen([*MAILBOT, *map(str, args)], stdout=self._log,
-                                     stderr=subprocess.STDOUT, cwd=REPO, env=_env())
+                                     stderr=subprocess.STDOUT, cwd=REPO, env=_env(**env))
 
     @property
     def log(self) -> str:
@@ -89,11 +89,12 @@ class Daemon:
 
 @pytest.fixture
 def spawn(tmp_path) -> Iterator[Callable[..., Daemon]]:
-    """Start `mailbot` processes; any still running at the end of the test are killed."""
+    """Start `mailbot` processes (env: MAILBOT_* overrides); any still running at the end of
+    the test are killed."""
     started: list[Daemon] = []
 
-    def start(*args: object) -> Daemon:
-        daemon = Daemon(tmp_path / f"daemon-{len(started)}.log", *args)
+    def start(*args: object, **env: str) -> Daemon:
+        daemon = Daemon(tmp_path / f"daemon-{len(started)}.log", *args, **env)
         started.append(daemon)
         return daemon
 
@@ -255,6 +256,16 @@ def test_sigterm_mid_cycle_stops_at_a_safe_point_and_nothing_is_sent_twice(
     assert count(mail_sandbox, office) == 0
     answered = sorted(to for a in mail_sandbox.accepted for to in a.rcpt_tos)
     assert answered == people                       # each seeker exactly once
+
+
+def test_daemon_waits_out_an_unreachable_server_and_stops_during_the_backoff(bot_config_path,
+                                                                             spawn):
+    daemon = spawn("--config", bot_config_path, "run", "--now", NOW,
+                   MAILBOT_IMAP__PORT=str(free_port()))     # nobody listens there
+    daemon.wait_for("reconnecting in 2 s")          # refused twice, still running
+    status, took = daemon.stop(signal.SIGTERM)
+    assert status == 0 and took < 2, daemon.log     # the backoff sleep is cut short
+    assert "Traceback" not in daemon.log
 
 
 # -- 4: IDLE wakes the loop; a dropped connection is re-made -----------------------------------
