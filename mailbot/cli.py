@@ -26,9 +26,10 @@ def _setup_logging(verbose: bool) -> None:
         format="%(asctime)s %(levelname)s %(message)s",
         stream=sys.stderr,
     )
-    if not verbose:
-        for noisy in ("imapclient", "aiosmtplib", "mail-parser", "mailparser"):
-            logging.getLogger(noisy).setLevel(logging.WARNING)
+    # Library wire traces carry whole mails (names, phones, addresses): never logged, not even
+    # with -v, which is for mailbot's own debug lines. filelock's are noise.
+    for noisy in ("imapclient", "aiosmtplib", "mail-parser", "mailparser", "filelock"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def _config(ctx: click.Context):

@@ -302,6 +302,10 @@ def test_idle_wakes_the_daemon_and_it_reconnects_after_a_kick(bot_config_path, m
     status, took = daemon.stop(signal.SIGINT)
     assert status == 0 and took < 3, daemon.log
     assert "Traceback" not in daemon.log
+    # Even the debug log (-v) carries booking references, never the seekers' personal data.
+    assert re.search(r"AK-\d{4}-\d{4}: intent=book", daemon.log)
+    for personal in ("090-3812-4456", "05010-23418765", "Yamada", seekers[0], seekers[1], late):
+        assert personal not in daemon.log, personal
 
 
 # -- 5: redo after a crash ---------------------------------------------------------------------
