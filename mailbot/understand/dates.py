@@ -112,6 +112,16 @@ _UNAVAILABLE = re.compile(r"(?:都合が(?:悪|つか|合わ)|難し|無理|だ�
 _VAGUE = re.compile(r"来週|今週|再来週|来月|上旬|中旬|下旬|月末|月初|週明け")
 _CHANGE = re.compile(r"変更|変え|ずら|移し|移動|振替|振り替|延期|別の日")
 _NOT_REQUEST = re.compile(r"面接|選考|試験|説明会|入社|健診|通院|手術|締切|締め切|発行|開講|開催|閉庁")
+# Other dates of a job seeker's life, named right before or after the date: 「認定日は12月8日」.
+_OTHER_EVENT = re.compile(r"認定|受給|支給|給付|振込|振り込|提出|期限|誕生日|卒業|入学|退職日|最終出社|検査|受診|診察"
+                          r"|法事|葬儀|結婚式")
+# A past event told about the date: 「12月4日10時で…お願いするメールを送った」「本日…相談させていただいた者です」.
+_PAST_EVENT = re.compile(
+    r"(?:いただい|頂い|もらっ|送っ|送信し|お送りし|受け|伺っ|参加し|相談し|お願いし|連絡し|予約し)た(?![いくらろ])"
+    r"|(?:申し込ん|申込ん|頼ん)だ(?![いくらろ])"
+    r"|(?:送り|送信し|お送りし|申し込み|申込み|受け|伺い|参加し|相談し|お願いし|連絡し)ました")
+# …unless a wish or request comes first: 「12月3日の10時で相談したく連絡しました」.
+_WANT = re.compile(r"たい|たく|希望|ください|下さい|いただけ|頂け|もらえ|お願いします|お願いいたします|お願い致します")
 _DEADLINE = re.compile(r"^\s*(?:まで|迄|までに|以前|以降|以後|頃まで)")
 _START_OF_SOMETHING = re.compile(r"^\s*(?:から|より)(?!\s*(?:の?\s*(?:午前|午後|\d)|相談|予約|お願い|で))")
 _PAST = re.compile(r"^[^。\n]{0,12}?(?:(?<!承知し)(?<!了解し)(?<!確認し)(?<!かしこまり)(?<!わかり)(?<!分かり)ました|でした|済み)")
@@ -127,6 +137,7 @@ class _Mention:
     end: int
     dates: list[date]
     ordinal: int | None = None
+    relative: bool = False
     times: list[tuple[time | None, time | None]] = field(default_factory=list)
     drop: bool = False
 
@@ -269,7 +280,7 @@ class _Reader:
                     if d and (int(note["d1"]) != d.day or (note["m1"] and int(note["m1"]) != d.month)):
                         self.warn("ambiguous_date", f"{m.group()} and {note.group().strip()} disagree")
                         dates, past = [], True
-            mention = _Mention(m.start(), end, dates, drop=not dates)
+            mention = _Mention(m.start(), end, dates, drop=not dates, relative=kind in ("dayrel", "weekrel"))
             if past and dates:
                 self.warn("past_date", f"{m.group().strip()} -> {dates[0].isoformat()} is before the mail date")
                 mention.drop = True
@@ -287,6 +298,13 @@ class _Reader:
         """`3日` alone is a date only with a weekday, a time or an 午前/午後 right after it."""
         after = self.text[end:end + 8]
         return bool(re.match(r"\s*(?:の|に|、)?\s*(?:午前|午後|\d{1,2}\s*(?:時|:))", after))
+
+    @staticmethod
+    def _past_event(sentence_after: str) -> bool:
+        """The date's own clause reports something done (送った, 相談させていただいた), with no wish first."""
+        clause = re.split(r"[、,]", sentence_after, maxsplit=1)[0]
+        m = _PAST_EVENT.search(clause)
+        return bool(m and not _WANT.search(clause[:m.start()]))
 
     # -- times --------------------------------------------------------------------------------
     def _hour(self, h: int, mi: int, ap: str | None, raw: str) -> time | None:
@@ -415,6 +433,11 @@ class _Reader:
                 mt.drop = True
             elif _NOT_REQUEST.search(scope) or _NOT_REQUEST.search(re.split(r"[、,]", before)[-1][-8:]):
                 mt.drop = True
+            elif _OTHER_EVENT.search(re.split(r"[、,]", before)[-1][-8:]) \
+                    or _OTHER_EVENT.search(re.split(r"[、,]", sentence_after, maxsplit=1)[0]):
+                mt.drop = True
+            elif self._past_event(sentence_after):
+                mt.drop = True
             elif _DEADLINE.match(after) or _START_OF_SOMETHING.match(after) or _PAST.match(after):
                 if re.match(r"\s*(?:〜|から|-)\s*$", after) or re.match(r"\s*(?:以降|以後|まで)", after):
                     self.warn("ambiguous_date", f"{text[mt.start:mt.end].strip()}: a range or limit, not a time")
@@ -422,6 +445,14 @@ class _Reader:
             mt.times = self.times_in(scope)
             if not mt.times and _SAME_TIME.search(scope) and i:
                 mt.times = list(mentions[i - 1].times)
+        # 「本日12月3日」「明日、12月4日」: a relative day restated is one mention (the later one's context)
+        for i in range(len(mentions) - 1):
+            mt, nx = mentions[i], mentions[i + 1]
+            if mt.relative and mt.dates and re.fullmatch(r"[\s、,の]*", text[mt.end:nx.start]):
+                mt.drop = True
+                if nx.dates != mt.dates:
+                    nx.drop = True
+                    self.warn("ambiguous_date", f"{text[mt.start:nx.end].strip()}: the two days disagree")
         # 「12月3日か4日の午後」: dates joined only by a connector share the later one's times
         for i in range(len(mentions) - 2, -1, -1):
             mt, nx = mentions[i], mentions[i + 1]

@@ -41,7 +41,14 @@ _BOOK = re.compile(
     r"|申し?込(?:みます|みたい|ませて|みを|み(?:を)?(?:お願い|希望|します))|申込み?(?:$|[。\n])"
     r"|(?:相談|面談|そうだん)(?:を|の|が)?(?:お願い|おねがい|希望|したい|させ|でき(?:ます|れ)|可能|受けたい|利用したい|したく)|相談に乗"
     r"|利用(?:したい|させ|を希望)|予約申込|予約希望|希望日|第\s*\d\s*希望|よやく|もうしこみ", re.M)
-_QUESTION = re.compile(r"[?？]|でしょうか|ますか|ですか|教えて|伺いたい|お聞きしたい|質問|お尋ね|知りたい")
+# A question for information (「何日から予約できますか」) names 予約/相談 without asking to book.
+_INTERROGATIVE = re.compile(r"何(?!卒|とぞ|とか|らか)|いつ(?!も|でも)|どう(?!ぞ|か|しても|にか|も)|どの|どこ(?!でも)"
+                            r"|どれ(?!でも)|どんな|どちら(?!でも)|どなた|なぜ|どうして|いくら")
+_ASKS = re.compile(r"[?？]|か[。.]?$|でしょうか|ますか|ですか|教えて")
+# 「相談させていただいた」「お願いするメールを送った」「相談させていただき、ありがとう」: told, not asked.
+_DONE = re.compile(r"^[^、。\n]{0,12}?(?:(?:いただい|頂い|もらっ|送っ|し|させ)た(?![いくらろ])|しました|申し込んだ)"
+                   r"|^[^。\n]{0,12}?(?:いただき|頂き|もらい)[^。\n]{0,6}(?:ありがとう|感謝)")
+_QUESTION = re.compile(r"[?？]|でしょうか|ますか|ですか|教えて(?:ください|下さい|くださ|いただけ|頂け|いただきたい|頂きたい|もらえ|もらいたい|ほし|欲し)|伺いたい|お聞きしたい|質問|お尋ね|知りたい")
 
 
 def is_reply(subject: str, in_reply_to: str | None) -> bool:
@@ -51,6 +58,17 @@ def is_reply(subject: str, in_reply_to: str | None) -> bool:
 
 def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[。!?！？])|\n", text) if s.strip()]
+
+
+def _asks_to_book(text: str) -> bool:
+    """A sentence asks for a consultation: a booking phrase that is not part of a question for
+    information (an interrogative word in a question) nor a report of something done."""
+    for sentence in _sentences(text):
+        info_question = bool(_INTERROGATIVE.search(sentence) and _ASKS.search(sentence))
+        for m in _BOOK.finditer(sentence):
+            if not info_question and not _DONE.search(sentence[m.end():]):
+                return True
+    return False
 
 
 def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated: str | None,
@@ -74,7 +92,7 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
         return "confirm"
     if reply and has_requested:
         return "book" if _DECLINE_OFFER.search(flat) else "confirm"
-    if _BOOK.search(flat) or has_requested:
+    if has_requested or _asks_to_book(flat):
         return "book"
     if _QUESTION.search(flat):
         return "question"

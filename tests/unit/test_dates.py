@@ -257,3 +257,26 @@ def test_restated_slot_with_consent_is_kept_but_past_events_are_not():
 def test_clock_time_beats_window_in_the_same_scope():
     assert req("12月3日の午後、14時頃でお願いします") == [("2026-12-03", "14:00", None)]
     assert req("12月3日 午後（14時以降）") == [("2026-12-03", "14:00", None)]
+
+
+# --- dates in mails that are not booking requests ------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "次回の認定日は12月8日（火）です。",
+    "失業認定日が12月1日なので、それまでに実績を作りたいです。",
+    "先週、12月4日（金）10時で相談をお願いするメールを送ったのですが、返事がありません。",
+    "11月30日の14時で申し込んだのですが、届いていますか。",
+    "本日12月3日にオンラインで相談させていただいた者です。",
+    "11月18日に相談させていただいた佐藤です。ありがとうございました。",
+    "12月2日に相談を受けた件で、追加で質問があります。",
+])
+def test_dates_of_other_or_past_events_are_not_requests(text):
+    assert req(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("認定日は12月8日なので、12月3日の午前に相談したいです。", [("2026-12-03", "09:00", "12:00")]),
+    ("12月3日に相談したいのですが、空いていますか。", [("2026-12-03", None, None)]),
+    ("12月3日の10時で相談したく、ご連絡しました。", [("2026-12-03", "10:00", None)]),
+])
+def test_requests_beside_other_events_are_kept(text, expected):
+    assert req(text) == expected

@@ -117,3 +117,34 @@ def test_withdrawing_from_a_job_interview_is_not_a_cancel():
 ])
 def test_more_phrasings(text, expected):
     assert intent(text) == expected
+
+
+# --- questions and reports that mention 予約/相談 without asking to book -----------------------
+@pytest.mark.parametrize("text", [
+    "年末は何日まで相談を受け付けていますか。年明けは何日から予約できますか。",
+    "土日も相談を受け付けていますか。何時から予約できますか。",
+    "先週、相談をお願いするメールを送ったのですが、予約はできているでしょうか。",
+    "オンライン相談を受けた場合、求職活動の実績になりますか。",
+    "相談の予約は、いつまでにすればいいですか。",
+])
+def test_questions_about_booking(text):
+    assert intent(text) == "question"
+
+
+@pytest.mark.parametrize("text", [
+    "相談の予約をお願いできますか。",
+    "来週、職業相談を受けたいのですが、予約できますか。",
+    "何卒よろしくお願いいたします。相談の予約を希望します。",
+])
+def test_booking_requests_phrased_as_questions(text):
+    assert intent(text) == "book"
+
+
+@pytest.mark.parametrize("text", [
+    "本日はオンラインで相談させていただき、ありがとうございました。",
+    "先日相談させていただいた者です。丁寧に対応していただき、ありがとうございました。",
+    "本日相談させていただいた者です。教えていただいた求人に応募してみます。ありがとうございました。",
+])
+def test_thanks_after_the_session_is_other(text):
+    """Also when the thanks mention what they were taught (「教えていただいた求人」 is no question)."""
+    assert intent(text) == "other"
