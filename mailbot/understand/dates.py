@@ -79,7 +79,7 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
     ("monthrel", r"(?P<mrel>今月|来月|再来月)\s*の?\s*(?P<mrd>\d{1,2})\s*日(?!間|前|後|以内|目)"),
     ("dayrel", r"(?P<drel>明々後日|明明後日|しあさって|明後日|あさって|明日|あした|あす|本日|今日|きょう)"),
     ("weekrel", rf"(?P<wrel>再来週|今週|来週|次週|翌週|次の|今度の)\s*の?\s*(?P<wrd>[{WEEKDAYS}])曜日?"),
-    ("weekday", rf"(?<![毎(/・、一-龥\d])(?P<bwd>[{WEEKDAYS}])曜日?"),
+    ("weekday", rf"(?<![毎(/・一-龥\d])(?P<bwd>[{WEEKDAYS}])曜日?"),
     ("day", r"(?<![\d月/.年:])(?P<dd>\d{1,2})\s*日(?!間|前|後|以内|目|ほど|程|ぶり|付|分|以上|連続|本)"),
 ]
 _DATE_RE = re.compile("|".join(f"(?P<k_{k}>{p})" for k, p in _DATE_PATTERNS))
@@ -90,7 +90,7 @@ _REL_NOTE = re.compile(r"\s*\(\s*(?:(?P<m1>\d{1,2})\s*[月/]\s*)?(?P<d1>\d{1,2})
 _AMPM = r"(?P<ap>午前|午後|AM|PM|am|pm|a\.m\.|p\.m\.)?\s*"
 _CLOCK = r"(?P<h>\d{1,2})\s*:\s*(?P<mi>\d{2})(?!\d)"
 _JIHOUR = r"(?P<jh>\d{1,2})\s*(?:時|じ)(?!間|かん|ごろ?まで)(?:\s*(?P<jm>\d{1,2})\s*分|\s*(?P<half>半|はん))?"
-_ONE_TIME = rf"{_AMPM}(?:{_CLOCK}|{_JIHOUR})"
+_ONE_TIME = rf"{_AMPM}(?:{_CLOCK}|{_JIHOUR})|(?P<noon>正午|昼の?12時)"
 _TIME_RE = re.compile(_ONE_TIME)
 _SPAN_SEP = re.compile(r"\s*(?:〜|-|から|より|to)\s*(?:の?間?\s*)?")
 _WINDOW_RE = re.compile(r"(?P<win>午前中|午前|午後|終日|一日中|AM|PM|夕方|朝一?|お昼|昼頃|夜)")
@@ -111,6 +111,12 @@ _UNAVAILABLE = re.compile(r"(?:都合が(?:悪|つか|合わ)|難し|無理|だ�
                           r"|予定が(?:あ|入)|用事が|都合がつきません)(?![^。、\n]{0,4}(?:ければ|けれ|場合|なら|たら))")
 _VAGUE = re.compile(r"来週|今週|再来週|来月|上旬|中旬|下旬|月末|月初|週明け")
 _CHANGE = re.compile(r"変更|変え|ずら|移し|移動|振替|振り替|延期|別の日")
+# A date made the topic (「…からの予約についてですが」「…の相談なんですが」): in a mail that moves or
+# cancels a booking, that is the booking being moved.
+_TOPIC = re.compile(r"^[^、。\n]{0,20}?(?:予約|相談|面談|件)(?:について|に関して|の件)?"
+                    r"(?:です|なんです|なのです|でございます)?(?:が|は)\s*$")
+_EXCEPT = re.compile(r"^\s*(?:は|を)?\s*(?:以外|除)")
+_CANCELLING = re.compile(r"キャンセル|取り?消|取りやめ|なしに|無しに")
 _NOT_REQUEST = re.compile(r"面接|選考|試験|説明会|入社|健診|通院|手術|締切|締め切|発行|開講|開催|閉庁")
 # Other dates of a job seeker's life, named right before or after the date: 「認定日は12月8日」.
 _OTHER_EVENT = re.compile(r"認定|受給|支給|給付|振込|振り込|提出|期限|誕生日|卒業|入学|退職日|最終出社|検査|受診|診察"
@@ -265,6 +271,9 @@ class _Reader:
                 continue
             if kind == "weekday" and re.search(r"(?:毎週|毎|隔週|土|日)\s*$", text[max(0, m.start() - 3):m.start()]):
                 continue
+            if kind == "weekday" and out and out[-1].dates and re.fullmatch(r"[\s、,]*", text[out[-1].end:m.start()]) \
+                    and WEEKDAYS[out[-1].dates[0].weekday()] == m["bwd"]:
+                continue                          # 「12月8日、火曜日」: the date's weekday, not another day
             week_of = None                          # 「来週の火曜か水曜」: 水曜 is next week too
             if kind == "weekday" and out and last_week_rel and _CONNECTOR_ONLY.match(text[out[-1].end:m.start()]):
                 week_of = last_week_rel
@@ -297,7 +306,7 @@ class _Reader:
     def _plausible_bare_day(self, end: int) -> bool:
         """`3日` alone is a date only with a weekday, a time or an 午前/午後 right after it."""
         after = self.text[end:end + 8]
-        return bool(re.match(r"\s*(?:の|に|、)?\s*(?:午前|午後|\d{1,2}\s*(?:時|:))", after))
+        return bool(re.match(r"\s*(?:の|に|、)?\s*(?:午前|午後|正午|\d{1,2}\s*(?:時|:)|同じ時|同時刻)", after))
 
     @staticmethod
     def _past_event(sentence_after: str) -> bool:
@@ -327,6 +336,8 @@ class _Reader:
         return time(h, mi)
 
     def _time_from(self, m: re.Match[str], inherit_ap: str | None = None) -> time | None:
+        if m.group("noon"):
+            return time(12, 0)
         ap = m.group("ap") or inherit_ap
         if m.group("h") is not None:
             return self._hour(int(m.group("h")), int(m.group("mi")), ap, m.group())
@@ -411,6 +422,7 @@ class _Reader:
     def read(self) -> list[Requested]:
         mentions = self.mentions()
         text = self.text
+        changing = bool(_CHANGE.search(text) or _CANCELLING.search(text))
         for i, mt in enumerate(mentions):
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             prev_end = mentions[i - 1].end if i else 0
@@ -431,6 +443,10 @@ class _Reader:
                 mt.drop = True                     # 「XからYに変更」: X is the old booking
             elif _UNAVAILABLE.search(sentence_after):
                 mt.drop = True
+            elif _EXCEPT.match(after):
+                mt.drop = True                     # 「水曜日以外なら」: the one day not asked for
+            elif changing and _TOPIC.match(re.split(r"[、,]", sentence_after, maxsplit=1)[0]):
+                mt.drop = True                     # 「12月2日の相談なんですが、…別の日に」: the booking moved
             elif _NOT_REQUEST.search(scope) or _NOT_REQUEST.search(re.split(r"[、,]", before)[-1][-8:]):
                 mt.drop = True
             elif _OTHER_EVENT.search(re.split(r"[、,]", before)[-1][-8:]) \

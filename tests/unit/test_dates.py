@@ -280,3 +280,61 @@ def test_dates_of_other_or_past_events_are_not_requests(text):
 ])
 def test_requests_beside_other_events_are_kept(text, expected):
     assert req(text) == expected
+
+
+# --- the existing booking named as the topic of a change ------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("11/27(金) 13:00からの予約についてですが、都合が悪くなったので日程を変更させてください。\n"
+     "12/1(火)の10:00が空いていればお願いします。", [("2026-12-01", "10:00", None)]),
+    ("12月2日の相談なんですが、その日バイトが入ってしまいました。別の日にしてもらえますか。", []),
+    ("12月3日の面談の件ですが、用事ができたので延期をお願いします。", []),
+    ("11月25日（水）の予約に関してですが、12月2日（水）の午後に変えてもらえますか。",
+     [("2026-12-02", "13:00", "17:00")]),
+])
+def test_topic_booking_in_a_change_is_not_requested(text, expected):
+    assert req(text) == expected
+
+
+def test_topic_phrase_without_a_change_is_still_a_request():
+    assert req("12月3日の相談ですが、午後でお願いします。") == [("2026-12-03", "13:00", "17:00")]
+
+
+# --- bare weekdays as alternatives -----------------------------------------------------------------
+FRI = datetime(2026, 12, 4, 17, 0, tzinfo=JST)        # Friday
+MON = datetime(2026, 11, 30, 12, 0, tzinfo=JST)       # Monday
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    ("月曜日の午後か、火曜日の午前でお願いできますか。", FRI,
+     [("2026-12-07", "13:00", "17:00"), ("2026-12-08", "09:00", "12:00")]),
+    ("水曜日の10時、または木曜日の14時はどうでしょうか。", FRI,
+     [("2026-12-09", "10:00", None), ("2026-12-10", "14:00", None)]),
+    ("できれば今週中だとありがたいのですが、金曜日の午前中はいかがでしょうか。", MON,
+     [("2026-12-04", "09:00", "12:00")]),
+    ("今週中が希望です、木曜日の午後はどうですか。", MON, [("2026-12-03", "13:00", "17:00")]),
+])
+def test_bare_weekdays_after_a_comma(text, ref, expected):
+    assert req(text, ref) == expected
+
+
+def test_weekday_restating_a_date_is_not_a_second_day():
+    assert req("12月8日、火曜日の午前でお願いします。", FRI) == [("2026-12-08", "09:00", "12:00")]
+
+
+# --- anaphoric times and 正午 ----------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("来週の木曜日の午後2時はいかがでしょうか。もし難しければ27日の同じ時間でも大丈夫です。",
+     [("2026-11-26", "14:00", None), ("2026-11-27", "14:00", None)]),
+    ("12月3日の10時、だめなら4日の同じ時間でお願いします。", [("2026-12-03", "10:00", None), ("2026-12-04", "10:00", None)]),
+    ("12月18日（金）の午前10時～正午でお願いできますか。", [("2026-12-18", "10:00", "12:00")]),
+    ("12月3日の正午からお願いします。", [("2026-12-03", "12:00", None)]),
+    ("12月3日 11時〜正午", [("2026-12-03", "11:00", "12:00")]),
+])
+def test_same_time_and_noon(text, expected):
+    assert req(text) == expected
+
+
+@pytest.mark.parametrize("text", ["平日は、水曜日以外なら大丈夫です。", "基本的に、12月3日以外なら相談できます。",
+                                  "木曜日を除いて、いつでも相談できます。"])
+def test_excepted_days_are_not_requests(text):
+    assert req(text, FRI) == []
