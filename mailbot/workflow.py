@@ -11,6 +11,7 @@ cancelled, expired, done, no_show, declined.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Mapping, Sequence
@@ -24,6 +25,9 @@ CLOSED_STATES = ("cancelled", "expired", "done", "no_show", "declined")
 # Required to make an offer. 求職番号 may come later (terms art. 6 (2) ②); a wanted time is asked
 # for when missing together with another field, but on its own we offer the earliest slots.
 REQUIRED = ("name", "phone")
+
+# Hiragana, katakana or CJK ideographs: a seeker of this office writes some.
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 # Asking for missing details more often than this turns into staff work, not a loop.
 MAX_ASKS = 2
@@ -161,7 +165,9 @@ def _to_staff(thread: dict, ctx: Context, reason: str, ack: bool = False) -> lis
     thread["state"] = "staff"
     thread["escalation"] = {"reason": reason, "at": _iso(ctx.now)}
     _log(thread, ctx, "escalated", reason=reason)
-    acknowledgement = [Send("staff_ack", _contact_address(thread))] if ack else []
+    # The acknowledgement goes to whoever wrote, never to an address read from the text:
+    # otherwise anyone could make the office mail a third party.
+    acknowledgement = [Send("staff_ack", thread["from_addr"])] if ack and thread["from_addr"] else []
     return [*acknowledgement, Escalate(reason), File("NeedsStaff")]
 
 
@@ -314,6 +320,10 @@ def _remember(thread: dict, inbound: Inbound) -> None:
 
 def _on_new(inbound: Inbound, u: Understanding, ctx: Context):
     thread = new_thread(inbound, ctx)
+    if not _answerable(inbound):
+        # No sender to answer, or no Japanese at all (spam, foreign lists, stray mail): a human
+        # decides; the bot writes to nobody.
+        return None, [Escalate("not a Japanese mail with a sender"), File("NeedsStaff")]
     if u.intent != "book":
         # Questions, cancellations without a booking, stray confirmations, sales mail: a human.
         if u.intent == "other" and not any((u.name, u.phone, u.requested)):
@@ -325,6 +335,11 @@ def _on_new(inbound: Inbound, u: Understanding, ctx: Context):
     _merge_fields(thread, u)
     _log(thread, ctx, "received", intent=u.intent)
     return thread, _after_details(thread, ctx)
+
+
+def _answerable(inbound: Inbound) -> bool:
+    """A first mail the bot may answer: it has a sender and is written in Japanese."""
+    return bool(inbound.from_addr) and bool(_JAPANESE.search(inbound.subject + inbound.text))
 
 
 def _after_details(thread: dict, ctx: Context) -> list[Action]:

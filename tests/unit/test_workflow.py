@@ -281,3 +281,18 @@ def test_bare_date_with_several_slots_that_day_is_not_a_choice():
     thread["offer"]["slots"] = MIXED
     thread, actions = decide(thread, mail("confirm", requested=(Requested(date(2026, 12, 4)),)), ctx())
     assert thread["state"] == "offered" and "confirmed" not in sends(actions)
+
+
+def test_mail_without_japanese_is_never_answered():
+    thread, actions = decide(None, mail("question", _inbound={"subject": "Is dinner ready?"}), ctx())
+    assert thread is None and sends(actions) == [] and folder(actions) == "NeedsStaff"
+
+
+def test_mail_without_sender_is_never_answered():
+    thread, actions = decide(None, mail(**FULL, _inbound={"sender": ""}), ctx())
+    assert sends(actions) == []
+
+
+def test_acknowledgement_goes_to_the_writer_not_an_address_in_the_text():
+    thread, actions = decide(None, mail("question", email="victim@example.com"), ctx())
+    assert [a.to for a in actions if isinstance(a, Send)] == ["taro@example.jp"]
