@@ -393,6 +393,8 @@ _CHOICE_PATTERNS = [
     re.compile(r"(?P<k>[一二三四五六七八九十])\s*(?:つ目|つめ)"),
     re.compile(r"[「『\"'](?P<n>\d{1,2})\s*番?[」』\"']"),
     re.compile(r"(?:No|NO|no)\.?\s*(?P<n>\d{1,2})(?!\d)"),
+    # 「一番上の日程」「最初の候補」: the first option (一番下/最後 need the offer to count).
+    re.compile(rf"(?:(?:一番|いちばん)上|最初)の\s*(?P<first>日程|候補|日時|枠|案|時間|もの|方|ほう)(?=\s*{_PICK})"),
     re.compile(rf"(?:候補|案|オプション)\s*(?:の)?\s*(?P<n>\d{{1,2}})(?!\d)(?=\s*番?\s*(?:{_PICK}|$))", re.M),
     re.compile(rf"第\s*(?P<n>\d{{1,2}})\s*(?:候補|案)(?=\s*{_PICK})"),
     re.compile(rf"(?:^|[。、\s!！])\s*\((?P<n>\d{{1,2}})\)\s*(?=で|を|に|が|の|です|番|{_PICK}|。|$)", re.M),
@@ -409,7 +411,8 @@ def extract_choice(fresh: str) -> tuple[int | None, list[str]]:
     found: list[int] = []
     for rx in _CHOICE_PATTERNS:
         for m in rx.finditer(text):
-            n = int(m["n"]) if "n" in m.groupdict() and m["n"] else _KANJI_ORD.get(m.groupdict().get("k") or "", 0)
+            g = m.groupdict()
+            n = 1 if g.get("first") else int(g["n"]) if g.get("n") else _KANJI_ORD.get(g.get("k") or "", 0)
             if 1 <= n <= 20 and n not in found:
                 found.append(n)
     if len(found) == 1:
@@ -425,9 +428,19 @@ _INTERPRETER = re.compile(r"通訳|つうやく|手話|しゅわ|interpreter", r
 _CAREGIVER = re.compile(r"介助|かいじょ|ヘルパー|へるぱー|介護者|介護士|介護職員|付添人|付き添い人")
 _COMPANION = re.compile(r"家族|(?<!国)母|父|妻|夫|息子|娘|両親|親(?:が|と)|兄|姉|弟|妹|友人|友達|ともだち|知人"
                         r"|子ども|子供|こども|支援(?:機関|員|者|センター|事業所)|相談員|ジョブコーチ|就労支援|ケースワーカー|保護者|支援者")
+# Being there beside the seeker: 「横でパソコン操作を手伝ってくれます」「そばでサポートします」.
+_BESIDE = (r"(?:横|隣|となり|そば|側)(?:で|に)[^。、\n]{0,12}?(?:いてくれ|います|いる|座|手伝|サポート|見守|操作|聞)"
+           r"|手伝って(?:くれ|もら)|サポートして(?:くれ|もら)|サポートします|補助します")
 _JOIN = re.compile(r"同席|同伴|一緒|いっしょ|付き添|付添|つきそ|立ち会|立会|同行|参加|で(?:ます|る)|出(?:ます|る)|入(?:ります|る)"
-                   r"|手配|お願い|希望|必要|つけ|付け|利用|加わ")
-_COMPANION_JOIN = re.compile(r"同席|同伴|一緒に|いっしょに|(?:二人|ふたり|2人|三人|3人)で|付き添|付添|つきそ|立ち会|立会|同行|参加(?:します|させ|したい|予定)|加わ")
+                   rf"|手配|お願い|希望|必要|つけ|付け|利用|加わ|{_BESIDE}")
+_COMPANION_JOIN = re.compile(r"同席|同伴|一緒に|いっしょに|(?:二人|ふたり|2人|三人|3人)で|付き添|付添|つきそ|立ち会|立会|同行|参加(?:します|させ|したい|予定)|加わ"
+                             rf"|{_BESIDE}")
+# The writer, who is not the seeker, joining: 「当日は私も一緒に画面の前に座らせてください」.
+_WRITER_JOINS = re.compile(r"(?:私|わたし|わたくし|僕|ぼく|当方)も[^。\n]{0,6}?(?:同席|同伴|付き添|付添|立ち会|立会|同行"
+                           r"|(?:一緒|いっしょ|横|隣|そば)に?[^。、\n]{0,10}?(?:座|参加|出|入|聞|話|相談))")
+# 付き添う for something else (「家族の通院に付き添う」「入院の付き添い」) is not joining the session.
+_ELSEWHERE = re.compile(r"(?:通院|病院|入院|手術|診察|検査|受診|学校|行事|葬儀|法事|面接|用事|送迎|送り迎え|介護|看病|旅行|役所|買い物)"
+                        r"(?:に|の|へ)(?:付き添|付添|つきそ|同行|一緒)")
 _NOBODY = re.compile(r"いません|おりません|ありません|なし|無し|不要|要りません|いりません|必要(?:ない|ありません|ございません)"
                      r"|一人で|ひとりで|本人のみ|私だけ|自分だけ|私一人|しません")
 _NOT_ATTENDANT = re.compile(r"(?:通訳|手話|介助|ヘルパー|介護)(?:者)?(?:の)?(?:仕事|求人|職|資格|経験|として|業務|関係|士の資格)")
@@ -440,6 +453,9 @@ def extract_attendant(fresh: str) -> str | None:
     for kind, rx, join in (("interpreter", _INTERPRETER, _JOIN), ("caregiver", _CAREGIVER, _JOIN),
                            ("other", _COMPANION, _COMPANION_JOIN)):
         for s in sentences:
-            if rx.search(s) and join.search(s) and not _NOBODY.search(s) and not _NOT_ATTENDANT.search(s):
+            if rx.search(s) and join.search(s) and not _NOBODY.search(s) and not _NOT_ATTENDANT.search(s) \
+                    and not _ELSEWHERE.search(s):
                 return kind
+    if any(_WRITER_JOINS.search(s) and not _NOBODY.search(s) for s in sentences):
+        return "other"
     return None

@@ -23,7 +23,9 @@ _SEEKER_CONTEXT = re.compile(r"求職番号|求職中|職業相談を?(?:予約|
 _CONDITIONAL = re.compile(r"場合|なら|たら|ときは|時は|キャンセル待ち|キャンセル料|キャンセル(?:の)?(?:方法|仕方|手続|ポリシー|規定)"
                           r"|(?:キャンセル|取り?消し)(?:は|って)(?:でき|可能)")
 _CANCEL = re.compile(r"キャンセル|取り?消|取りやめ|とりやめ|取り?下げ|辞退|中止|見送|見合わせ|やめ(?:ます|たい|させ|に|てお)"
-                     r"|(?:行け|参加でき|受けられ|出席でき)なくな|必要(?:が)?なくな|不要にな|きゃんせる")
+                     r"|(?:行け|参加でき|受けられ|出席でき)なくな|必要(?:が)?なくな|不要にな|きゃんせる"
+                     r"|(?:なし|無し)に(?:して|させ|する|します|したい|願)|(?:予約|相談)を?消し"
+                     r"|(?:行か|参加し|受け|伺わ)ないことに")
 # 「面接を辞退しました」 is news about a job application, not about our booking.
 _CANCEL_OTHER = re.compile(r"(?:面接|内定|応募|求人|選考|会社|仕事|採用)(?:の|を|は|も)?[^。\n]{0,6}(?:辞退|キャンセル|取り?消|中止|見送)")
 _OUR_BOOKING = re.compile(r"予約|相談|面談|今回|枠|日程")
@@ -62,12 +64,17 @@ def _sentences(text: str) -> list[str]:
 
 def _asks_to_book(text: str) -> bool:
     """A sentence asks for a consultation: a booking phrase that is not part of a question for
-    information (an interrogative word in a question) nor a report of something done."""
+    information (an interrogative word in a question, 「…でも相談できますか」) nor a report of
+    something done."""
     for sentence in _sentences(text):
-        info_question = bool(_INTERROGATIVE.search(sentence) and _ASKS.search(sentence))
+        asks = bool(_ASKS.search(sentence))
+        info_question = bool(asks and _INTERROGATIVE.search(sentence))
         for m in _BOOK.finditer(sentence):
-            if not info_question and not _DONE.search(sentence[m.end():]):
-                return True
+            if info_question or _DONE.search(sentence[m.end():]):
+                continue
+            if asks and re.search(r"も\s*$", sentence[:m.start()]):
+                continue                          # 「スマホでも相談できますか」: whether it is possible
+            return True
     return False
 
 

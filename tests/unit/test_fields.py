@@ -404,3 +404,40 @@ def test_lone_lines_that_are_not_names(fresh):
 ])
 def test_relative_named_in_passing_is_not_the_seeker(fresh, expected):
     assert extract_name(fresh) == expected
+
+
+# --- attendant: joining without 同席/付き添い, 付き添う elsewhere --------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("本人は話すのが苦手なので、当日は私も一緒に画面の前に座らせてください。", "other"),
+    ("当日はわたしも同席させていただきます。", "other"),
+    ("当日はヘルパーさんが横でパソコン操作を手伝ってくれます。", "caregiver"),
+    ("介助者が隣でサポートします。", "caregiver"),
+    ("姉がそばで手伝ってくれる予定です。", "other"),
+    ("家族の通院に付き添うことになり、都合がつかなくなりました。", None),
+    ("母の入院の付き添いがあるため、午前は難しいです。", None),
+    ("子どもの学校行事に付き添うので、午後にしてください。", None),
+])
+def test_attendant_more_phrasings(text, expected):
+    assert extract_attendant(text) == expected
+
+
+# --- choice: position words ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("一番上の日程でお願いします。", 1),
+    ("いちばん上の候補で大丈夫です。", 1),
+    ("最初の日程でお願いします。", 1),
+    ("一番下の日程でお願いします。", None),
+    ("上記の日程でお願いします。", None),
+])
+def test_choice_by_position(text, expected):
+    assert extract_choice(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "母の手伝いがあるので、午前は難しいです。",
+    "父のそばにいたいので、オンラインを希望します。",
+    "私も一緒に頑張りたいと思います。",
+    "家の手伝いをしています。",
+])
+def test_help_and_presence_words_that_are_not_joining(text):
+    assert extract_attendant(text) is None

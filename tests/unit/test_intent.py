@@ -148,3 +148,30 @@ def test_booking_requests_phrased_as_questions(text):
 def test_thanks_after_the_session_is_other(text):
     """Also when the thanks mention what they were taught (「教えていただいた求人」 is no question)."""
     assert intent(text) == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "スマホでも相談できますか。",
+    "年明けでも予約できますか。",
+    "相談は何回でもできますか。",
+])
+def test_questions_about_what_is_possible(text):
+    assert intent(text) == "question"
+
+
+def test_plain_can_i_book_is_a_booking():
+    assert intent("相談できますか。来週の午後が希望です。") == "book"
+
+
+@pytest.mark.parametrize("text", [
+    "来週の相談の予約、なしにしてもらえますか。すみません。",
+    "12月3日の予約は無しにしてください。",
+    "申し訳ないですが、相談には行かないことにしました。",
+    "予約を消してもらえますか。",
+])
+def test_cancel_without_the_word_cancel(text):
+    assert intent(text) == "cancel"
+
+
+def test_without_a_booking_is_not_cancel():
+    assert intent("予約なしに相談できますか。") != "cancel"
