@@ -113,8 +113,8 @@ _VAGUE = re.compile(r"来週|今週|再来週|来月|上旬|中旬|下旬|月末
 _CHANGE = re.compile(r"変更|変え|ずら|移し|移動|振替|振り替|延期|別の日")
 # A date made the topic (「…からの予約についてですが」「…の相談なんですが」): in a mail that moves or
 # cancels a booking, that is the booking being moved.
-_TOPIC = re.compile(r"^[^、。\n]{0,20}?(?:予約|相談|面談|件)(?:について|に関して|の件)?"
-                    r"(?:です|なんです|なのです|でございます)?(?:が|は)\s*$")
+_TOPIC = re.compile(r"^[^。\n]{0,25}?(?:予約|相談|面談|件)(?:について|に関して|の件)?"
+                    r"(?:です|なんです|なのです|でございます)?(?:が|は)(?:[、,\s]|$)")
 _EXCEPT = re.compile(r"^\s*(?:は|を)?\s*(?:以外|除)")
 _CANCELLING = re.compile(r"キャンセル|取り?消|取りやめ|なしに|無しに")
 _NOT_REQUEST = re.compile(r"面接|選考|試験|説明会|入社|健診|通院|手術|締切|締め切|発行|開講|開催|閉庁")
@@ -445,7 +445,7 @@ class _Reader:
                 mt.drop = True
             elif _EXCEPT.match(after):
                 mt.drop = True                     # 「水曜日以外なら」: the one day not asked for
-            elif changing and _TOPIC.match(re.split(r"[、,]", sentence_after, maxsplit=1)[0]):
+            elif changing and _TOPIC.match(sentence_after):
                 mt.drop = True                     # 「12月2日の相談なんですが、…別の日に」: the booking moved
             elif _NOT_REQUEST.search(scope) or _NOT_REQUEST.search(re.split(r"[、,]", before)[-1][-8:]):
                 mt.drop = True

@@ -71,7 +71,8 @@ _SEEKER_REF = re.compile(
     rf"{_SEEKER_REL}(?:の|である|であります|で、|、|[:：])\s*"
     rf"(?P<n>[{_KANJI}]{{1,4}} (?:[{_KANJI}]{{1,4}}|[{_HIRA}]{{2,5}}|[{_KATA}]{{2,6}})|[{_KANJI}]{{2,6}}"
     rf"|[{_KANJI}]{{2,4}}(?:[{_HIRA}]{{2,4}}|[{_KATA}]{{2,5}})|[{_KATA}]{{2,12}}(?: [{_KATA}]{{2,12}}){{0,2}})"
-    r"(?P<tail>(?:\s*[(（][^()（）\n]{0,20}[)）])?\s*(?:さん|様|さま|くん|君|ちゃん)?)(?=の|が|は|に|を|について)")
+    r"(?P<tail>(?:\s*[(（][^()（）\n]{0,20}[)）])?\s*(?:さん|様|さま|くん|君|ちゃん)?(?:\s*[(（][^()（）\n]{0,20}[)）])?)"
+    r"(?=の|が|は|に|を|について)")
 # What the writer asks for that person, in the same clause: 「…のオンライン相談をお願いしたく」「…に代わって」.
 _FOR_SEEKER = re.compile(r"^(?:に|の)(?:代わ|かわり)|(?:相談|予約|面談|申し?込)[^。、\n]{0,12}?"
                          r"(?:希望|お願い|おねがい|したい|したく|受けたい|受けさせ|させて|申し?込|いたします|します)")
@@ -198,7 +199,8 @@ def _seeker_named(text: str, corroborators: tuple[str, ...]) -> str | None:
         if _JOINING.search(text[start:end.start() if end else len(text)]):
             continue                              # 「妹の中村 彩が同席します」: a companion
         clause = re.split(r"[。、\n]", text[m.end():m.end() + 60], maxsplit=1)[0]
-        if not _FOR_SEEKER.search(clause) or re.search(r"ました|でした", clause):
+        asked = _FOR_SEEKER.search(clause)
+        if not asked or re.search(r"ました|でした", clause[:asked.end() + 4]):
             continue                              # 「娘の山田 愛が熱を出しやすいので」: not whom it is for
         name = _clean_name(m["n"])
         if not _name_ok(name):

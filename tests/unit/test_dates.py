@@ -338,3 +338,7 @@ def test_same_time_and_noon(text, expected):
                                   "木曜日を除いて、いつでも相談できます。"])
 def test_excepted_days_are_not_requests(text):
     assert req(text, FRI) == []
+
+
+def test_topic_booking_with_a_comma_inside():
+    assert req("来週の水曜日、10時からの相談ですが、仕事が入ってしまいました。別の日に変更できますか。") == []

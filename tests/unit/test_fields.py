@@ -441,3 +441,8 @@ def test_choice_by_position(text, expected):
 ])
 def test_help_and_presence_words_that_are_not_joining(text):
     assert extract_attendant(text) is None
+
+
+def test_seeker_named_with_san_before_the_age():
+    text = "支援員の村田です。\n当センター利用者の佐藤 優斗さん（21歳）の相談予約をお願いしたくご連絡しました。"
+    assert extract_name(text) == "佐藤 優斗"
