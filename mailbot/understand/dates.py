@@ -123,9 +123,8 @@ _OTHER_EVENT = re.compile(r"認定|受給|支給|給付|振込|振り込|提出|
                           r"|法事|葬儀|結婚式")
 # A past event told about the date: 「12月4日10時で…お願いするメールを送った」「本日…相談させていただいた者です」.
 _PAST_EVENT = re.compile(
-    r"(?:いただい|頂い|もらっ|送っ|送信し|お送りし|受け|伺っ|参加し|相談し|お願いし|連絡し|予約し)た(?![いくらろ])"
-    r"|(?:申し込ん|申込ん|頼ん)だ(?![いくらろ])"
-    r"|(?:送り|送信し|お送りし|申し込み|申込み|受け|伺い|参加し|相談し|お願いし|連絡し)ました")
+    r"(?:(?<!ま)し|っ|いただい|頂い|受け|来)た(?![いくらろ])|んだ(?![いくらろ])"
+    r"|(?:し|き|い|り|け|び|み|ち)(?<!承知し)(?<!了解し)(?<!確認し)(?<!かしこまり)(?<!わかり)(?<!分かり)(?<!承り)ました")
 # …unless a wish or request comes first: 「12月3日の10時で相談したく連絡しました」.
 _WANT = re.compile(r"たい|たく|希望|ください|下さい|いただけ|頂け|もらえ|お願いします|お願いいたします|お願い致します")
 _DEADLINE = re.compile(r"^\s*(?:まで|迄|までに|以前|以降|以後|頃まで)")
@@ -134,7 +133,7 @@ _PAST = re.compile(r"^[^。\n]{0,12}?(?:(?<!承知し)(?<!了解し)(?<!確認�
 _ORDINAL = re.compile(r"第\s*(\d{1,2})\s*(?:希望|候補)|(?<!\d)\((\d{1,2})\)\s*$|(?:希望|候補)\s*(\d{1,2})\s*[:：]?\s*$")
 _CLAUSE_END = re.compile(r"[。!?\n]")
 _ASKING = re.compile(r"お願い|おねがい|希望|相談|予約|可能|でき|空い|伺|参加|大丈夫|都合が(?:良|よ|い)|いかが|どう")
-_CONNECTOR_ONLY = re.compile(r"^[\s、,・/]*(?:か|または|又は|もしくは|若しくは|or|及び|と)?[\s、,・/]*$")
+_CONNECTOR_ONLY = re.compile(r"^[\s、,・/]*(?:か|または|又は|もしくは|若しくは|or|及び|と|でも|や)?[\s、,・/]*$")
 
 
 @dataclass
@@ -408,7 +407,7 @@ class _Reader:
         cut = _CLAUSE_END.search(seg)
         if cut:
             rest = seg[cut.end():]
-            if cut.group() == "\n" and re.match(r"[ \t・]*(?:希望)?(?:時間|時刻|時間帯)\s*[:：]", rest):
+            if cut.group() == "\n" and re.match(r"[ \t・]*(?:希望)?(?:時間|時刻|時間帯)\s*(?:[:：]|は)", rest):
                 line_end = rest.find("\n")
                 return seg[:cut.start()] + " " + (rest if line_end < 0 else rest[:line_end])
             seg = seg[:cut.start()]

@@ -46,6 +46,7 @@ _BOOK = re.compile(
 # A question for information (「何日から予約できますか」) names 予約/相談 without asking to book.
 _INTERROGATIVE = re.compile(r"何(?!卒|とぞ|とか|らか)|いつ(?!も|でも)|どう(?!ぞ|か|しても|にか|も)|どの|どこ(?!でも)"
                             r"|どれ(?!でも)|どんな|どちら(?!でも)|どなた|なぜ|どうして|いくら")
+_PROCEDURE = re.compile(r"いつまで|どうすれば|どうやって|どのように|どうしたら|方法|手続き|仕方|やり方")
 _ASKS = re.compile(r"[?？]|か[。.]?$|でしょうか|ますか|ですか|教えて")
 # 「相談させていただいた」「お願いするメールを送った」「相談させていただき、ありがとう」: told, not asked.
 _DONE = re.compile(r"^[^、。\n]{0,12}?(?:(?:いただい|頂い|もらっ|送っ|し|させ)た(?![いくらろ])|しました|申し込んだ)"
@@ -62,13 +63,23 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[。!?！？])|\n", text) if s.strip()]
 
 
+def _info_question(sentence: str) -> bool:
+    """A question for information: an interrogative word (何日, いつ, どう…) in a question."""
+    return bool(_ASKS.search(sentence) and _INTERROGATIVE.search(sentence))
+
+
+def _how_to(sentence: str) -> bool:
+    """A question about the procedure (いつまでに, どうすれば, 方法): not a change or cancel itself."""
+    return bool(_ASKS.search(sentence) and _PROCEDURE.search(sentence))
+
+
 def _asks_to_book(text: str) -> bool:
     """A sentence asks for a consultation: a booking phrase that is not part of a question for
     information (an interrogative word in a question, 「…でも相談できますか」) nor a report of
     something done."""
     for sentence in _sentences(text):
         asks = bool(_ASKS.search(sentence))
-        info_question = bool(asks and _INTERROGATIVE.search(sentence))
+        info_question = _info_question(sentence)
         for m in _BOOK.finditer(sentence):
             if info_question or _DONE.search(sentence[m.end():]):
                 continue
@@ -90,7 +101,8 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
     if sales >= 2 and not _SEEKER_CONTEXT.search(flat):
         return "other"
     firm = [s for s in _sentences(flat) if not _CONDITIONAL.search(s)]
-    change = any(_CHANGE.search(s) and not _CHANGE_OTHER.search(s) for s in _sentences(flat))
+    firm = [s for s in firm if not _how_to(s)]    # 「変更はいつまでに…ですか」 asks, it does not change
+    change = any(_CHANGE.search(s) and not _CHANGE_OTHER.search(s) for s in _sentences(flat) if not _how_to(s))
     if change:
         return "reschedule"
     if any(_CANCEL.search(s) and not (_CANCEL_OTHER.search(s) and not _OUR_BOOKING.search(s)) for s in firm):

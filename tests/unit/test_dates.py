@@ -342,3 +342,21 @@ def test_excepted_days_are_not_requests(text):
 
 def test_topic_booking_with_a_comma_inside():
     assert req("来週の水曜日、10時からの相談ですが、仕事が入ってしまいました。別の日に変更できますか。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "12月3日にお電話した渡部です。",
+    "11月30日に求人に応募した件で相談したいです。",
+    "12月2日に面談を受けた者です。",
+])
+def test_past_events_in_relative_clauses(text):
+    assert req(text) == []
+
+
+def test_days_joined_by_demo_and_time_on_the_next_line():
+    assert req("12月2日でも3日でも大丈夫です\n時間は午後がいいです") == [
+        ("2026-12-02", "13:00", "17:00"), ("2026-12-03", "13:00", "17:00")]
+
+
+def test_acknowledged_slot_is_kept():
+    assert req("12月3日13時で承知しました。") == [("2026-12-03", "13:00", None)]

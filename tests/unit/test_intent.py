@@ -175,3 +175,16 @@ def test_cancel_without_the_word_cancel(text):
 
 def test_without_a_booking_is_not_cancel():
     assert intent("予約なしに相談できますか。") != "cancel"
+
+
+@pytest.mark.parametrize("text", [
+    "予約の変更はいつまでにすればよいですか。",
+    "キャンセルする場合、どうすればいいですか。",
+    "日程を変更する方法を教えてください。",
+])
+def test_questions_about_the_change_procedure(text):
+    assert intent(text) == "question"
+
+
+def test_change_asked_with_an_interrogative_is_still_a_change():
+    assert intent("12月3日の予約ですが、別の日に変更できますか。いつが空いていますか。") == "reschedule"
