@@ -12,11 +12,12 @@ import email.policy
 import logging
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Iterator
 from zoneinfo import ZoneInfo
 
+import schedule
 from imapclient.exceptions import LoginError
 
 from mailbot import engine
@@ -25,11 +26,12 @@ from mailbot.config import Config
 from mailbot.mail import smtp
 from mailbot.mail.imap import ImapMailbox
 from mailbot.rules import RulesSource
-from mailbot.store import DaemonLock, Store
+from mailbot.store import DaemonLock, Store, StoreError
 
 log = logging.getLogger("mailbot")
 JST = ZoneInfo("Asia/Tokyo")
 HOUSEKEEPING_EVERY_S = 3600
+TIMERS_EVERY_S = 60
 HANDLED_MEMORY_DAYS = 30
 SEND_GIVE_UP_AFTER = timedelta(hours=6)     # then staff see it under `outbox list --status failed`
 UNSENDABLE = frozenset({"NoRecipients"})    # no retry can cure these: give up at once
@@ -55,9 +57,13 @@ class Bot:
     composer: Composer
     store: Store
     clock: Clock
-    _last_housekeeping: float = float("-inf")
+    _timer_changes: int = 0
     _stopping: bool = False
     _waiting: bool = False
+    _jobs: schedule.Scheduler = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._jobs = self._scheduler()
 
     @classmethod
     def from_config(cls, config: Config, clock: Clock) -> "Bot":
@@ -71,8 +77,9 @@ class Bot:
 
     # ------------------------------------------------------------------ one cycle
 
-    def cycle(self, mailbox: ImapMailbox) -> dict:
-        """Handle every new message, run the timers, send what is due. Returns counts."""
+    def cycle(self, mailbox: ImapMailbox, once: bool = False) -> dict:
+        """Handle every new message, run the timed jobs that are due (all with `once`), send
+        what is due. Returns counts."""
         counts = {"handled": 0, "sent": 0, "timers": 0}
         rules = self.rules.current()
         review = rules.policy.review
@@ -98,11 +105,46 @@ class Bot:
                 outcome = engine.Outcome(folder="NeedsStaff", ref=None)
             mailbox.file(uid, outcome.folder)
             counts["handled"] += 1
-        with self.store.transaction() as tx:
-            counts["timers"] = engine.run_timers(tx, rules=rules, now=self.clock.now(),
-                                                 composer=self.composer, review=review)
+        counts["timers"] = self._run_due_jobs(once)
         counts["sent"] = self.send_outbox(mailbox)
         return counts
+
+    # ------------------------------------------------------------------ timed jobs
+
+    def _scheduler(self) -> schedule.Scheduler:
+        """Timers (lapses, expiries) every minute, housekeeping hourly.
+
+        `schedule` only sets the rhythm: what is due is decided from stored timestamps against
+        the clock, so a late or skipped run changes nothing. Each job is guarded, since a job
+        that raises would not be rescheduled (PITFALLS)."""
+        jobs = schedule.Scheduler()
+        jobs.every(TIMERS_EVERY_S).seconds.do(self._guarded, self._timers)
+        jobs.every(HOUSEKEEPING_EVERY_S).seconds.do(self._guarded, self._housekeeping)
+        return jobs
+
+    def _run_due_jobs(self, everything: bool) -> int:
+        """Run what is due (everything for --once); returns how many conversations timers moved."""
+        self._timer_changes = 0
+        if everything:
+            self._jobs.run_all()
+        else:
+            self._jobs.run_pending()
+        return self._timer_changes
+
+    def _guarded(self, job) -> None:
+        try:
+            job()
+        except StoreError:
+            raise                       # unusable state is not a job's problem: stop, one line
+        except Exception:                                     # noqa: BLE001 - keep the rhythm
+            log.exception("%s failed; it runs again at its next time", job.__name__)
+
+    def _timers(self) -> None:
+        rules = self.rules.current()
+        with self.store.transaction() as tx:
+            self._timer_changes += engine.run_timers(
+                tx, rules=rules, now=self.clock.now(), composer=self.composer,
+                review=rules.policy.review)
 
     def send_outbox(self, mailbox: ImapMailbox) -> int:
         """Send pending items one by one, recording each as sent the moment SMTP accepts it.
@@ -191,11 +233,10 @@ class Bot:
                     mailbox.ensure_folders(FOLDERS)
                     backoff = 1.0
                     while True:
-                        counts = self.cycle(mailbox)
+                        counts = self.cycle(mailbox, once)
                         if any(counts.values()):
                             log.info("cycle: %(handled)d handled, %(sent)d sent, %(timers)d timers",
                                      counts)
-                        self._housekeeping()
                         if self._stopping:
                             log.info("stopped")
                             return
@@ -205,9 +246,10 @@ class Bot:
                             # Mail that arrived during the cycle was announced to its commands,
                             # not to the next IDLE: look again before waiting.
                             continue
-                        log.debug("waiting for new mail (at most %d s)", self.config.imap.poll_seconds)
+                        wait = max(1.0, min(self.config.imap.poll_seconds, self._jobs.idle_seconds or 0))
+                        log.debug("waiting for new mail (at most %.0f s)", wait)
                         with self._interruptible():
-                            mailbox.wait_for_change(self.config.imap.poll_seconds)
+                            mailbox.wait_for_change(wait)
                 except Exception as exc:                      # noqa: BLE001 - keep the daemon up
                     if once or not _is_mail_error(exc) or (
                             not connected_once and isinstance(exc, LoginError)):
@@ -221,12 +263,7 @@ class Bot:
                 backoff = min(backoff * 2, 300.0)
 
     def _housekeeping(self) -> None:
-        """Move closed conversations out of the live file and drop them after retention.
-
-        Hourly at most: each pass rewrites the state files."""
-        if time.monotonic() - self._last_housekeeping < HOUSEKEEPING_EVERY_S:
-            return
-        self._last_housekeeping = time.monotonic()
+        """Move closed conversations out of the live file and drop them after retention."""
         policy = self.rules.current().policy
         with self.store.transaction() as tx:
             moved = tx.archive_closed(self.clock.now(), policy.archive_after_days)
