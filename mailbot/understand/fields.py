@@ -53,6 +53,10 @@ _LABEL_NAME = re.compile(r"^[ \t]*[・\-*●■◆◇○【\[<]?[ \t]*(?:ご?本
 _FURIGANA = re.compile(r"[(（][^()（）]*[)）]")
 _PROSE_STRONG = re.compile(r"と申します|ともうします|と申し上げます|と言います|といいます|と申す者です"
                            r"|って(?:いい|言い)ます|っていう(?:者|もの)です")
+# The name ending a descriptive clause: the kanji/katakana run after its last kana.
+_NAME_AFTER_CLAUSE = re.compile(
+    rf"(?<=[{_HIRA}])(?:[{_KANJI}]{{1,4}} [{_KANJI}{_HIRA}{_KATA}]{{1,6}}|[{_KANJI}]{{1,6}}"
+    rf"|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}})(?:\s*[(（][^()（）]*[)）])?\s*$")
 _PROSE_WEAK = re.compile(r"です(?![かが])|でございます")
 _PROSE_BOUNDARY = re.compile(r"(?:[。、，,！!？?\n]|私は|わたしは|わたくしは|僕は|ぼくは|私、|わたし、|名前は|なまえは)")
 _GREETING = re.compile(r"お世話|失礼|はじめまして|初めまして|こんにちは|こんばんは|おはよう|ご連絡|突然|いつも|夜分|度々|たびたび"
@@ -128,6 +132,11 @@ def _prose_name(text: str) -> str | None:
             if not _name_ok(name) and "の" in chunk:   # 「秋田市在住の佐藤健太と申します」
                 chunk = chunk.rsplit("の", 1)[1]
                 name = _clean_name(chunk)
+            if not _name_ok(name) and not weak:       # 「介護職として働いている斉藤と申します」
+                tail = _NAME_AFTER_CLAUSE.search(chunk)
+                if tail:
+                    chunk = tail.group()
+                    name = _clean_name(chunk)
             if not _name_ok(name):
                 continue
             if weak:

@@ -446,3 +446,12 @@ def test_help_and_presence_words_that_are_not_joining(text):
 def test_seeker_named_with_san_before_the_age():
     text = "支援員の村田です。\n当センター利用者の佐藤 優斗さん（21歳）の相談予約をお願いしたくご連絡しました。"
     assert extract_name(text) == "佐藤 優斗"
+
+
+@pytest.mark.parametrize("fresh, expected", [
+    ("現在、介護職として働いている斉藤と申します。", "斉藤"),
+    ("昨年まで事務をしていた村井ちひろと申します。", "村井ちひろ"),
+    ("秋田市に住んでいる高橋 亮と申します。", "高橋 亮"),
+])
+def test_name_after_a_descriptive_clause(fresh, expected):
+    assert extract_name(fresh) == expected

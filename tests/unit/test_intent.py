@@ -188,3 +188,15 @@ def test_questions_about_the_change_procedure(text):
 
 def test_change_asked_with_an_interrogative_is_still_a_change():
     assert intent("12月3日の予約ですが、別の日に変更できますか。いつが空いていますか。") == "reschedule"
+
+
+@pytest.mark.parametrize("text", [
+    "明後日14時からの予約ですが、30分遅らせて14時30分からにしていただくことは可能でしょうか。",
+    "12月3日の予約を1時間早めてもらえますか。",
+])
+def test_shifting_the_time_is_a_change(text):
+    assert intent(text) == "reschedule"
+
+
+def test_soon_is_not_a_change():
+    assert intent("なるべく早めに相談したいです。") == "book"
