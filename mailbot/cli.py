@@ -28,7 +28,7 @@ def _setup_logging(verbose: bool) -> None:
     )
     # Library wire traces carry whole mails (names, phones, addresses): never logged, not even
     # with -v, which is for mailbot's own debug lines. filelock's are noise.
-    for noisy in ("imapclient", "aiosmtplib", "mail-parser", "mailparser", "filelock"):
+    for noisy in ("imapclient", "aiosmtplib", "filelock"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
