@@ -57,6 +57,9 @@ _PROSE_STRONG = re.compile(r"と申します|ともうします|と申し上げ�
 _NAME_AFTER_CLAUSE = re.compile(
     rf"(?<=[{_HIRA}])(?:[{_KANJI}]{{1,4}} [{_KANJI}{_HIRA}{_KATA}]{{1,6}}|[{_KANJI}]{{1,6}}"
     rf"|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}})(?:\s*[(（][^()（）]*[)）])?\s*$")
+# A clause by which a writer identifies themselves: 「…で予約している」「先日お電話した」.
+_SELF_REF = re.compile(r"(?:予約|申し?込み?|登録|相談|連絡|電話|お願い|面談)を?(?:し|させていただい|させて頂い|いただい|頂い)?"
+                       r"(?:ている|ていた|ておりま[すし]|ております|た|ました)$")
 _PROSE_WEAK = re.compile(r"です(?![かが])|でございます")
 _PROSE_BOUNDARY = re.compile(r"(?:[。、，,！!？?\n]|私は|わたしは|わたくしは|僕は|ぼくは|私、|わたし、|名前は|なまえは)")
 _GREETING = re.compile(r"お世話|失礼|はじめまして|初めまして|こんにちは|こんばんは|おはよう|ご連絡|突然|いつも|夜分|度々|たびたび"
@@ -67,7 +70,8 @@ _ON_BEHALF = re.compile(
     r"|(?:支援(?:員|者|機関|センター|事業所)|相談員|ジョブコーチ|ケースワーカー|職員)(?:の|をしております|をしている)?"
     r"[^。\n]{0,12}(?:と申します|です|でございます)|利用者(?:の|様の|さんの)"
     r"|(?:母親|父親|母|父|親|家族|姉|兄|妻|夫)の(?:私|わたし|わたくし)"
-    r"|(?:息子|娘|長男|長女|次男|次女|子ども|子供|弟|妹|孫)の(?:オンライン|職業|就職)*(?:相談|予約|面談)")
+    r"|(?:息子|娘|長男|長女|次男|次女|子ども|子供|弟|妹|孫)(?:\s*[(（][^()（）\n]{0,12}[)）])?の"
+    r"(?:(?:オンライン|職業|就職)*(?:相談|予約|面談)|(?:こと|件)で)")
 # The writer names the seeker: 「息子の菊地 蓮（20歳）の相談」「娘の高田 杏奈が…希望」「利用者である斉藤 海斗さんの」.
 _SEEKER_REL = (r"(?:息子|娘|長男|長女|次男|次女|三男|三女|子ども|子供|こども|弟|妹|兄|姉|夫|妻|主人|孫|甥|姪|母|父"
                r"|利用者|ご利用者|対象者|当事者|相談者|生徒|メンバー)(?:様|さん)?")
@@ -132,9 +136,11 @@ def _prose_name(text: str) -> str | None:
             if not _name_ok(name) and "の" in chunk:   # 「秋田市在住の佐藤健太と申します」
                 chunk = chunk.rsplit("の", 1)[1]
                 name = _clean_name(chunk)
-            if not _name_ok(name) and not weak:       # 「介護職として働いている斉藤と申します」
+            self_ref = False
+            if not _name_ok(name):                    # 「介護職として働いている斉藤と申します」
                 tail = _NAME_AFTER_CLAUSE.search(chunk)
-                if tail:
+                self_ref = bool(tail and _SELF_REF.search(chunk[:tail.start()]))
+                if tail and (self_ref or not weak):   # 「12/3 10:00で予約している小野寺です」
                     chunk = tail.group()
                     name = _clean_name(chunk)
             if not _name_ok(name):
@@ -144,7 +150,8 @@ def _prose_name(text: str) -> str | None:
                     continue                      # 「テストです」: one katakana word is rarely a name
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 prefix = text[line_start:m.start() - len(chunk)]
-                if prefix.strip() and not (_GREETING.search(prefix) or re.search(r"(?:私|わたし|わたくし|名前|なまえ)は\s*$", prefix)):
+                if prefix.strip() and not self_ref and not (
+                        _GREETING.search(prefix) or re.search(r"(?:私|わたし|わたくし|名前|なまえ)は\s*$", prefix)):
                     continue
             return name
     return None

@@ -360,3 +360,11 @@ def test_days_joined_by_demo_and_time_on_the_next_line():
 
 def test_acknowledged_slot_is_kept():
     assert req("12月3日13時で承知しました。") == [("2026-12-03", "13:00", None)]
+
+
+def test_asking_whether_a_day_is_impossible_is_a_request():
+    assert req("12月12日（土）か13日（日）は無理でしょうか。") == [("2026-12-12", None, None), ("2026-12-13", None, None)]
+
+
+def test_stating_the_booking_one_has():
+    assert req("予約番号を忘れました。12月7日（月）14時の予約です。") == []

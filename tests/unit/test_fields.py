@@ -455,3 +455,23 @@ def test_seeker_named_with_san_before_the_age():
 ])
 def test_name_after_a_descriptive_clause(fresh, expected):
     assert extract_name(fresh) == expected
+
+
+def test_writing_about_a_child_is_on_behalf():
+    assert extract_name("息子の件で相談です。来週の午後を希望します。\n\n高田 正") is None
+    assert extract_name("娘（19歳）のことでご相談したく、メールしました。\n\n工藤 恵子") is None
+
+
+@pytest.mark.parametrize("fresh, expected", [
+    ("12/3 10:00で予約している小野寺です。\n都合により取り消しをお願いします。", "小野寺"),
+    ("12月3日に予約している小松です。", "小松"),
+    ("先日お電話した山内です。", "山内"),
+    ("先週相談させていただいた菅 めぐみです。", "菅 めぐみ"),
+])
+def test_name_after_a_self_identifying_clause(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+@pytest.mark.parametrize("fresh", ["相談したい日程です。", "返事が届いていない状態です。", "気になっている求人です。"])
+def test_clause_then_noun_is_not_a_name(fresh):
+    assert extract_name(fresh) is None
