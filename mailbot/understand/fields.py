@@ -166,12 +166,17 @@ _CLOSING_WORDS = set("""
 """.split())
 
 
+_DATE_LINE = re.compile(r"\d{1,2}\s*(?:月|日|時|/\d)")
+
+
 def _signoff_names(fresh: str, signature: str, from_name: str) -> list[str]:
     """Lines consisting only of a name: the last ones of the fresh text (under which only contact,
     company or closing lines may follow), then the signature's."""
     found: list[str] = []
     fresh_lines = [ln.strip() for ln in fresh.split("\n") if ln.strip()]
     for k, ln in enumerate(list(reversed(fresh_lines[1:]))[:6]):
+        if _DATE_LINE.search(ln):
+            break                                 # body text (a requested date) is not under a sign-off
         if _CLOSING_LINE.match(ln) or _CONTACT_LINE.search(ln) or _COMPANY.search(ln):
             continue                              # 「携帯：090-…」「㈱…」 under the name
         name = _line_name(ln, from_name, last=k == 0)

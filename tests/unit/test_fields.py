@@ -475,3 +475,7 @@ def test_name_after_a_self_identifying_clause(fresh, expected):
 @pytest.mark.parametrize("fresh", ["相談したい日程です。", "返事が届いていない状態です。", "気になっている求人です。"])
 def test_clause_then_noun_is_not_a_name(fresh):
     assert extract_name(fresh) is None
+
+
+def test_a_word_above_the_requested_date_is_no_sign_off():
+    assert extract_name("求人票の件で相談したいです。\n面接対策\n12月5日 15時\n宜しくお願い致します") is None
