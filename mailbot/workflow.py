@@ -165,10 +165,7 @@ def _to_staff(thread: dict, ctx: Context, reason: str, ack: bool = False) -> lis
     thread["state"] = "staff"
     thread["escalation"] = {"reason": reason, "at": _iso(ctx.now)}
     _log(thread, ctx, "escalated", reason=reason)
-    # The acknowledgement goes to whoever wrote, never to an address read from the text:
-    # otherwise anyone could make the office mail a third party.
-    acknowledgement = [Send("staff_ack", thread["from_addr"])] if ack and thread["from_addr"] else []
-    return [*acknowledgement, Escalate(reason), File("NeedsStaff")]
+    return _notify_staff(thread, ctx, reason, ack)
 
 
 def _offer(thread: dict, ctx: Context, note: str | None = None) -> list[Action]:
@@ -393,18 +390,41 @@ def _merge_fields_keep_wishes(thread: dict, u: Understanding) -> None:
 
 
 def _in_confirmed(thread: dict, u: Understanding, ctx: Context) -> list[Action]:
+    """After confirmation the booking stands whatever else the mail says: the bot handles
+    cancel and reschedule itself and lets staff read the rest, without leaving `confirmed`."""
     if u.intent == "cancel":
         return _cancel_booking(thread, ctx)
-    if u.intent == "reschedule":
+    if u.intent == "reschedule" or (thread.get("awaiting_new_time") and u.requested
+                                    and u.intent != "question"):
         if not u.requested:
-            return _to_staff(thread, ctx, "reschedule without a new time")
+            thread["awaiting_new_time"] = True
+            _log(thread, ctx, "asked_new_time")
+            return [Send("ask_new_time", _contact_address(thread)), File("Processed")]
+        thread.pop("awaiting_new_time", None)
         thread["wishes"] = [r.to_json() for r in u.requested]
         return _offer(thread, ctx, note="reschedule")
-    if u.intent == "confirm" and not u.requested and u.choice is None:
-        _log(thread, ctx, "acknowledged")        # a thank-you: nothing to answer
+    if u.intent == "confirm" and not u.requested and u.choice is None and not u.attendant:
+        _merge_fields_keep_wishes(thread, u)
+        _log(thread, ctx, "acknowledged")        # a thank-you or a late 求職番号: no answer
         return [File("Processed")]
     _merge_fields_keep_wishes(thread, u)
-    return _to_staff(thread, ctx, f"{u.intent} after confirmation")
+    if u.attendant:
+        # Terms art. 12 (3): an interpreter or caregiver joining is announced in advance.
+        return _notify_staff(thread, ctx, f"attendant announced: {u.attendant}")
+    if u.intent in ("other", "book") and u.seeker_number and not u.requested:
+        _log(thread, ctx, "details_added")
+        return [File("Processed")]
+    return _notify_staff(thread, ctx, f"{u.intent} after confirmation",
+                         ack=u.intent == "question")
+
+
+def _notify_staff(thread: dict, ctx: Context, reason: str, ack: bool = False) -> list[Action]:
+    """Staff should read this mail, but the conversation stays where it is (a booking stays
+    confirmed, so a later cancellation by mail still works). An acknowledgement goes to whoever
+    wrote, never to an address read from the text: else anyone could make us mail a third party."""
+    _log(thread, ctx, "staff_notified", reason=reason)
+    acknowledgement = [Send("staff_ack", thread["from_addr"])] if ack and thread["from_addr"] else []
+    return [*acknowledgement, Escalate(reason), File("NeedsStaff")]
 
 
 def _cancel_booking(thread: dict, ctx: Context) -> list[Action]:

@@ -296,3 +296,35 @@ def test_mail_without_sender_is_never_answered():
 def test_acknowledgement_goes_to_the_writer_not_an_address_in_the_text():
     thread, actions = decide(None, mail("question", email="victim@example.com"), ctx())
     assert [a.to for a in actions if isinstance(a, Send)] == ["taro@example.jp"]
+
+
+def test_reschedule_without_time_asks_for_one_and_keeps_booking():
+    thread = confirmed_thread()
+    slot = thread["booking"]["slot"]
+    thread, actions = decide(thread, mail("reschedule"), ctx())
+    assert thread["state"] == "confirmed" and sends(actions) == ["ask_new_time"]
+    thread, actions = decide(thread, mail("other", requested=(
+        Requested(date(2026, 12, 10), time(10, 0)),)), ctx())
+    assert thread["state"] == "offered" and thread["holds"] == [slot]
+
+
+def test_attendant_announced_after_confirmation_notifies_staff_and_keeps_booking():
+    thread = confirmed_thread()
+    thread, actions = decide(thread, mail("other", attendant="interpreter"), ctx())
+    assert thread["state"] == "confirmed" and folder(actions) == "NeedsStaff"
+    assert thread["contact"]["attendant"] == "interpreter" and sends(actions) == []
+
+
+def test_question_after_confirmation_keeps_booking_cancellable():
+    thread = confirmed_thread()
+    thread, actions = decide(thread, mail("question"), ctx())
+    assert thread["state"] == "confirmed" and sends(actions) == ["staff_ack"]
+    thread, actions = decide(thread, mail("cancel"), ctx())
+    assert thread["state"] == "cancelled"
+
+
+def test_seeker_number_sent_later_is_recorded_quietly():
+    thread = confirmed_thread()
+    thread, actions = decide(thread, mail("other", seeker_number="05010-11112222"), ctx())
+    assert thread["contact"]["seeker_number"] == "05010-11112222"
+    assert sends(actions) == [] and folder(actions) == "Processed"
