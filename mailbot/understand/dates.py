@@ -74,8 +74,8 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
             rf"(?P<ed>\d{{1,2}})(?!\d)\s*日?"),
     ("ymd", rf"(?<!\d)(?P<y>20\d\d){_SEP_YMD}(?P<ym>\d{{1,2}}){_SEP_MD}(?P<yd>\d{{1,2}})(?!\d)\s*日?"),
     ("md", r"(?<![\d./])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?!間|前|後|以内|目|ほど|程|ぶり|付)"),
-    ("slash", r"(?<![\d./\w])(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])(?:\s*日)?"),
-    ("dot", rf"(?<![\d.\w])(?P<pm>\d{{1,2}})\.(?P<pd>\d{{1,2}})(?=\s*\(\s*[{WEEKDAYS}])"),
+    ("slash", r"(?<![\d./A-Za-z_])(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])(?:\s*日)?"),
+    ("dot", rf"(?<![\d.A-Za-z_])(?P<pm>\d{{1,2}})\.(?P<pd>\d{{1,2}})(?=\s*\(\s*[{WEEKDAYS}])"),
     ("monthrel", r"(?P<mrel>今月|来月|再来月)\s*の?\s*(?P<mrd>\d{1,2})\s*日(?!間|前|後|以内|目)"),
     ("dayrel", r"(?P<drel>明々後日|明明後日|しあさって|明後日|あさって|明日|あした|あす|本日|今日|きょう)"),
     ("weekrel", rf"(?P<wrel>再来週|今週|来週|次週|翌週|次の|今度の)\s*の?\s*(?P<wrd>[{WEEKDAYS}])曜日?"),
@@ -83,6 +83,10 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
     ("day", r"(?<![\d月/.年:])(?P<dd>\d{1,2})\s*日(?!間|前|後|以内|目|ほど|程|ぶり|付|分|以上|連続|本)"),
 ]
 _DATE_RE = re.compile("|".join(f"(?P<k_{k}>{p})" for k, p in _DATE_PATTERNS))
+# Lookbehinds name ASCII letters, never \w: to Python's re a kana or kanji is \w too, and
+# 「もしくは12/15」 must read as a date. Anything still shaped like a date that no pattern read
+# bounds the scope of the date before it, so its time is never given to that date.
+_DATEISH = re.compile(r"(?<![\d:])\d{1,2}\s*[/月]\s*\d{1,2}(?![\d:])")
 # Annotation after a relative day: 明後日（10日）, 明日(12/1), 明日（12月1日）.
 _REL_NOTE = re.compile(r"\s*\(\s*(?:(?P<m1>\d{1,2})\s*[月/]\s*)?(?P<d1>\d{1,2})\s*日?\s*"
                        rf"(?:\(?\s*[{WEEKDAYS}]\s*\)?)?\s*\)")
@@ -410,8 +414,13 @@ class _Reader:
             rest = seg[cut.end():]
             if cut.group() == "\n" and re.match(r"[ \t・]*(?:希望)?(?:時間|時刻|時間帯)\s*(?:[:：]|は)", rest):
                 line_end = rest.find("\n")
-                return seg[:cut.start()] + " " + (rest if line_end < 0 else rest[:line_end])
-            seg = seg[:cut.start()]
+                seg = seg[:cut.start()] + " " + (rest if line_end < 0 else rest[:line_end])
+            else:
+                seg = seg[:cut.start()]
+        unread = _DATEISH.search(seg)
+        if unread:
+            self.warn("ambiguous_date", f"{unread.group()}: date-like text not read as a date")
+            seg = seg[:unread.start()]
         return seg
 
     def sentence_before(self, mention: _Mention, prev_end: int) -> str:

@@ -368,3 +368,28 @@ def test_asking_whether_a_day_is_impossible_is_a_request():
 
 def test_stating_the_booking_one_has():
     assert req("予約番号を忘れました。12月7日（月）14時の予約です。") == []
+
+
+# --- dates glued to the word before them (kana/kanji are \w to Python's re) ----------------------
+@pytest.mark.parametrize("text, expected", [
+    ("希望: 12/14(月)10:00-10:50、もしくは12/15(火)13:00-13:50",
+     [("2026-12-14", "10:00", "10:50"), ("2026-12-15", "13:00", "13:50")]),
+    ("12/14の10時または12/16の14時でお願いします", [("2026-12-14", "10:00", None), ("2026-12-16", "14:00", None)]),
+    ("希望日は12/3の午後です", [("2026-12-03", "13:00", "17:00")]),
+    ("第1希望12/4 10:00\n第2希望12/7 15:00", [("2026-12-04", "10:00", None), ("2026-12-07", "15:00", None)]),
+    ("12月14日10時か12/15の13時", [("2026-12-14", "10:00", None), ("2026-12-15", "13:00", None)]),
+    ("12.14(月)10時、あるいは12.15(火)14時", [("2026-12-14", "10:00", None), ("2026-12-15", "14:00", None)]),
+    ("日時12/9(水)午前", [("2026-12-09", "09:00", "12:00")]),
+])
+def test_slash_dates_right_after_a_word(text, expected):
+    assert req(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "12月14日10時、または12月15 13時",          # 12月15 (no 日): not read, and not given to 12/14
+    "12/14 10時、ver12/15 13時",
+])
+def test_time_after_an_unread_date_is_not_given_to_the_previous_date(text):
+    found, w = extract_requested(text, WED)
+    assert [(r.date.isoformat(), r.start) for r in found] == [("2026-12-14", time(10, 0))]
+    assert any(x.startswith("ambiguous_date:") for x in w)
