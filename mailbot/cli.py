@@ -10,13 +10,14 @@ import logging
 import os
 import signal
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import click
 
 from mailbot.config import ConfigError, load_config
 from mailbot.parse_command import parse
+from mailbot.staff_commands import COMMANDS as STAFF_COMMANDS
+from mailbot.staff_commands import parse_now as _parse_now
 from mailbot.store import StoreError
 
 
@@ -37,18 +38,6 @@ def _config(ctx: click.Context):
         return load_config(ctx.obj["config_path"], os.environ)
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
-
-
-def _parse_now(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        when = datetime.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"not an ISO 8601 time: {value!r}") from None
-    if when.tzinfo is None:
-        raise click.BadParameter("give an offset, e.g. 2026-12-01T10:00+09:00")
-    return when
 
 
 class _Commands(click.Group):
@@ -219,6 +208,8 @@ def outbox_approve(ctx: click.Context, item_ids: tuple[str, ...]) -> None:
 
 
 main.add_command(parse)
+for _command in STAFF_COMMANDS:
+    main.add_command(_command)
 
 
 if __name__ == "__main__":

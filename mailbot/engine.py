@@ -70,7 +70,8 @@ def handle_message(tx, raw: bytes, key: str, *, rules, now: datetime, composer: 
         tx.mark_handled(key, {"folder": "Processed", "duplicate_of": inbound.message_id}, at=now)
         return Outcome(folder="Processed", ref=None, duplicate=True)
     thread, how = find_thread(tx, inbound, rules.office.reference_prefix)
-    ctx = workflow.Context(rules=rules, now=now, taken=tx.taken_seats())
+    ctx = workflow.Context(rules=rules, now=now, taken=tx.taken_seats(),
+                           no_shows=no_shows(tx, inbound.from_addr) if thread is None else 0)
     new, actions = workflow.decide(thread, workflow.MailReceived(inbound, understanding), ctx)
     ref = _record(tx, new, actions, rules=rules, now=now, composer=composer, review=review)
     folder = next((a.folder for a in reversed(actions) if isinstance(a, workflow.File)), "Processed")
@@ -80,6 +81,40 @@ def handle_message(tx, raw: bytes, key: str, *, rules, now: datetime, composer: 
         tx.mark_handled(inbound.message_id, info, at=now)
     _log_outcome(ref, understanding, actions, how)
     return Outcome(folder=folder, ref=ref)
+
+
+def no_shows(tx, addr: str) -> int:
+    """Earlier bookings of this address that staff marked as no-show (live and archived)."""
+    if not addr:
+        return 0
+    addr = addr.lower()
+    return sum(1 for t in [*tx.threads(("no_show",)), *tx.archived_threads()]
+               if t["state"] == "no_show" and addr in _addresses(t))
+
+
+def _addresses(thread: dict) -> set[str]:
+    return {a.lower() for a in (thread.get("from_addr"), (thread.get("contact") or {}).get("email")) if a}
+
+
+def apply_staff(tx, ref: str, action: str, *, rules, now: datetime, composer: Composer,
+                review: str, slot: str | None = None, notify: bool = True,
+                for_seeker: bool = False) -> dict:
+    """Carry out a staff decision on conversation `ref` (with `for_seeker`, a new booking for
+    the same seeker) and record it with any mail to send. Raises workflow.Refused."""
+    thread = tx.get_thread(ref)
+    if thread is None:
+        raise workflow.Refused(f"no conversation {ref}")
+    command = workflow.StaffCommand(action=action, slot=slot, notify=notify)
+    if for_seeker:
+        contact = {**thread["contact"], "email": thread["contact"].get("email") or thread["from_addr"]}
+        command = workflow.StaffCommand(action=action, slot=slot, notify=notify, contact=contact,
+                                        new_ref=tx.next_reference(rules.office.reference_prefix, now))
+        thread = None
+    ctx = workflow.Context(rules=rules, now=now, taken=tx.taken_seats())
+    new, actions = workflow.decide(thread, command, ctx)
+    _record(tx, new, actions, rules=rules, now=now, composer=composer, review=review)
+    log.info("%s: staff %s -> %s", new["ref"], action, new["state"])
+    return new
 
 
 def run_timers(tx, *, rules, now: datetime, composer: Composer, review: str) -> int:

@@ -48,6 +48,26 @@ class Tick:
 
 
 @dataclass(frozen=True)
+class StaffCommand:
+    """What staff decided, from the `mailbot` command (a phone call, the session itself).
+
+    action: book (slot key) | cancel | attended | no_show | resume. `notify` = mail the seeker.
+    `contact` starts a new conversation (a further booking fixed during a session, terms
+    art. 6 (5)) for the seeker of an earlier one.
+    """
+
+    action: str
+    slot: str | None = None
+    notify: bool = True
+    contact: Mapping | None = None
+    new_ref: str | None = None
+
+
+class Refused(ValueError):
+    """A staff command that does not fit the conversation (message says why, for the CLI)."""
+
+
+@dataclass(frozen=True)
 class Send:
     """Compose template `kind` for the thread and send it to `to`.
 
@@ -79,6 +99,7 @@ class Context:
     rules: object               # mailbot.rules.Rules
     now: datetime
     taken: Mapping[str, int] = field(default_factory=dict)   # slot key -> seats taken
+    no_shows: int = 0           # earlier unannounced absences of this sender
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -237,17 +258,24 @@ def _matches(slot, r: Requested, offered) -> bool:
     return start.time().replace(second=0, microsecond=0) == r.start
 
 
-def _confirm(thread: dict, key: str, ctx: Context) -> list[Action]:
+def _confirm(thread: dict, key: str, ctx: Context, by_staff: bool = False) -> list[Action]:
     rules = ctx.rules
-    slot = calendar.Slot.from_key(key, rules)
+    try:
+        slot = calendar.Slot.from_key(key, rules)
+    except ValueError:
+        raise Refused(f"not a slot: {key!r}") from None
     # The thread's own hold (a reschedule picking its current slot) is not someone else's seat.
     taken = dict(ctx.taken)
     for held in thread["holds"]:
         taken[held] = max(0, taken.get(held, 0) - 1)
     problem = calendar.booking_problem(rules, slot, taken, ctx.now)
-    if problem == "too_late":
+    if by_staff and problem is not None and not (problem == "too_late" and slot.start > ctx.now):
+        # Staff may fix a session at short notice (by phone, during a session), never a full,
+        # past or non-existent one.
+        raise Refused(f"slot {key} cannot be booked: {problem}")
+    if problem == "too_late" and not by_staff:
         return _offer(thread, ctx, note="too_late")
-    if problem is not None:
+    if problem is not None and not by_staff:
         return _offer(thread, ctx, note="taken")
     old = thread["booking"]["slot"] if thread.get("booking") else None
     thread["holds"] = [key]
@@ -273,6 +301,8 @@ def decide(thread: dict | None, event, ctx: Context) -> tuple[dict | None, list[
         return _on_mail(thread, event, ctx)
     if isinstance(event, Tick):
         return _on_tick(thread, ctx)
+    if isinstance(event, StaffCommand):
+        return _on_staff(thread, event, ctx)
     raise TypeError(f"unknown event {event!r}")
 
 
@@ -331,6 +361,9 @@ def _on_new(inbound: Inbound, u: Understanding, ctx: Context):
                                  ack=u.intent == "question")
     _merge_fields(thread, u)
     _log(thread, ctx, "received", intent=u.intent)
+    if ctx.no_shows >= ctx.rules.policy.no_show_limit:
+        # Terms art. 6 (6): after absences without notice the office may refuse; a person decides.
+        return thread, _to_staff(thread, ctx, f"{ctx.no_shows} earlier no-shows", ack=True)
     return thread, _after_details(thread, ctx)
 
 
@@ -446,6 +479,65 @@ def _close(thread: dict, ctx: Context, state: str, kind: str) -> list[Action]:
     thread["offer"] = None
     _log(thread, ctx, state)
     return [Send(kind, _contact_address(thread)), File("Processed")]
+
+
+def _on_staff(thread: dict | None, cmd: StaffCommand, ctx: Context):
+    """Staff decisions. Each checks that it fits, so a typo'd reference cannot, say, mark a
+    cancelled booking attended; the seeker is mailed unless staff say not to."""
+    if thread is None:
+        if cmd.action != "book" or not cmd.contact:
+            raise Refused("no such conversation")
+        thread = _staff_thread(cmd.contact, cmd.new_ref, ctx)
+    else:
+        thread = _copy(thread)
+    state = thread["state"]
+    booking = thread.get("booking") or {}
+    slot = calendar.Slot.from_key(booking["slot"], ctx.rules) if booking.get("slot") else None
+    if cmd.action == "book":
+        if state in CLOSED_STATES and thread.get("booking"):
+            raise Refused(f"conversation is {state}; book for the seeker with --for")
+        key = cmd.slot or ""
+        actions = _confirm(thread, cmd.slot or "", ctx, by_staff=True)
+    elif cmd.action == "cancel":
+        if state not in OPEN_STATES:
+            raise Refused(f"conversation is already {state}")
+        actions = _close(thread, ctx, "cancelled", "cancelled")
+    elif cmd.action in ("attended", "no_show"):
+        if state != "confirmed" or slot is None:
+            raise Refused(f"conversation is {state}, not a confirmed booking")
+        if ctx.now < (slot.start if cmd.action == "attended" else calendar.no_show_at(ctx.rules, slot)):
+            raise Refused("the session has not started yet" if cmd.action == "attended" else
+                          f"a no-show counts from {calendar.no_show_at(ctx.rules, slot):%H:%M}")
+        thread["state"] = "done" if cmd.action == "attended" else "no_show"
+        thread["holds"] = []
+        _log(thread, ctx, cmd.action)
+        actions = []
+    elif cmd.action == "resume":
+        if state != "staff":
+            raise Refused(f"conversation is {state}, not with staff")
+        thread["state"] = thread.pop("state_before_staff", None) or "needs_info"
+        thread.pop("escalation", None)
+        if thread["state"] == "staff":
+            thread["state"] = "needs_info"
+        _log(thread, ctx, "resumed", state=thread["state"])
+        actions = []
+    else:
+        raise Refused(f"unknown staff action {cmd.action!r}")
+    if not cmd.notify:
+        actions = [a for a in actions if not isinstance(a, Send)]
+    return thread, actions
+
+
+def _staff_thread(contact: Mapping, ref: str | None, ctx: Context) -> dict:
+    thread = new_thread(Inbound(message_id=None, in_reply_to=None, references=(), subject="",
+                                from_addr=contact.get("email") or "", from_name="", to_addrs=(),
+                                date=ctx.now, headers={}, text=""), ctx)
+    thread["contact"].update({k: contact.get(k) for k in thread["contact"]})
+    thread["ref"] = ref
+    thread["state"] = "staff_booking"
+    thread["last_in_message_id"] = None
+    _log(thread, ctx, "created_by_staff")
+    return thread
 
 
 def _on_tick(thread: dict | None, ctx: Context):

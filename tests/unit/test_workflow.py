@@ -328,3 +328,75 @@ def test_seeker_number_sent_later_is_recorded_quietly():
     thread, actions = decide(thread, mail("other", seeker_number="05010-11112222"), ctx())
     assert thread["contact"]["seeker_number"] == "05010-11112222"
     assert sends(actions) == [] and folder(actions) == "Processed"
+
+
+# ------------------------------------------------------------------ staff decisions
+
+from mailbot.workflow import Refused, StaffCommand  # noqa: E402
+
+
+def test_staff_marks_attended_only_after_the_start():
+    thread = confirmed_thread()
+    slot = calendar.Slot.from_key(thread["booking"]["slot"], RULES)
+    with pytest.raises(Refused):
+        decide(thread, StaffCommand("attended"), ctx())
+    done, actions = decide(thread, StaffCommand("attended"), ctx(now=slot.end))
+    assert done["state"] == "done" and done["holds"] == [] and actions == []
+
+
+def test_no_show_counts_from_ten_minutes_past_the_start():
+    thread = confirmed_thread()
+    slot = calendar.Slot.from_key(thread["booking"]["slot"], RULES)
+    with pytest.raises(Refused):
+        decide(thread, StaffCommand("no_show"), ctx(now=slot.start + timedelta(minutes=5)))
+    gone, _ = decide(thread, StaffCommand("no_show"), ctx(now=slot.start + timedelta(minutes=10)))
+    assert gone["state"] == "no_show"
+
+
+def test_repeated_no_shows_send_a_new_request_to_staff():
+    thread, actions = decide(None, mail(**FULL), Context(rules=RULES, now=NOW,
+                                                      no_shows=RULES.policy.no_show_limit))
+    assert thread["state"] == "staff" and sends(actions) == ["staff_ack"]
+
+
+def test_staff_cancel_mails_the_seeker_unless_quiet():
+    thread = confirmed_thread()
+    gone, actions = decide(thread, StaffCommand("cancel"), ctx())
+    assert gone["state"] == "cancelled" and sends(actions) == ["cancelled"]
+    gone, actions = decide(thread, StaffCommand("cancel", notify=False), ctx())
+    assert sends(actions) == []
+
+
+def test_staff_books_an_escalated_conversation_by_phone():
+    thread, _ = decide(None, mail("question", name="秋田 太郎"), ctx())
+    thread["ref"] = "AK-2612-0009"
+    booked, actions = decide(thread, StaffCommand("book", slot="2026-12-07T10:00/c1"), ctx())
+    assert booked["state"] == "confirmed" and sends(actions) == ["confirmed"]
+    assert "AK-2612-0009" in booked["booking"]["url"]
+
+
+def test_staff_cannot_book_a_full_or_unreal_slot():
+    thread = offered_thread()
+    with pytest.raises(Refused):
+        decide(thread, StaffCommand("book", slot="2026-12-07T10:00/c1"),
+               ctx(taken={"2026-12-07T10:00/c1": 9}))
+    with pytest.raises(Refused):
+        decide(thread, StaffCommand("book", slot="2026-12-05T10:00/c1"), ctx())   # a Saturday
+
+
+def test_staff_books_a_further_session_for_the_same_seeker():
+    thread = confirmed_thread()
+    new, actions = decide(None, StaffCommand("book", slot="2026-12-14T10:00/c1",
+                                             contact=thread["contact"], new_ref="AK-2612-0010"),
+                          ctx())
+    assert new["ref"] == "AK-2612-0010" and new["state"] == "confirmed"
+    assert new["contact"]["name"] == "秋田 太郎"
+    assert [a.to for a in actions if isinstance(a, Send)] == ["taro@example.jp"]
+
+
+def test_resume_hands_back_to_the_state_before_staff():
+    thread = offered_thread()
+    staffed, _ = decide(thread, mail("question"), ctx())
+    assert staffed["state"] == "staff"
+    back, _ = decide(staffed, StaffCommand("resume"), ctx())
+    assert back["state"] == "offered"
