@@ -32,7 +32,7 @@ _AFTERNOON_BARE_HOURS = range(1, 6)   # 1時..5時 -> 13:00..17:00
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
                  "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_NUM = "〇零一二三四五六七八九十"
-_KANJI_DATE = re.compile(rf"([{_KANJI_NUM}]{{1,3}})(?=\s*(?:月|日|時))")
+_KANJI_DATE = re.compile(rf"([{_KANJI_NUM}]{{1,4}})(?=\s*(?:年|月|日|時))")
 
 
 def kanji_number(s: str) -> int | None:
@@ -57,7 +57,7 @@ def kanji_number(s: str) -> int | None:
 def _kanji_dates_to_digits(text: str) -> str:
     def repl(m: re.Match[str]) -> str:
         before = text[max(0, m.start() - 1):m.start()]
-        if before and re.match(r"[一-龥々]", before) and before not in "年月午前後第":
+        if before and re.match(r"[一-龥々]", before) and before not in "年月午前後第和成":  # 令和/平成
             return m.group()            # part of a word (三日月, 十日町 ...), not a number
         n = kanji_number(m.group(1))
         return m.group() if n is None else str(n)
@@ -112,7 +112,9 @@ _EXISTING = re.compile(
 _EXISTING_BEFORE = re.compile(r"(?:予約|確定|決定)(?:して|済み?|した|中)(?:いる|いた|おります|おりました)?の?\s*$")
 # 「12月3日は都合が悪いので」: a date the writer cannot do (but not 「難しければ」, a fallback).
 _UNAVAILABLE = re.compile(r"(?:都合が(?:悪|つか|合わ)|難し|無理|だめ|ダメ|不可|行けな|いけな|参加できな|出られな|空いていな"
-                          r"|予定が(?:あ|入)|用事が|都合がつきません)"
+                          r"|予定が(?:あ|入)(?!っていな|っておりませ|りませ)|用事が|都合がつきません"
+                          # away that day: 「終日不在にしております」「出張のため」「家にいないので」
+                          r"|不在|留守|出張|帰省|(?<![てで])(?:いない|いません|おりません|居ない|居りません))"
                           r"(?![^。、\n]{0,4}(?:ければ|けれ|場合|なら|たら|でしょうか|ですか|ますか))")
 _VAGUE = re.compile(r"来週|今週|再来週|来月|上旬|中旬|下旬|月末|月初|週明け")
 _CHANGE = re.compile(r"変更|変え|ずら|移し|移動|振替|振り替|延期|別の日")
@@ -135,6 +137,9 @@ _WANT = re.compile(r"たい|たく|希望|ください|下さい|いただけ|�
 _DEADLINE = re.compile(r"^\s*(?:まで|迄|までに|以前|以降|以後|頃まで)")
 _START_OF_SOMETHING = re.compile(r"^\s*(?:から|より)(?!\s*(?:の?\s*(?:午前|午後|\d)|相談|予約|お願い|で))")
 _PAST = re.compile(r"^[^。\n]{0,12}?(?:(?<!承知し)(?<!了解し)(?<!確認し)(?<!かしこまり)(?<!わかり)(?<!分かり)ました|でした|済み)")
+# Closing words of a letter: a date alone on a line under them is the letter's date.
+_CLOSING = re.compile(r"^[ \t]*(?:敬具|敬白|謹白|草々|早々|かしこ|以上)[。.]?[ \t]*$", re.M)
+_LABEL_ABOVE = re.compile(r"(?:[:：]|希望|日時|日程|候補)[ \t]*$")
 _ORDINAL = re.compile(r"第\s*(\d{1,2})\s*(?:希望|候補)|(?<!\d)\((\d{1,2})\)\s*$|(?:希望|候補)\s*(\d{1,2})\s*[:：]?\s*$")
 _CLAUSE_END = re.compile(r"[。!?\n]")
 _ASKING = re.compile(r"お願い|おねがい|希望|相談|予約|可能|でき|空い|伺|参加|大丈夫|都合が(?:良|よ|い)|いかが|どう")
@@ -148,6 +153,7 @@ class _Mention:
     dates: list[date]
     ordinal: int | None = None
     relative: bool = False
+    year: bool = False                      # written with its year (2026年…, 令和8年…)
     times: list[tuple[time | None, time | None]] = field(default_factory=list)
     drop: bool = False
 
@@ -293,7 +299,8 @@ class _Reader:
                     if d and (int(note["d1"]) != d.day or (note["m1"] and int(note["m1"]) != d.month)):
                         self.warn("ambiguous_date", f"{m.group()} and {note.group().strip()} disagree")
                         dates, past = [], True
-            mention = _Mention(m.start(), end, dates, drop=not dates, relative=kind in ("dayrel", "weekrel"))
+            mention = _Mention(m.start(), end, dates, drop=not dates, relative=kind in ("dayrel", "weekrel"),
+                               year=kind in ("era", "ymd"))
             if past and dates:
                 self.warn("past_date", f"{m.group().strip()} -> {dates[0].isoformat()} is before the mail date")
                 mention.drop = True
@@ -423,6 +430,18 @@ class _Reader:
             seg = seg[:unread.start()]
         return seg
 
+    def _letter_date(self, mention: _Mention, line_start: int) -> bool:
+        """A date alone on its line that dates the letter: under 敬具/以上, or written with its
+        year and equal to the day the mail was sent (unless a label above makes it a value)."""
+        line_end = self.text.find("\n", mention.end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        if self.text[line_start:mention.start].strip() or self.text[mention.end:line_end].strip():
+            return False
+        if _CLOSING.search(self.text, 0, line_start):
+            return True
+        above = self.text[:line_start].rstrip().rsplit("\n", 1)[-1]
+        return mention.year and mention.dates == [self.today] and not _LABEL_ABOVE.search(above)
+
     def sentence_before(self, mention: _Mention, prev_end: int) -> str:
         seg = self.text[prev_end:mention.start]
         parts = _CLAUSE_END.split(seg)
@@ -445,7 +464,12 @@ class _Reader:
             sentence_after = _CLAUSE_END.split(after, 1)[0]
             tail = _CLAUSE_END.search(text, mt.end)
             sentence = before + text[mt.start:tail.start() if tail else len(text)]
-            if _EXISTING.search(sentence_after) or _EXISTING_BEFORE.search(before):
+            if re.fullmatch(r"\s*(?:から|より|〜|-)\s*", after):
+                sentence_after = _CLAUSE_END.split(text[mt.end:], 1)[0]   # 「19日から21日までは不在」
+            if self._letter_date(mt, line_start):
+                self.warn("letter_date", f"{text[mt.start:mt.end].strip()}: the letter's own date")
+                mt.drop = True
+            elif _EXISTING.search(sentence_after) or _EXISTING_BEFORE.search(before):
                 mt.drop = True
             elif _CHANGE.search(sentence) and re.search(r"(?:を|から|は)[、,\s]*$", after) \
                     and not re.search(r"(?:に|へ|で)\s*(?:変更|変え|ずら|移)", sentence_after):

@@ -393,3 +393,38 @@ def test_time_after_an_unread_date_is_not_given_to_the_previous_date(text):
     found, w = extract_requested(text, WED)
     assert [(r.date.isoformat(), r.start) for r in found] == [("2026-12-14", time(10, 0))]
     assert any(x.startswith("ambiguous_date:") for x in w)
+
+
+# --- the letter's own date and days the writer is away ------------------------------------------
+@pytest.mark.parametrize("text", [
+    "第一希望　十一月二十六日（木）午前十時\n\nよろしくお願いします。\n敬具\n\n令和八年十一月十八日\n加藤 昭二",
+    "第一希望　11月26日（木）10時\n敬具\n令和8年11月18日\n加藤 昭二",
+    "第一希望　11月26日（木）10時\n以上\n\n2026年11月18日\n加藤 昭二",
+    "令和8年11月18日\nハローワーク秋田 御中\n\n第一希望　11月26日（木）10時でお願いします。",
+    "第一希望　11月26日（木）10時\n草々\n　　令和八年十一月十八日",
+])
+def test_letter_date_is_not_a_request(text):
+    assert req(text) == [("2026-11-26", "10:00", None)]
+
+
+def test_era_and_western_years_in_kanji():
+    assert req("令和九年一月八日（金）の午後でお願いします", DEC14) == [("2027-01-08", "13:00", "17:00")]
+    assert req("二〇二七年一月八日の午後でお願いします", DEC14) == [("2027-01-08", "13:00", "17:00")]
+    found, w = extract_requested("令和七年十二月三日の午後", WED)      # 2025: a past date, not rolled on
+    assert found == [] and any(x.startswith("past_date:") for x in w)
+
+
+@pytest.mark.parametrize("text", [
+    "12月16日（水）午前中でお願いします。なお、12月19日（土）は終日不在にしております。",
+    "12月16日（水）午前中でお願いします。12月19日は出張のため、対応できません。",
+    "12月16日（水）午前中でお願いします。12月19日から21日までは家にいないので、それ以外でお願いします。",
+    "12月19日は留守にしますので、12月16日（水）午前中でお願いします。",
+    "12月16日（水）午前中でお願いします。12月19日（土）は秋田におりません。",
+    "12月16日（水）午前中でお願いします。12月19日は帰省しています。",
+])
+def test_days_the_writer_is_away_are_not_requests(text):
+    assert req(text) == [("2026-12-16", "09:00", "12:00")]
+
+
+def test_no_plans_is_not_unavailability():
+    assert req("12月16日は特に予定が入っていないので、午前中でお願いします。") == [("2026-12-16", "09:00", "12:00")]
