@@ -96,9 +96,14 @@ _CLOCK = r"(?P<h>\d{1,2})\s*:\s*(?P<mi>\d{2})(?!\d)"
 _JIHOUR = r"(?P<jh>\d{1,2})\s*(?:時|じ)(?!間|かん|ごろ?まで)(?:\s*(?P<jm>\d{1,2})\s*分|\s*(?P<half>半|はん))?"
 _ONE_TIME = rf"{_AMPM}(?:{_CLOCK}|{_JIHOUR})|(?P<noon>正午|昼の?12時)"
 _TIME_RE = re.compile(_ONE_TIME)
-_SPAN_SEP = re.compile(r"\s*(?:〜|-|から|より|to)\s*(?:の?間?\s*)?")
+# Any dash may join a span: 「14時ー15時」 (long-vowel mark), 「14時―15時」; normalize() only
+# rewrites dashes between digits.
+_SPAN_SEP = re.compile(r"\s*(?:〜|[-ー−‐‑‒–—―]|から|より|to)\s*(?:の?間?\s*)?")
 _WINDOW_RE = re.compile(r"(?P<win>午前中|午前|午後|終日|一日中|AM|PM|夕方|朝一?|お昼|昼頃|夜)")
 _SAME_TIME = re.compile(r"同じ時間|同時刻|同じ時刻|同じ時間帯")
+# A line under a date that gives its time: 「時間は午後」「・10時半から」「14:00〜15:00」.
+_TIME_LABEL = re.compile(r"[ \t・\-*●■◆◇○]*(?:希望)?(?:時間|時刻|時間帯)\s*(?:[:：]|は|(?=午|\d))")
+_TIME_LINE = re.compile(rf"[ \t・\-*●■◆◇○]*(?:{_ONE_TIME}|午前中|午前|午後|終日)")
 _BARE_SPAN = re.compile(r"(?<![\d:])(?P<a>\d{1,2})\s*〜\s*(?P<b>\d{1,2})\s*時(?!間)")
 
 # ---------------------------------------------------------------------------------------------
@@ -419,11 +424,13 @@ class _Reader:
         cut = _CLAUSE_END.search(seg)
         if cut:
             rest = seg[cut.end():]
-            if cut.group() == "\n" and re.match(r"[ \t・]*(?:希望)?(?:時間|時刻|時間帯)\s*(?:[:：]|は)", rest):
-                line_end = rest.find("\n")
-                seg = seg[:cut.start()] + " " + (rest if line_end < 0 else rest[:line_end])
-            else:
-                seg = seg[:cut.start()]
+            seg = seg[:cut.start()]
+            if cut.group() == "\n":               # 「12月8日（火）」 / 「午前10時」 on the next line
+                rest = rest.lstrip(" \t\n")
+                line = rest.split("\n", 1)[0]
+                label = _TIME_LABEL.match(line)
+                if label or (_TIME_LINE.match(line) and not (_TIME_RE.search(seg) or _WINDOW_RE.search(seg))):
+                    seg = seg + " " + line
         unread = _DATEISH.search(seg)
         if unread:
             self.warn("ambiguous_date", f"{unread.group()}: date-like text not read as a date")
