@@ -37,7 +37,7 @@ SEND_GIVE_UP_AFTER = timedelta(hours=6)     # then staff see it under `outbox li
 UNSENDABLE = frozenset({"NoRecipients"})    # no retry can cure these: give up at once
 FOLDERS = ("Processed", "NeedsStaff", "Sent")
 MAIL_KINDS = ("offer", "needs_info", "which_slot", "confirmed", "cancelled", "same_day_cancel",
-              "lapsed", "reschedule_lapsed", "staff_ack", "ask_new_time")
+              "lapsed", "reschedule_lapsed", "staff_ack", "ask_new_time", "reminder")
 
 
 class Clock:

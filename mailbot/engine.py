@@ -118,9 +118,9 @@ def apply_staff(tx, ref: str, action: str, *, rules, now: datetime, composer: Co
 
 
 def run_timers(tx, *, rules, now: datetime, composer: Composer, review: str) -> int:
-    """Deadlines and lapses for every open conversation; returns how many changed."""
+    """Deadlines, lapses and reminders for every open conversation; returns how many changed."""
     changed = 0
-    for thread in tx.threads(states=("offered", "needs_info")):
+    for thread in tx.threads(states=workflow.TICK_STATES):
         ctx = workflow.Context(rules=rules, now=now, taken=tx.taken_seats())
         new, actions = workflow.decide(thread, workflow.Tick(), ctx)
         if new is not None and new != thread:

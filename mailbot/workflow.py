@@ -565,12 +565,22 @@ def _on_tick(thread: dict | None, ctx: Context):
             thread["state"] = "expired"
             _log(thread, ctx, "expired_without_details")
             return thread, []
+    elif state == "confirmed" and not thread["booking"].get("reminded"):
+        slot = calendar.Slot.from_key(thread["booking"]["slot"], ctx.rules)
+        remind_at = calendar.reminder_at(ctx.rules, slot)
+        confirmed_at = datetime.fromisoformat(thread["booking"]["confirmed_at"])
+        # Only for bookings made before the reminder time: a booking confirmed the evening
+        # before needs no second mail.
+        if remind_at and confirmed_at < remind_at <= ctx.now < slot.start:
+            thread = _copy(thread)
+            thread["booking"]["reminded"] = _iso(ctx.now)
+            _log(thread, ctx, "reminded")
+            return thread, [Send("reminder", _contact_address(thread))]
     return thread, []
 
 
-def due(thread: dict, now: datetime) -> bool:
-    """Whether a Tick could change this thread (keeps the timer pass cheap)."""
-    return thread["state"] in ("offered", "needs_info")
+# Conversations a Tick can change; the timer pass reads only these.
+TICK_STATES = ("offered", "needs_info", "confirmed")
 
 
 __all__: Sequence[str] = ("decide", "MailReceived", "Tick", "Send", "Escalate", "File", "Context",

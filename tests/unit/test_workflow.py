@@ -400,3 +400,17 @@ def test_resume_hands_back_to_the_state_before_staff():
     assert staffed["state"] == "staff"
     back, _ = decide(staffed, StaffCommand("resume"), ctx())
     assert back["state"] == "offered"
+
+
+def test_reminder_once_before_the_session():
+    thread = confirmed_thread()
+    slot = calendar.Slot.from_key(thread["booking"]["slot"], RULES)
+    remind_at = calendar.reminder_at(RULES, slot)
+    if remind_at is None:
+        pytest.skip("reminders are off in rules/policy.yaml")
+    same, actions = decide(thread, Tick(), ctx(now=remind_at - timedelta(minutes=1)))
+    assert actions == []
+    reminded, actions = decide(thread, Tick(), ctx(now=remind_at))
+    assert sends(actions) == ["reminder"]
+    again, actions = decide(reminded, Tick(), ctx(now=remind_at + timedelta(hours=1)))
+    assert actions == []
