@@ -73,6 +73,8 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
     ("era", rf"(?P<era>令和|平成|R|H)\s*(?P<ey>\d{{1,2}}|元){_SEP_YMD}(?P<em>\d{{1,2}}){_SEP_MD}"
             rf"(?P<ed>\d{{1,2}})(?!\d)\s*日?"),
     ("ymd", rf"(?<!\d)(?P<y>20\d\d){_SEP_YMD}(?P<ym>\d{{1,2}}){_SEP_MD}(?P<yd>\d{{1,2}})(?!\d)\s*日?"),
+    ("nth", rf"(?:(?P<nmo>\d{{1,2}})\s*月|(?P<nrel>今月|来月|再来月))\s*の?\s*第\s*(?P<nn>[1-5一二三四五])\s*"
+            rf"(?P<nwk>週目?\s*の?\s*)?(?P<nwd>[{WEEKDAYS}])曜日?"),
     ("md", r"(?<![\d./])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?!間|前|後|以内|目|ほど|程|ぶり|付)"),
     ("slash", r"(?<![\d./A-Za-z_])(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])(?:\s*日)?"),
     ("dot", rf"(?<![\d.A-Za-z_])(?P<pm>\d{{1,2}})\.(?P<pd>\d{{1,2}})(?=\s*\(\s*[{WEEKDAYS}])"),
@@ -185,6 +187,25 @@ def _roll(today: date, m: int, d: int) -> tuple[date | None, bool]:
     return None, False
 
 
+def _nth_weekday(y: int, m: int, n: int, wd: int) -> date | None:
+    """「12月の第2水曜日」: the n-th such weekday of the month."""
+    first = date(y, m, 1)
+    d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    return d if d.month == m else None
+
+
+def _nth_week_day(y: int, m: int, n: int, wd: int) -> date | None:
+    """「12月の第2週の火曜日」: the weekday in the month's n-th week, only when every reading of
+    "n-th week" (days 7n-6..7n, calendar rows from Sunday, rows from Monday) gives that day."""
+    first = date(y, m, 1)
+    sunday_row = first - timedelta(days=(first.weekday() + 1) % 7) + timedelta(days=7 * (n - 1))
+    monday_row = first - timedelta(days=first.weekday()) + timedelta(days=7 * (n - 1))
+    readings = {_nth_weekday(y, m, n, wd), sunday_row + timedelta(days=(wd + 1) % 7),
+                monday_row + timedelta(days=wd)}
+    d = readings.pop()
+    return d if not readings and d and d.month == m else None
+
+
 def _next_weekday(start: date, wd: int, strictly_after: bool) -> date:
     delta = (wd - start.weekday()) % 7
     if delta == 0 and strictly_after:
@@ -206,7 +227,8 @@ class _Reader:
 
     # -- dates --------------------------------------------------------------------------------
     def resolve(self, m: re.Match[str], wd: str | None, week_of: str | None = None,
-                after: date | None = None) -> tuple[list[date], bool]:
+                after: date | None = None, nth_week: tuple[int, int, int] | None = None
+                ) -> tuple[list[date], bool]:
         """Dates of a date mention; the flag says it is a past/implausible date."""
         g = m.groupdict()
         kind = next(k[2:] for k, v in g.items() if k.startswith("k_") and v)
@@ -235,6 +257,19 @@ class _Reader:
             off = {"本日": 0, "今日": 0, "きょう": 0, "明日": 1, "あした": 1, "あす": 1,
                    "明後日": 2, "あさって": 2, "明々後日": 3, "明明後日": 3, "しあさって": 3}[g["drel"]]
             d = today + timedelta(days=off)
+        elif kind == "nth" or (kind == "weekday" and nth_week):
+            if kind == "nth":
+                y, mo = self.nth_month(m)
+                n, week = int(g["nn"]) if g["nn"].isdigit() else kanji_number(g["nn"]), bool(g["nwk"])
+                wdi = WEEKDAYS.index(g["nwd"])
+            else:
+                (y, mo, n), week, wdi = nth_week, True, WEEKDAYS.index(g["bwd"])
+            if 1 <= mo <= 12:
+                d = _nth_week_day(y, mo, n, wdi) if week else _nth_weekday(y, mo, n, wdi)
+                if d is None and week:
+                    self.warn("ambiguous_date", f"第{n}週の{WEEKDAYS[wdi]}曜 of {y}-{mo:02d}: which week is meant?")
+                    return [], True
+                past = bool(d and d < today)
         elif kind == "weekrel" or (kind == "weekday" and week_of):
             wd = WEEKDAYS.index(g["wrd"] or g["bwd"])
             rel = g["wrel"] or week_of
@@ -266,17 +301,26 @@ class _Reader:
                       f"{d.isoformat()} is {WEEKDAYS[d.weekday()]}曜, written as {wd}曜")
         return [d], past
 
+    def nth_month(self, m: re.Match[str]) -> tuple[int, int]:
+        """(year, month) of 「12月の第2…」「来月の第3…」: a month before this one is next year's."""
+        if m["nrel"]:
+            y, mo = divmod(self.today.month - 1 + {"今月": 0, "来月": 1, "再来月": 2}[m["nrel"]], 12)
+            return self.today.year + y, mo + 1
+        mo = int(m["nmo"])
+        return (self.today.year + (1 if mo < self.today.month else 0)), mo
+
     def mentions(self) -> list[_Mention]:
         text = self.text
         out: list[_Mention] = []
         last_week_rel: str | None = None
+        last_nth_week: tuple[int, int, int] | None = None
         for m in _DATE_RE.finditer(text):
             if out and m.start() < out[-1].end:
                 continue                          # inside an annotation we already read: 明後日（10日）
             kind = next(k[2:] for k, v in m.groupdict().items() if k.startswith("k_") and v)
             end = m.end()
             wd = None
-            if kind not in ("weekrel", "weekday"):
+            if kind not in ("weekrel", "weekday", "nth"):
                 wdm = _WD_RE.match(text, end)
                 if wdm:
                     wd, end = wdm["wd"] or wdm["wd2"], wdm.end()
@@ -290,10 +334,17 @@ class _Reader:
                     and WEEKDAYS[out[-1].dates[0].weekday()] == m["bwd"]:
                 continue                          # 「12月8日、火曜日」: the date's weekday, not another day
             week_of = None                          # 「来週の火曜か水曜」: 水曜 is next week too
-            if kind == "weekday" and out and last_week_rel and _CONNECTOR_ONLY.match(text[out[-1].end:m.start()]):
-                week_of = last_week_rel
-            dates, past = self.resolve(m, wd, week_of, out[-1].dates[0] if kind == "day" and listed else None)
+            nth_week = None                         # 「12月の第2週の火曜日か木曜日」: so is 木曜
+            if kind == "weekday" and out and _CONNECTOR_ONLY.match(text[out[-1].end:m.start()]):
+                week_of, nth_week = last_week_rel, last_nth_week
+            dates, past = self.resolve(m, wd, week_of, out[-1].dates[0] if kind == "day" and listed else None,
+                                       nth_week)
             last_week_rel = m["wrel"] if kind == "weekrel" else week_of
+            if kind == "nth" and m["nwk"]:
+                n = int(m["nn"]) if m["nn"].isdigit() else kanji_number(m["nn"])
+                last_nth_week = (*self.nth_month(m), n)
+            elif kind != "weekday" or not nth_week:
+                last_nth_week = None
             if kind in ("dayrel", "weekday") and not self._asked(end):
                 continue
             if kind == "dayrel":

@@ -458,3 +458,27 @@ def test_a_following_line_that_is_not_only_a_time_is_not_taken():
 ])
 def test_span_marks_and_noon(text, expected):
     assert req(text) == expected
+
+
+# --- nth weekday of a month, days in the nth week -------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("12月の第2水曜日の午後だば、都合いいです。", [("2026-12-09", "13:00", "17:00")]),
+    ("12月第1月曜日の10時でお願いします", [("2026-12-07", "10:00", None)]),
+    ("来月の第3金曜日の午前はいかがでしょうか", [("2026-12-18", "09:00", "12:00")]),
+    ("12月の第二木曜日にお願いしたいです", [("2026-12-10", None, None)]),
+    ("12月の第5水曜日 14時", [("2026-12-30", "14:00", None)]),
+    ("12月の第2週の火曜日か木曜日の午後でお願いします", [("2026-12-08", "13:00", "17:00"),
+                                             ("2026-12-10", "13:00", "17:00")]),
+    ("12月第3週の水曜日、午前中希望です", [("2026-12-16", "09:00", "12:00")]),
+])
+def test_nth_weekday_of_a_month(text, expected):
+    assert req(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "1月の第1週の月曜日の午後でお願いします",     # 1/4 (first Monday) or 12/28 (the week of 1/1)?
+    "11月の第5水曜日の午後でお願いします",        # there is none
+])
+def test_unclear_nth_week_is_not_guessed(text):
+    found, w = extract_requested(text, WED)
+    assert found == [] and w
