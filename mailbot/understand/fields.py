@@ -449,24 +449,36 @@ def extract_choice(fresh: str) -> tuple[int | None, list[str]]:
 # Attendant
 _INTERPRETER = re.compile(r"通訳|つうやく|手話|しゅわ|interpreter", re.I)
 _CAREGIVER = re.compile(r"介助|かいじょ|ヘルパー|へるぱー|介護者|介護士|介護職員|付添人|付き添い人")
-_COMPANION = re.compile(r"家族|(?<!国)母|父|妻|夫|息子|娘|両親|親(?:が|と)|兄|姉|弟|妹|友人|友達|ともだち|知人"
+_COMPANION = re.compile(r"家族|(?<!国)母|父|妻|夫|息子|娘|両親|親(?:が|と)|兄|姉|弟|妹|孫|甥|姪|親戚|親類|叔母|伯母|叔父|伯父"
+                        r"|おば|おじ|いとこ|配偶者|パートナー|婚約者|友人|友達|ともだち|知人|同僚|先輩|後輩"
                         r"|子ども|子供|こども|支援(?:機関|員|者|センター|事業所)|相談員|ジョブコーチ|就労支援|ケースワーカー|保護者|支援者")
-# Being there beside the seeker: 「横でパソコン操作を手伝ってくれます」「そばでサポートします」.
-_BESIDE = (r"(?:横|隣|となり|そば|側)(?:で|に)[^。、\n]{0,12}?(?:いてくれ|います|いる|座|手伝|サポート|見守|操作|聞)"
-           r"|手伝って(?:くれ|もら)|サポートして(?:くれ|もら)|サポートします|補助します")
+# Being there beside the seeker: 「横でパソコン操作を手伝ってくれます」「そばでサポートします」
+# (「横さついで」: さ is the Tohoku に).
+_BESIDE = (r"(?:横|隣|となり|そば|側)(?:で|に|さ)[^。、\n]{0,12}?(?:いてくれ|います|いる|座|すわ|つ|手伝|てつだ|サポート"
+           r"|見守|操作|聞)|サポートします|補助します")
+# Helping during the session (「当日は娘がパソコンの操作を手伝います」), unlike help at home
+# (「母が家事を手伝ってくれるので」): a helping verb with a word of the session in one sentence.
+_HELP = re.compile(r"手伝|てつだ|サポート|補助|助け")
+_SESSION = re.compile(r"当日|相談(?:中|の際|のとき|の時|の間)|画面|パソコン|PC|スマホ|タブレット|操作|接続|横|隣|となり|そば")
 _JOIN = re.compile(r"同席|同伴|一緒|いっしょ|付き添|付添|つきそ|立ち会|立会|同行|参加|で(?:ます|る)|出(?:ます|る)|入(?:ります|る)"
+                   r"|と[^。、\n]{0,8}?(?:話|はな|相談|そうだん)"
                    rf"|手配|お願い|希望|必要|つけ|付け|利用|加わ|{_BESIDE}")
 _COMPANION_JOIN = re.compile(r"同席|同伴|一緒に|いっしょに|(?:二人|ふたり|2人|三人|3人)で|付き添|付添|つきそ|立ち会|立会|同行|参加(?:します|させ|したい|予定)|加わ"
                              rf"|{_BESIDE}")
 # The writer, who is not the seeker, joining: 「当日は私も一緒に画面の前に座らせてください」.
+# Someone named by family name or role joining: 「当日は担当の村田も同席いたします」.
+_NAMED_JOINS = re.compile(r"(?P<who>[一-龥々]{1,4}|[ァ-ヺー]{2,8})(?:さん|様)?も[^。、\n]{0,6}?"
+                          r"(?:同席|同伴|付き添|付添|立ち会|立会|同行)")
+_NOT_A_COMPANION = {"本人", "ご本人", "当日", "今回", "次回", "前回", "毎回", "自分", "相談", "面談"}
 _WRITER_JOINS = re.compile(r"(?:私|わたし|わたくし|僕|ぼく|当方)も[^。\n]{0,6}?(?:同席|同伴|付き添|付添|立ち会|立会|同行"
                            r"|(?:一緒|いっしょ|横|隣|そば)に?[^。、\n]{0,10}?(?:座|参加|出|入|聞|話|相談))")
 # 付き添う for something else (「家族の通院に付き添う」「入院の付き添い」) is not joining the session.
 _ELSEWHERE = re.compile(r"(?:通院|病院|入院|手術|診察|検査|受診|学校|行事|葬儀|法事|面接|用事|送迎|送り迎え|介護|看病|旅行|役所|買い物)"
                         r"(?:に|の|へ)(?:付き添|付添|つきそ|同行|一緒)")
-_NOBODY = re.compile(r"いません|おりません|ありません|なし|無し|不要|要りません|いりません|必要(?:ない|ありません|ございません)"
+_NOBODY = re.compile(r"いません|おりません|ありません|なし(?=$|[。、\s]|で|です)|無し|不要|要りません|いりません|必要(?:ない|ありません|ございません)"
                      r"|一人で|ひとりで|本人のみ|私だけ|自分だけ|私一人|しません")
-_NOT_ATTENDANT = re.compile(r"(?:通訳|手話|介助|ヘルパー|介護)(?:者)?(?:の)?(?:仕事|求人|職|資格|経験|として|業務|関係|士の資格)")
+_NOT_ATTENDANT = re.compile(r"(?:通訳|手話|介助|ヘルパー|介護)(?:者)?(?:の)?(?:仕事|求人|職|資格|経験|業務|関係|士の資格"
+                            r"|として(?:働|勤|就|活動|の(?:経験|仕事)))")
 
 
 def extract_attendant(fresh: str) -> str | None:
@@ -476,9 +488,13 @@ def extract_attendant(fresh: str) -> str | None:
     for kind, rx, join in (("interpreter", _INTERPRETER, _JOIN), ("caregiver", _CAREGIVER, _JOIN),
                            ("other", _COMPANION, _COMPANION_JOIN)):
         for s in sentences:
-            if rx.search(s) and join.search(s) and not _NOBODY.search(s) and not _NOT_ATTENDANT.search(s) \
+            joins = join.search(s) or (_HELP.search(s) and _SESSION.search(s))
+            if rx.search(s) and joins and not _NOBODY.search(s) and not _NOT_ATTENDANT.search(s) \
                     and not _ELSEWHERE.search(s):
                 return kind
-    if any(_WRITER_JOINS.search(s) and not _NOBODY.search(s) for s in sentences):
-        return "other"
+    for s in sentences:
+        if _NOBODY.search(s):
+            continue
+        if _WRITER_JOINS.search(s) or any(m["who"] not in _NOT_A_COMPANION for m in _NAMED_JOINS.finditer(s)):
+            return "other"
     return None

@@ -479,3 +479,31 @@ def test_clause_then_noun_is_not_a_name(fresh):
 
 def test_a_word_above_the_requested_date_is_no_sign_off():
     assert extract_name("求人票の件で相談したいです。\n面接対策\n12月5日 15時\n宜しくお願い致します") is None
+
+
+# --- attendant: helpers at the seeker's side, interpreters without a join verb, named supporters -----
+@pytest.mark.parametrize("text, expected", [
+    ("パソコンだば慣れてねくて、当日は息子が横さついで手伝ってけることになってます。", "other"),
+    ("パソコンの扱いに不慣れなので、当日は孫が隣で手伝ってくれることになっております。", "other"),
+    ("機械が苦手なので、当日は娘がパソコンの操作を手伝います。", "other"),
+    ("当日は夫がそばでサポートしてくれます。", "other"),
+    ("当日は私も同席させていただきます。", "other"),
+    ("中国語と日本語ができる友達が通訳として一緒に参加します。", "interpreter"),
+    ("ベトナムごの つうやくの ひとと いっしょに はなしたいです。", "interpreter"),
+    ("英語の通訳の人と話したいです。", "interpreter"),
+    ("当日は担当の村田も同席いたします。", "other"),
+    ("弊所の支援員、佐々木も同行いたします。", "other"),
+])
+def test_attendant_helpers_and_named_supporters(text, expected):
+    assert extract_attendant(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "息子が手伝ってくれて、履歴書を書きました。",
+    "母が家事を手伝ってくれるので、平日でも大丈夫です。",
+    "以前は通訳として働いていました。",
+    "通訳なしで話せます。",
+    "本人も同席します。",
+])
+def test_attendant_not_joining(text):
+    assert extract_attendant(text) is None
