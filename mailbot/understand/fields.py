@@ -48,7 +48,11 @@ _NOT_NAME_PART = re.compile(r"ハローワーク|御中|株式|会社|有限|法
                             r"|時間|お願い|よろしく|宜しく|送信|iPhone|Android|訓練|学生|主婦|保険|受給|手帳|障害|在住|出身|歳|曜|午前|午後"
                             r"|不要|経験|返信|転職|退職|求職|在職|離職|就活|就職|派遣|社員|契約|至急|再送|新卒"
                             r"|\d")
-_LABEL_NAME = re.compile(r"^[ \t]*[・\-*●■◆◇○【\[<]?[ \t]*(?:ご?本人)?(?:の)?(?:氏名|お名前|おなまえ|名前|なまえ|Name|NAME)"
+# Form labels for the seeker: 氏名, お名前, and the role words support agencies and forms use
+# (対象者氏名, 利用者名, 【申込者】, 相談者：); a bare role word needs its bracket or colon.
+_ROLE = r"(?:ご?本人|対象者|ご?利用者|相談者|申し?込み?者|申込人|求職者|受講者|参加者|希望者)"
+_LABEL_NAME = re.compile(rf"^[ \t]*[・\-*●■◆◇○【\[<]?[ \t]*(?:(?:{_ROLE}(?:様|さん)?)?(?:の)?(?:氏名|お名前|おなまえ|名前|なまえ|Name|NAME)"
+                         rf"|{_ROLE}名|{_ROLE}(?=[ \t]*[】\]>:：]))"
                          r"(?:[ \t]*[(（][^)）]*[)）])?[ \t]*[】\]>]?[ \t]*[:：]?[ \t]*(?P<v>.*)$", re.M)
 _FURIGANA = re.compile(r"[(（][^()（）]*[)）]")
 _PROSE_STRONG = re.compile(r"と申します|ともうします|と申し上げます|と言います|といいます|と申す者です"
@@ -146,7 +150,7 @@ def _prose_name(text: str) -> str | None:
             if not _name_ok(name):
                 continue
             if weak:
-                if re.fullmatch(rf"[{_KATA}]+", name):
+                if re.fullmatch(r"[ァ-ヺー]+", name):
                     continue                      # 「テストです」: one katakana word is rarely a name
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 prefix = text[line_start:m.start() - len(chunk)]
@@ -166,6 +170,9 @@ _CLOSING_WORDS = set("""
 """.split())
 
 
+# Rules and stars around a signing name: 「—— 高階里美」「＊ 佐々木 健 ＊」.
+_DECOR = re.compile(r"^[ \t]*[-—―─━=~〜*・]{1,6}[ \t]*(?=[^\s\-—―─━=~〜*・])"
+                    r"|(?<=[^\s\-—―─━=~〜*・])[ \t]*[-—―─━=~〜*]{1,6}[ \t]*$")
 _DATE_LINE = re.compile(r"\d{1,2}\s*(?:月|日|時|/\d)")
 
 
@@ -173,7 +180,7 @@ def _signoff_names(fresh: str, signature: str, from_name: str) -> list[str]:
     """Lines consisting only of a name: the last ones of the fresh text (under which only contact,
     company or closing lines may follow), then the signature's."""
     found: list[str] = []
-    fresh_lines = [ln.strip() for ln in fresh.split("\n") if ln.strip()]
+    fresh_lines = [_DECOR.sub("", ln).strip() for ln in fresh.split("\n") if _DECOR.sub("", ln).strip()]
     for k, ln in enumerate(list(reversed(fresh_lines[1:]))[:6]):
         if _DATE_LINE.search(ln):
             break                                 # body text (a requested date) is not under a sign-off

@@ -507,3 +507,35 @@ def test_attendant_helpers_and_named_supporters(text, expected):
 ])
 def test_attendant_not_joining(text):
     assert extract_attendant(text) is None
+
+
+# --- name: role labels, names with ・, decorated sign-offs ------------------------------------------
+@pytest.mark.parametrize("fresh, expected", [
+    ("センターの高橋です。\n対象者氏名：阿部 早苗（あべ さなえ）\n求職番号：05010-70044192", "阿部 早苗"),
+    ("センターの岡本です。\n利用者名：村田 康平\n希望日時：12月21日（月）午後2時", "村田 康平"),
+    ("ハローワーク秋田さま\n【申込者】菊池 亮太\n【求職番号】05020-66318540", "菊池 亮太"),
+    ("相談者：佐藤 花子\n希望日：12月3日", "佐藤 花子"),
+    ("■ご本人のお名前\n田村 一郎", "田村 一郎"),
+    ("申込者名　小松 由香\n電話 090-1234-5678", "小松 由香"),
+])
+def test_role_labels(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+@pytest.mark.parametrize("fresh, expected", [
+    ("こんにちは。\nわたしは グエン・ヴァン・ナム です。ベトナムから きました。", "グエン・ヴァン・ナム"),
+    ("はじめまして。私はマリア・サントスです。", "マリア・サントス"),
+    ("はじめまして。アナ・リマと申します。", "アナ・リマ"),
+])
+def test_foreign_names_with_nakaguro(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+@pytest.mark.parametrize("fresh, expected", [
+    ("最初の日程でお願いいたします。\n規約の件、承知しました。\n—— 高階里美", "高階里美"),
+    ("2番でお願いします。\n―― 高階 里美", "高階 里美"),
+    ("承知しました。\n-- 佐々木 健", "佐々木 健"),
+    ("承知しました。\n＊ 佐々木 健 ＊", "佐々木 健"),
+])
+def test_decorated_sign_off(fresh, expected):
+    assert extract_name(fresh) == expected
