@@ -303,6 +303,21 @@ _PHONE = re.compile(
     r"(?<![\d\-+])(?:(?P<intl>\+\s?81)[\s\-]*(?:\(0\)[\s\-]*)?(?P<irest>\d{1,4}[\s\-]?\d{1,4}[\s\-]?\d{3,4})"
     r"|(?P<dom>\(?0\d{1,4}\)?[\s\-]?\(?\d{1,4}\)?[\s\-]?\d{3,4}))(?![\d\-])")
 _FAX_BEFORE = re.compile(r"(?:FAX|Fax|fax|ファックス|ファクス|ＦＡＸ)[\s:：.]*$")
+# 「TEL/FAX 018-…」「電話・FAX：」: one line for both, so a phone (below a number only for calls).
+_TEL_FAX_BEFORE = re.compile(r"(?:TEL|Tel|tel|電話)\s*[/・&＆兼、,]\s*(?:FAX|Fax|fax|ファックス|ファクス)[\s:：.]*$")
+# The kind of a number (mobile or home) and which kind the writer asks us to use, often in a
+# sentence of its own: 「携帯の方にご連絡いただければ幸いです」「平日の昼間は自宅の方が確実です」.
+_MOBILE = r"携帯|ケータイ|けいたい|スマホ|スマートフォン|モバイル"
+_HOME = r"自宅|家の電話|家電|固定電話"
+_KIND = re.compile(rf"(?P<mobile>{_MOBILE})|(?P<home>{_HOME})")
+_KIND_WANTED = re.compile(
+    rf"(?:(?P<m1>{_MOBILE})|(?P<h1>{_HOME}))(?:電話)?(?:番号)?(?:の方|のほう)?(?:に|へ|まで)[^。\n]{{0,15}}?"
+    r"(?:お願い|ご?連絡|電話|かけ|いただ|頂|下さ|くださ|幸い|助か)"
+    rf"|(?:(?P<m2>{_MOBILE})|(?P<h2>{_HOME}))(?:電話)?(?:の方|のほう)?(?:が|は)[^。\n]{{0,8}}?"
+    r"(?:つながりやす|繋がりやす|確実|出られま|出やす|便利)")
+_KIND_UNWANTED = re.compile(
+    rf"(?:(?P<m>{_MOBILE})|(?P<h>{_HOME}))(?:電話)?(?:の方|のほう)?(?:は|に|へ|には)[^。\n]{{0,12}}?"
+    r"(?:不在|出られ(?:ない|ません)|つながりにく|繋がりにく|(?:し|かけ)ないで|ご遠慮|控え)")
 _POSTAL_BEFORE = re.compile(r"〒\s*$")
 _NOT_CONTACT = re.compile(r"ハローワーク|そちら|貴所|御所|窓口|代表")
 _AVOID = re.compile(r"会社|勤務先|職場|事務所|旧|以前の|前の番号|古い|使えな|使っていな|不通")
@@ -332,14 +347,40 @@ def _format_phone(m: re.Match[str], labelled: bool) -> str | None:
     return "-".join(groups)
 
 
+def _wanted_kinds(text: str) -> dict[str, int]:
+    """Score per number kind from what the writer says about mobile vs home anywhere in the text."""
+    score = {"mobile": 0, "home": 0}
+    unwanted = list(_KIND_UNWANTED.finditer(text))
+    for m in unwanted:
+        score["mobile" if m["m"] else "home"] -= 3
+    for m in _KIND_WANTED.finditer(text):
+        if not any(u.start() <= m.start() < u.end() for u in unwanted):   # 「自宅には電話しないで」
+            score["mobile" if m["m1"] or m["m2"] else "home"] += 3
+    return score
+
+
+def _kind(label: str, note: str, phone: str) -> str:
+    """Mobile or home: a （携帯） right after the number, else the word before it (after the last
+    separator), else the number itself (070/080/090 are mobiles)."""
+    paren = re.match(r"\s*[(（][^()（）]*[)）]", note)
+    tail = re.split(r"[／/、,]", label)[-1]
+    for part in (paren.group() if paren else "", tail):
+        kinds = [k for k in _KIND.finditer(part)]
+        if kinds:
+            return "mobile" if kinds[-1]["mobile"] else "home"
+    return "mobile" if re.match(r"0[789]0", phone) else "home"
+
+
 def _phone_candidates(text: str, *, avoid_work: bool) -> list[tuple[int, int, str]]:
     """(score, position, formatted) for every valid phone number in text. A number's context is
     its line, from the previous number to the next: 「018-…（自宅）／090-…（日中はこちら）」."""
     matches = list(_PHONE.finditer(text))
+    wanted = _wanted_kinds(text)
     out: list[tuple[int, int, str]] = []
     for i, m in enumerate(matches):
-        before = text[max(0, m.start() - 12):m.start()]
-        if _FAX_BEFORE.search(before) or _POSTAL_BEFORE.search(before):
+        before = text[max(0, m.start() - 16):m.start()]
+        tel_fax = bool(_TEL_FAX_BEFORE.search(before))
+        if (_FAX_BEFORE.search(before) and not tel_fax) or _POSTAL_BEFORE.search(before):
             continue
         line_start = max(text.rfind("\n", 0, m.start()) + 1, matches[i - 1].end() if i else 0)
         line_end = text.find("\n", m.end())
@@ -353,7 +394,7 @@ def _phone_candidates(text: str, *, avoid_work: bool) -> list[tuple[int, int, st
         phone = _format_phone(m, labelled=bool(_PHONE_LABEL.search(label)))
         if not phone:
             continue
-        score = 0
+        score = wanted[_kind(label, note, phone)] - (1 if tel_fax else 0)
         if _AVOID.search(context):
             if avoid_work:
                 continue

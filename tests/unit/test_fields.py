@@ -539,3 +539,37 @@ def test_foreign_names_with_nakaguro(fresh, expected):
 ])
 def test_decorated_sign_off(fresh, expected):
     assert extract_name(fresh) == expected
+
+
+# --- phone: the kind of number the writer asks us to use, combined TEL/FAX lines -------------------
+@pytest.mark.parametrize("text, expected", [
+    ("連絡先は、自宅 018-845-2231 と携帯 090-6612-0043 がございますが、\n"
+     "日中は畑に出ていることが多いため、携帯の方にご連絡いただければ幸いです。", "090-6612-0043"),
+    ("■連絡先：自宅 018-833-4471 ／ 携帯 080-6623-1457\n　（日中は不在がちですので、携帯の方へお願いします）",
+     "080-6623-1457"),
+    ("電話：018-833-4471、090-1111-2222\n日中は携帯へお願いします。", "090-1111-2222"),
+    ("携帯 090-1111-2222\n自宅 018-833-4471\n平日の昼間は自宅の方が確実です。", "018-833-4471"),
+    ("自宅：018-833-4471\n携帯：080-6623-1457\n携帯の方がつながりやすいです。", "080-6623-1457"),
+    ("電話番号は018-833-4471と090-1111-2222です。ご連絡はスマホにお願いします。", "090-1111-2222"),
+])
+def test_phone_kind_preferred_in_another_sentence(text, expected):
+    assert extract_phone(text) == expected
+
+
+@pytest.mark.parametrize("fresh, sig, expected", [
+    ("予約をお願いします。", "――――\n佐藤 義男\nTEL/FAX　018-862-4410", "018-862-4410"),
+    ("電話・FAX：018-862-4410", "", "018-862-4410"),
+    ("TEL/FAX 018-862-4410\n携帯 090-1111-2222", "", "090-1111-2222"),
+    ("FAX/TEL 018-862-4410", "", "018-862-4410"),
+])
+def test_combined_tel_fax_line_is_a_phone(fresh, sig, expected):
+    assert extract_phone(fresh, sig) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("自宅 018-833-4471\n携帯 090-1111-2222\n自宅には電話しないでください。", "090-1111-2222"),
+    ("携帯：090-1111-2222\n自宅：018-833-4471\n携帯は仕事中は出られないので、自宅にお願いします。", "018-833-4471"),
+    ("018-833-4471（自宅）／090-1111-2222（携帯）\n携帯の方がつながりやすいです。", "090-1111-2222"),
+])
+def test_phone_kind_the_writer_avoids(text, expected):
+    assert extract_phone(text) == expected
