@@ -25,7 +25,10 @@ _CONDITIONAL = re.compile(r"場合|なら|たら|ときは|時は|キャンセ�
 _CANCEL = re.compile(r"キャンセル|取り?消|取りやめ|とりやめ|取り?下げ|辞退|中止|見送|見合わせ|やめ(?:ます|たい|させ|に|てお)"
                      r"|(?:行け|参加でき|受けられ|出席でき)なくな|必要(?:が)?なくな|不要にな|きゃんせる"
                      r"|(?:なし|無し)に(?:して|させ|する|します|したい|願)|(?:予約|相談)を?消し"
-                     r"|(?:行か|参加し|受け|伺わ)ないことに")
+                     r"|(?:行か|参加し|受け|伺わ)ないことに"
+                     # declining the offer: 「今回は結構です」「予約は遠慮させていただきます」
+                     r"|(?:今回|予約|相談|面談|ご提案)(?:の件|の予約|の相談)?(?:は|も)[^。\n]{0,6}?(?:結構|けっこう|遠慮)"
+                     r"(?:です|いたし|します|させ)")
 # 「面接を辞退しました」 is news about a job application, not about our booking.
 _CANCEL_OTHER = re.compile(r"(?:面接|内定|応募|求人|選考|会社|仕事|採用)(?:の|を|は|も)?[^。\n]{0,6}(?:辞退|キャンセル|取り?消|中止|見送)")
 _OUR_BOOKING = re.compile(r"予約|相談|面談|今回|枠|日程")
@@ -51,6 +54,11 @@ _ASKS = re.compile(r"[?？]|か[。.]?$|でしょうか|ますか|ですか|教�
 # 「相談させていただいた」「お願いするメールを送った」「相談させていただき、ありがとう」: told, not asked.
 _DONE = re.compile(r"^[^、。\n]{0,12}?(?:(?:いただい|頂い|もらっ|送っ|し|させ)た(?![いくらろ])|しました|申し込んだ)"
                    r"|^[^。\n]{0,12}?(?:いただき|頂き|もらい)[^。\n]{0,6}(?:ありがとう|感謝)")
+# Booking put off until something is known: 「わかり次第、予約の申込みをしたいと思います」
+# 「申し込もうと思っているのですが、その前に教えてください」. Softeners (よろしければ, できれば) are not.
+_DEFERRED = re.compile(r"次第|その前に|(?:わか|分か|決ま)ったら|確認(?:でき|し)(?:たら|てから)|準備が?できたら"
+                       r"|問題が?なければ|大丈夫(?:そう)?(?:なら|であれば)|改めて|あらためて|後日|後ほど|のちほど"
+                       r"|(?:よう|そう|こう|ろう|おう|もう)と(?:思|考)(?:って|えて)(?:い|お)[^。\n]{0,6}?(?:が|けど)")
 _QUESTION = re.compile(r"[?？]|でしょうか|ますか|ですか|教えて(?:ください|下さい|くださ|いただけ|頂け|いただきたい|頂きたい|もらえ|もらいたい|ほし|欲し)|伺いたい|お聞きしたい|質問|お尋ね|知りたい")
 
 
@@ -81,7 +89,7 @@ def _asks_to_book(text: str) -> bool:
         asks = bool(_ASKS.search(sentence))
         info_question = _info_question(sentence)
         for m in _BOOK.finditer(sentence):
-            if info_question or _DONE.search(sentence[m.end():]):
+            if info_question or _DONE.search(sentence[m.end():]) or _DEFERRED.search(sentence):
                 continue
             if asks and re.search(r"も\s*$", sentence[:m.start()]):
                 continue                          # 「スマホでも相談できますか」: whether it is possible

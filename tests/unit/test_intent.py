@@ -200,3 +200,52 @@ def test_shifting_the_time_is_a_change(text):
 
 def test_soon_is_not_a_change():
     assert intent("なるべく早めに相談したいです。") == "book"
+
+
+# --- booking deferred until questions are answered; declining the offer ------------------------------
+@pytest.mark.parametrize("text", [
+    "オンライン職業相談に申し込もうと思っているのですが、その前に教えてください。\n"
+    "・スマートフォンだけでも参加できますか。\nわかり次第、予約の申込みをしたいと思います。",
+    "相談を予約しようと考えています。カメラがなくても大丈夫でしょうか。分かったら改めて申し込みます。",
+    "予約の前に確認したいのですが、相談は1回何分ですか。確認できたら予約をお願いしたいです。",
+    "利用料金はかかりますか。問題なければ、後日改めて予約をお願いします。",
+])
+def test_booking_deferred_until_questions_are_answered(text):
+    assert intent(text) == "question"
+
+
+def test_a_question_then_a_firm_booking_is_a_booking():
+    assert intent("スマホでも参加できますか。できれば予約をお願いします。") == "book"
+
+
+@pytest.mark.parametrize("text", [
+    "申し訳ありませんが、今回は結構です。\nまた必要になりましたら、こちらから連絡いたします。",
+    "ご提案いただいた日程ですが、やはり予約は結構です。",
+    "今回は遠慮させていただきます。",
+    "相談はもう必要なくなりましたので、結構です。",
+])
+def test_declining_the_offer_is_cancel(text):
+    assert intent(text, OFFER_SUBJECT, IRT) == "cancel"
+
+
+@pytest.mark.parametrize("text", ["その日程で結構です。", "12月3日の10時で結構です。", "はい、それで結構です。"])
+def test_fine_with_a_slot_is_not_cancel(text):
+    assert intent(text, OFFER_SUBJECT, IRT, has_requested="日" in text) == "confirm"
+
+
+@pytest.mark.parametrize("text", [
+    "12月3日の予約の件です。手話通訳をお願いできますか。",
+    "12月3日に予約している者です。当日は手話通訳の方に同席していただきたいのですが、可能でしょうか。",
+    "先日予約した山田です。当日、母が同席してもよいでしょうか。",
+])
+def test_asking_for_an_attendant_for_an_existing_booking_is_a_question(text):
+    assert intent(text) == "question"
+
+
+@pytest.mark.parametrize("text", [
+    "オンライン相談の予約をお願いしようと思い、ご連絡しました。",
+    "よろしければ、相談の予約をお願いします。",
+    "できれば来週、相談をお願いしたいです。",
+])
+def test_intending_to_book_now_is_a_booking(text):
+    assert intent(text) == "book"
