@@ -1451,6 +1451,90 @@ TEL 018-868-2231
 ※本メールは送信専用です。ご返信いただいてもお答えできません。
 """, L("automated"), "no-reply notification (no list headers); interview dates are never requested",
          enc="u864", client="system"),
+    # ------------------------------------------------------------------ second round (realistic shapes added after the first run)
+    Mail("N01", "2026-12-09 08:15:27", ("五十嵐 悠真", "yuma.igarashi@example.jp"), "オンライン職業相談の予約", """
+ハローワーク秋田 ご担当者様
+
+お世話になります。五十嵐 悠真と申します。
+現在は㈱アキタ物流でアルバイトをしています。
+オンライン職業相談の予約をお願いします。
+
+希望日時：12月15日（火）午前10時半
+求職番号：05020-63318840
+携帯電話：０９０－５５１２－８８３４
+""", L("book", "五十嵐 悠真", "05020-63318840", phone="090-5512-8834", req=(("2026-12-15", "10:30"),)),
+         "EXT: ㈱ (NEC row 13) in ISO-2022-JP; full-width phone; 午前10時半", enc="jis", client="outlook"),
+    Mail("N02", "2026-12-10 21:12:40", ("", "riku.s.0416@example.ne.jp"), RE_OFFER, """
+2の日程でお願いします。
+佐久間 陸
+""", L("confirm", "佐久間 陸", choice=2), "bare 2 in 「2の日程」; Android Gmail quote", enc="u88", client="android",
+         quote=Office("offer", "2026-12-10 16:00:00", "佐久間 陸",
+                      [("2026-12-15", "11:00"), ("2026-12-16", "14:00"), ("2026-12-17", "10:00")])),
+    Mail("N03", "2026-12-13 20:40:05", ("菅 美咲", "misaki.suga@gmail.example.com"), RE_CONF, """
+ハローワーク秋田 ご担当者様
+
+お世話になっております。菅です。
+都合がつかなくなったので、今回はなしでお願いします。
+申し訳ありません。
+
+菅 美咲
+""", L("cancel", "菅 美咲"), "cancel phrased 今回はなしで; one-character surname",
+         quote=Office("confirmed", "2026-12-09 11:30:00", "菅 美咲", [("2026-12-16", "15:00")])),
+    Mail("N04", "2026-12-08 12:10:33", ("今野 拓真", "takuma.konno@example.ne.jp"), RE_CONF, """
+ハローワーク秋田 ご担当者様
+
+お世話になります。今野です。
+12月10日の相談ですが、12月14日（月）10時半に変えていただけますか。
+よろしくお願いいたします。
+
+今野 拓真
+""", L("reschedule", "今野 拓真", req=(("2026-12-14", "10:30"),)), "change asked with 変えて (not 変更)",
+         enc="jis", client="thunderbird", style="thunderbird",
+         quote=Office("confirmed", "2026-12-03 09:15:00", "今野 拓真", [("2026-12-10", "14:00")])),
+    Mail("N05", "2026-11-27 11:05:48", ("Jose Reyes", "jose.reyes.ph@example.com"), "Online soudan yoyaku", """
+ハローワーク秋田 ご担当者様
+
+オンライン職業相談の予約をお願いします。
+氏名：Jose Reyes
+求職番号：05040-71120583
+希望日時：12月2日（水）11時
+電話：080-9917-2046
+タガログ語の通訳（妻）が一緒に参加します。
+""", L("book", "Jose Reyes", "05040-71120583", phone="080-9917-2046", req=(("2026-12-02", "11:00"),),
+       att="interpreter"), "romaji name in a labelled form; ASCII subject; interpreter is the wife (通訳 wins)",
+         enc="u8qp", client="gmail"),
+    Mail("N06", "2026-11-26 10:45:19", ("工藤 玲", "rei.kudo@example.co.jp"), "RE: 【ハローワーク秋田】オンライン職業相談のご予約について", """
+ハローワーク秋田
+ご担当者様
+
+いつもお世話になっております。工藤です。
+2番でお願いいたします。規約に同意いたします。
+
+工藤 玲
+""", L("confirm", "工藤 玲", choice=2), "multipart/alternative Outlook (QP) with the HTML quote under a border-top block",
+         enc="alt_qp", client="outlook", style="outlook",
+         quote=Office("offer", "2026-11-25 17:20:00", "工藤 玲",
+                      [("2026-11-30", "10:00"), ("2026-12-01", "15:00"), ("2026-12-02", "13:00")])),
+    Mail("N07", "2026-12-22 15:30:11", ("丹羽 早苗", "sanae.niwa@example.jp"), "年末年始について", """
+ハローワーク秋田 ご担当者様
+
+お世話になっております。丹羽と申します。
+年末年始はオンライン職業相談もお休みでしょうか。
+お休みの期間を教えていただけますと助かります。
+
+丹羽 早苗
+""", L("question", "丹羽 早苗"), "question about closing days, no date written", enc="u864", client="thunderbird"),
+    Mail("N08", "2026-12-15 09:12:02", ("", "postmaster@ezweb.example.ne.jp"), "メール配信エラーのお知らせ", """
+このメールは送信専用のシステムから送られています。
+
+下記のあて先へのメールは配信できませんでした。
+あて先：haru-0303@ezweb.example.ne.jp
+理由：受信拒否設定により受信できませんでした。
+
+送信日時：2026/12/15 09:10
+件名：【ハローワーク秋田】オンライン職業相談のご予約について
+""", L("automated"), "Japanese carrier delivery-failure notice from postmaster, text/plain only, no automation header",
+         enc="sjis8", client="system"),
     # ------------------------------------------------------------------ unrelated
     Mail("X26", "2026-11-24 14:00:35", ("株式会社ミライ研修 田中", "tanaka@mirai-kenshu.example.com"),
          "【無料セミナー】採用力強化セミナーのご案内", """
@@ -1641,11 +1725,12 @@ def check_mail(m: Mail, labels: dict) -> None:
         check_weekdays("\n".join(m.quote.lines()), m.quote.dt.date(), w + " (office)")
 
 
-def main() -> None:
+def main(out: Path = HERE) -> None:
+    """Write the set into `out` (the test regenerates into a temporary folder and compares)."""
     mails = sorted(MAILS, key=lambda m: m.dt)
     assert len({m.key for m in mails}) == len(mails)
     labels, meta = {}, {}
-    for f in HERE.glob("m*.eml"):
+    for f in out.glob("m*.eml"):
         f.unlink()
     for i, m in enumerate(mails, 1):
         fname = f"m{i:03d}.eml"
@@ -1655,12 +1740,12 @@ def main() -> None:
         check_mail(m, lab)
         raw = m.build()
         assert b"\n" not in raw.replace(b"\r\n", b""), f"{m.key}: bare LF"
-        (HERE / fname).write_bytes(raw)
+        (out / fname).write_bytes(raw)
         labels[fname] = lab
         meta[fname] = m.meta()
-    (HERE / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (HERE / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {len(mails)} messages to {HERE}")
+    (out / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {len(mails)} messages to {out}")
 
 
 if __name__ == "__main__":
