@@ -464,14 +464,21 @@ _CHOICE_PATTERNS = [
     re.compile(r"(?P<k>[一二三四五六七八九十])\s*(?:つ目|つめ)"),
     re.compile(r"[「『\"'](?P<n>\d{1,2})\s*番?[」』\"']"),
     re.compile(r"(?:No|NO|no)\.?\s*(?P<n>\d{1,2})(?!\d)"),
-    # 「一番上の日程」「最初の候補」: the first option (一番下/最後 need the offer to count).
-    re.compile(rf"(?:(?:一番|いちばん)上|最初)の\s*(?P<first>日程|候補|日時|枠|案|時間|もの|方|ほう)(?=\s*{_PICK})"),
+    # 「一番上の日程」: the first option, its number written (一番); 最初/一番下/最後 are not (see below).
+    re.compile(rf"(?:一番|いちばん)上の\s*(?P<first>日程|候補|日時|枠|案|時間|もの|方|ほう)(?=\s*{_PICK})"),
+    # 「下記の2の日程で」「3の候補で」: the option's number before the word for the option.
+    re.compile(rf"(?<![\d/:.\-])(?P<n>\d{{1,2}})\s*の\s*(?:日程|候補|日時|枠|時間帯?|案)(?=\s*{_PICK})"),
     re.compile(rf"(?:候補|案|オプション)\s*(?:の)?\s*(?P<n>\d{{1,2}})(?!\d)(?=\s*番?\s*(?:{_PICK}|$))", re.M),
     re.compile(rf"第\s*(?P<n>\d{{1,2}})\s*(?:候補|案)(?=\s*{_PICK})"),
     re.compile(rf"(?:^|[。、\s!！])\s*\((?P<n>\d{{1,2}})\)\s*(?=で|を|に|が|の|です|番|{_PICK}|。|$)", re.M),
     re.compile(rf"(?:^|[。、!！])\s*(?P<n>\d{{1,2}})\s*(?={_PICK})", re.M),
     re.compile(r"^\s*(?P<n>\d{1,2})\s*[.)]?\s*(?:です|で)?[。.!]?\s*$", re.M),
 ]
+
+
+# An option picked by position with no number written: the README counts only written numbers,
+# so the choice stays None and the warning lets the workflow ask back.
+_POSITION_PICK = re.compile(rf"(?:最初|先頭|トップ|一番下|いちばん下|最後|最終)の\s*(?:日程|候補|日時|枠|案|時間)(?=\s*{_PICK})")
 
 
 def extract_choice(fresh: str) -> tuple[int | None, list[str]]:
@@ -490,6 +497,9 @@ def extract_choice(fresh: str) -> tuple[int | None, list[str]]:
         return found[0], []
     if found:
         return None, [f"ambiguous_choice: several option numbers {found}"]
+    position = _POSITION_PICK.search(text)
+    if position:
+        return None, [f"position_choice: {position.group()} names an option without its number"]
     return None, []
 
 

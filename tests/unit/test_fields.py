@@ -425,7 +425,7 @@ def test_attendant_more_phrasings(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("一番上の日程でお願いします。", 1),
     ("いちばん上の候補で大丈夫です。", 1),
-    ("最初の日程でお願いします。", 1),
+    ("最初の日程でお願いします。", None),          # no option number written (README): ask back
     ("一番下の日程でお願いします。", None),
     ("上記の日程でお願いします。", None),
 ])
@@ -573,3 +573,22 @@ def test_combined_tel_fax_line_is_a_phone(fresh, sig, expected):
 ])
 def test_phone_kind_the_writer_avoids(text, expected):
     assert extract_phone(text) == expected
+
+
+# --- choice: 「下記の2の日程で」; a position word without a number asks back -------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("下記の2の日程でお願いします。", 2),
+    ("いただいた候補のうち、3の日程で大丈夫です。", 3),
+    ("ご提示いただいた1の日時でお願いいたします。", 1),
+    ("2の枠を希望します。", 2),
+    ("12月3日の日程でお願いします。", None),
+    ("10時の枠でお願いします。", None),
+])
+def test_choice_number_of_the_schedule(text, expected):
+    assert extract_choice(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", ["最初の日程でお願いいたします。", "先頭の候補で大丈夫です。", "最後の日程でお願いします。"])
+def test_position_without_a_number_is_not_a_choice_but_warns(text):
+    choice, w = extract_choice(text)
+    assert choice is None and any(x.startswith("position_choice:") for x in w)
