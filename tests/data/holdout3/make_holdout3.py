@@ -1558,7 +1558,7 @@ TEL：03-6555-0198
 来週の忘年会、12月11日の19時からに決まったよ。
 場所はいつもの店です。
 """, L("other"), "misdirected personal mail with a date; nothing requested, no name", enc="u88", client="android"),
-    Mail("X28", "2026-12-11 17:00:25", ("杉本 翼", "tsubasa.sugimoto@example.com"), "本日のお礼", """
+    Mail("X28", "2026-12-07 17:00:25", ("杉本 翼", "tsubasa.sugimoto@example.com"), "本日のお礼", """
 ハローワーク秋田 オンライン職業相談ご担当者様
 
 本日はオンライン相談でお世話になり、ありがとうございました。
