@@ -124,7 +124,7 @@ _UNAVAILABLE = re.compile(r"(?:都合が(?:悪|つか|合わ)|難し|無理|だ�
                           r"|不在|留守|出張|帰省|(?<![てで])(?:いない|いません|おりません|居ない|居りません))"
                           r"(?![^。、\n]{0,4}(?:ければ|けれ|場合|なら|たら|でしょうか|ですか|ますか))")
 _VAGUE = re.compile(r"来週|今週|再来週|来月|上旬|中旬|下旬|月末|月初|週明け")
-_CHANGE = re.compile(r"変更|変え|ずら|移し|移動|振替|振り替|延期|別の日")
+_CHANGE = re.compile(r"変更|変え|ずら|移し|移動|振替|振り替|延期|別の日|遅らせ|早めて|早めら|繰り上げ|繰り下げ")
 # A date made the topic (「…からの予約についてですが」「…の相談なんですが」): in a mail that moves or
 # cancels a booking, that is the booking being moved.
 _TOPIC = re.compile(r"^[^。\n]{0,25}?(?:予約|相談|面談|件)(?:について|に関して|の件)?"
@@ -147,6 +147,10 @@ _PAST = re.compile(r"^[^。\n]{0,12}?(?:(?<!承知し)(?<!了解し)(?<!確認�
 # Closing words of a letter: a date alone on a line under them is the letter's date.
 _CLOSING = re.compile(r"^[ \t]*(?:敬具|敬白|謹白|草々|早々|かしこ|以上)[。.]?[ \t]*$", re.M)
 _LABEL_ABOVE = re.compile(r"(?:[:：]|希望|日時|日程|候補)[ \t]*$")
+# The new time of a booking in 「…13時に変更」「…14時30分からにしていただく」「午後に変えて」.
+_TO_NEW = re.compile(r"(?:に|へ)\s*(?:変更|変え|ずら|移し|移動|繰り|して(?:いただ|頂|もら|くださ|下さ|ほし|欲し)"
+                     r"|でき(?:ます|ません)|お願い|なりませ|なら)")
+_DONE_AFTER = re.compile(r"[^。\n]{0,6}?(?:ました|した(?!い))")
 _ORDINAL = re.compile(r"第\s*(\d{1,2})\s*(?:希望|候補)|(?<!\d)\((\d{1,2})\)\s*$|(?:希望|候補)\s*(\d{1,2})\s*[:：]?\s*$")
 _CLAUSE_END = re.compile(r"[。!?\n]")
 _ASKING = re.compile(r"お願い|おねがい|希望|相談|予約|可能|でき|空い|伺|参加|大丈夫|都合が(?:良|よ|い)|いかが|どう")
@@ -163,6 +167,7 @@ class _Mention:
     year: bool = False                      # written with its year (2026年…, 令和8年…)
     times: list[tuple[time | None, time | None]] = field(default_factory=list)
     drop: bool = False
+    why: str = ""                           # what its own clause says about it, when dropped for that
 
 
 def _to_jst_date(ref: datetime) -> date:
@@ -528,23 +533,23 @@ class _Reader:
                 self.warn("letter_date", f"{text[mt.start:mt.end].strip()}: the letter's own date")
                 mt.drop = True
             elif _EXISTING.search(sentence_after) or _EXISTING_BEFORE.search(before):
-                mt.drop = True
+                mt.drop, mt.why = True, "booked"
             elif _CHANGE.search(sentence) and re.search(r"(?:を|から|は)[、,\s]*$", after) \
                     and not re.search(r"(?:に|へ|で)\s*(?:変更|変え|ずら|移)", sentence_after):
-                mt.drop = True                     # 「XからYに変更」: X is the old booking
+                mt.drop, mt.why = True, "booked"   # 「XからYに変更」: X is the old booking
             elif _UNAVAILABLE.search(sentence_after):
-                mt.drop = True
+                mt.drop, mt.why = True, "unavailable"
             elif _EXCEPT.match(after):
                 mt.drop = True                     # 「水曜日以外なら」: the one day not asked for
             elif changing and _TOPIC.match(sentence_after):
-                mt.drop = True                     # 「12月2日の相談なんですが、…別の日に」: the booking moved
+                mt.drop, mt.why = True, "booked"   # 「12月2日の相談なんですが、…別の日に」: the booking moved
             elif _NOT_REQUEST.search(scope) or _NOT_REQUEST.search(re.split(r"[、,]", before)[-1][-8:]):
                 mt.drop = True
             elif _OTHER_EVENT.search(re.split(r"[、,]", before)[-1][-8:]) \
                     or _OTHER_EVENT.search(re.split(r"[、,]", sentence_after, maxsplit=1)[0]):
-                mt.drop = True
+                mt.drop, mt.why = True, "event"
             elif self._past_event(sentence_after):
-                mt.drop = True
+                mt.drop, mt.why = True, "event"
             elif _DEADLINE.match(after) or _START_OF_SOMETHING.match(after) or _PAST.match(after):
                 if re.match(r"\s*(?:〜|から|-)\s*$", after) or re.match(r"\s*(?:以降|以後|まで)", after):
                     self.warn("ambiguous_date", f"{text[mt.start:mt.end].strip()}: a range or limit, not a time")
@@ -560,11 +565,15 @@ class _Reader:
                 if nx.dates != mt.dates:
                     nx.drop = True
                     self.warn("ambiguous_date", f"{text[mt.start:nx.end].strip()}: the two days disagree")
-        # 「12月3日か4日の午後」: dates joined only by a connector share the later one's times
+        # 「12月3日か4日の午後」: dates joined only by a connector share the later one's times, and
+        # what the shared clause says of them (「12月3日と5日に予約していますが」 both are booked)
         for i in range(len(mentions) - 2, -1, -1):
             mt, nx = mentions[i], mentions[i + 1]
-            if not mt.times and nx.times and _CONNECTOR_ONLY.match(text[mt.end:nx.start]):
-                mt.times = list(nx.times)
+            if _CONNECTOR_ONLY.match(text[mt.end:nx.start]):
+                if not mt.times and nx.times:
+                    mt.times = list(nx.times)
+                if nx.why and not mt.drop:
+                    mt.drop, mt.why = True, nx.why
         kept = [m for m in mentions if not m.drop and m.dates]
         if not mentions and _VAGUE.search(text):
             self.warn("vague_date", _VAGUE.search(text).group() + " without a day")
@@ -577,7 +586,27 @@ class _Reader:
                     r = Requested(d, start, end)
                     if r not in out:
                         out.append(r)
+        if not kept and changing:
+            out = self.time_only_change(mentions)
         return out
+
+    def time_only_change(self, mentions: list[_Mention]) -> list[Requested]:
+        """「12月3日に予約している…時間を11時から13時に変更」: the one booked day at the new time.
+        Nothing when several days are booked or no new time is asked for."""
+        booked = [m for m in mentions if m.why == "booked" and m.dates]
+        if len({d for m in booked for d in m.dates}) != 1:
+            return []
+        pos, day = booked[-1].end, booked[-1].dates[0]
+        later = [m.start for m in mentions if m.start >= pos]
+        for target in _TO_NEW.finditer(self.text, pos):
+            if any(s < target.start() for s in later) or _DONE_AFTER.match(self.text, target.end()):
+                continue                           # another date in between; 「変更しました」 is done
+            clause = re.split(r"[。!?\n、,]", self.text[pos:target.start()])[-1]
+            clause = re.sub(r"から\s*$", "", clause).rsplit("から", 1)[-1]   # 「11時から13時に」: 13時
+            times = self.times_in(clause)
+            if times and times[-1] != (None, None):
+                return [Requested(day, *times[-1])]
+        return []
 
 
 def extract_requested(text: str, ref: datetime,

@@ -482,3 +482,27 @@ def test_nth_weekday_of_a_month(text, expected):
 def test_unclear_nth_week_is_not_guessed(text):
     found, w = extract_requested(text, WED)
     assert found == [] and w
+
+
+# --- a change of the time only: the booked day at the new time -------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("12月3日に予約している佐藤です。時間を11時から13時に変更していただけますか。", [("2026-12-03", "13:00", None)]),
+    ("12月3日11時からの予約ですが、同じ日の15時に変更できますか。", [("2026-12-03", "15:00", None)]),
+    ("12月3日（木）に予約しております。お時間を午前10時から午後2時に変えていただきたいです。",
+     [("2026-12-03", "14:00", None)]),
+    ("12月3日の予約の時間を、11時から14時に変更してください。", [("2026-12-03", "14:00", None)]),
+    ("明後日14時からの予約ですが、30分遅らせて14時30分からにしていただくことは可能でしょうか。",
+     [("2026-11-20", "14:30", None)]),
+    ("12月3日の10時で予約していますが、午後に変更できますか。", [("2026-12-03", "13:00", "17:00")]),
+])
+def test_change_of_time_only_keeps_the_booked_day(text, expected):
+    assert req(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "12月3日の予約ですが、別の日に変更できますか。",
+    "12月3日と12月5日に予約していますが、どちらかを14時に変更できますか。",   # which day? not guessed
+    "12月3日の予約をキャンセルして、14時からの説明会に変更します。",
+])
+def test_time_change_without_one_booked_day_is_not_guessed(text):
+    assert req(text) == []

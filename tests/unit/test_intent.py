@@ -249,3 +249,18 @@ def test_asking_for_an_attendant_for_an_existing_booking_is_a_question(text):
 ])
 def test_intending_to_book_now_is_a_booking(text):
     assert intent(text) == "book"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月3日の予約の時間ですが、11時から14時にずらせますか？", "reschedule"),
+    ("12月3日の予約、開始を14時に変えていただけますか。", "reschedule"),
+    ("連絡先のメールアドレスを新しいものに変えてください。", "other"),
+])
+def test_moving_the_time_is_a_change(text, expected):
+    assert intent(text, has_requested=expected == "reschedule") == expected
+
+
+@pytest.mark.parametrize("text", ["職種を事務職に変えたいと考えており、相談をお願いしたいです。",
+                                  "めずらしく求人が多いので、相談をお願いしたいです。"])
+def test_career_change_is_not_a_reschedule(text):
+    assert intent(text) == "book"
