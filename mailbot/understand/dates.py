@@ -75,6 +75,8 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
     ("ymd", rf"(?<!\d)(?P<y>20\d\d){_SEP_YMD}(?P<ym>\d{{1,2}}){_SEP_MD}(?P<yd>\d{{1,2}})(?!\d)\s*日?"),
     ("nth", rf"(?:(?P<nmo>\d{{1,2}})\s*月|(?P<nrel>今月|来月|再来月))\s*の?\s*第\s*(?P<nn>[1-5一二三四五])\s*"
             rf"(?P<nwk>週目?\s*の?\s*)?(?P<nwd>[{WEEKDAYS}])曜日?"),
+    # 「12月の第2水曜日か第3水曜日」: the month carries over from the mention before
+    ("nthc", rf"(?<![月\d])第\s*(?P<cn>[1-5一二三四五])\s*(?P<cwk>週目?\s*の?\s*)?(?P<cwd>[{WEEKDAYS}])曜日?"),
     ("md", r"(?<![\d./])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?!間|前|後|以内|目|ほど|程|ぶり|付)"),
     ("slash", r"(?<![\d./A-Za-z_])(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/])(?:\s*日)?"),
     ("dot", rf"(?<![\d.A-Za-z_])(?P<pm>\d{{1,2}})\.(?P<pd>\d{{1,2}})(?=\s*\(\s*[{WEEKDAYS}])"),
@@ -118,10 +120,12 @@ _EXISTING = re.compile(
     r"|(?:お願いして|決まって|確定して|入って)(?:いる|いた(?!だ)|おり|います|おります)|確定した|決定した")
 _EXISTING_BEFORE = re.compile(r"(?:予約|確定|決定)(?:して|済み?|した|中)(?:いる|いた|おります|おりました)?の?\s*$")
 # 「12月3日は都合が悪いので」: a date the writer cannot do (but not 「難しければ」, a fallback).
-_UNAVAILABLE = re.compile(r"(?:都合が(?:悪|つか|合わ)|難し|無理|だめ|ダメ|不可|行けな|いけな|参加できな|出られな|空いていな"
+_UNAVAILABLE = re.compile(r"(?:都合が(?:悪|つか|合わ)|難し|無理|だめ|ダメ|不可|(?:行け|いけ|参加でき|出席でき|出られ|伺え|空いてい)(?:な|ませ)"
                           r"|予定が(?:あ|入)(?!っていな|っておりませ|りませ)|用事が|都合がつきません"
                           # away that day: 「終日不在にしております」「出張のため」「家にいないので」
-                          r"|不在|留守|出張|帰省|(?<![てで])(?:いない|いません|おりません|居ない|居りません))"
+                          r"|不在|留守|出張|帰省|出かけ|(?<![てで])(?:いない|いません|おりません|居ない|居りません)"
+                          # at work that day: 「仕事なので」「バイトです」「夜勤明け」 (not 「仕事が休み」)
+                          r"|(?:仕事|バイト|パート|勤務|出勤|シフト|夜勤|日勤)(?:が(?:あ|入)(?!り?ませ)|です|なので|のため|明け|日|で(?:す|ござ)))"
                           r"(?![^。、\n]{0,4}(?:ければ|けれ|場合|なら|たら|でしょうか|ですか|ますか))")
 _VAGUE = re.compile(r"来週|今週|再来週|来月|上旬|中旬|下旬|月末|月初|週明け")
 _CHANGE = re.compile(r"変更|変え|ずら|移し|移動|振替|振り替|延期|別の日|遅らせ|早めて|早めら|繰り上げ|繰り下げ")
@@ -146,6 +150,7 @@ _START_OF_SOMETHING = re.compile(r"^\s*(?:から|より)(?!\s*(?:の?\s*(?:午�
 _PAST = re.compile(r"^[^。\n]{0,12}?(?:(?<!承知し)(?<!了解し)(?<!確認し)(?<!かしこまり)(?<!わかり)(?<!分かり)ました|でした|済み)")
 # Closing words of a letter: a date alone on a line under them is the letter's date.
 _CLOSING = re.compile(r"^[ \t]*(?:敬具|敬白|謹白|草々|早々|かしこ|以上)[。.]?[ \t]*$", re.M)
+_DATED_LABEL = re.compile(r"(?:送信|作成|記入|申込|申し込み|発信)(?:日|日時|年月日)|日付")
 _LABEL_ABOVE = re.compile(r"(?:[:：]|希望|日時|日程|候補)[ \t]*$")
 # The new time of a booking in 「…13時に変更」「…14時30分からにしていただく」「午後に変えて」.
 _TO_NEW = re.compile(r"(?:に|へ)\s*(?:変更|変え|ずら|移し|移動|繰り|して(?:いただ|頂|もら|くださ|下さ|ほし|欲し)"
@@ -164,7 +169,6 @@ class _Mention:
     dates: list[date]
     ordinal: int | None = None
     relative: bool = False
-    year: bool = False                      # written with its year (2026年…, 令和8年…)
     times: list[tuple[time | None, time | None]] = field(default_factory=list)
     drop: bool = False
     why: str = ""                           # what its own clause says about it, when dropped for that
@@ -232,8 +236,8 @@ class _Reader:
 
     # -- dates --------------------------------------------------------------------------------
     def resolve(self, m: re.Match[str], wd: str | None, week_of: str | None = None,
-                after: date | None = None, nth_week: tuple[int, int, int] | None = None
-                ) -> tuple[list[date], bool]:
+                after: date | None = None, nth_week: tuple[int, int, int] | None = None,
+                month_of: tuple[int, int] | None = None) -> tuple[list[date], bool]:
         """Dates of a date mention; the flag says it is a past/implausible date."""
         g = m.groupdict()
         kind = next(k[2:] for k, v in g.items() if k.startswith("k_") and v)
@@ -262,11 +266,15 @@ class _Reader:
             off = {"本日": 0, "今日": 0, "きょう": 0, "明日": 1, "あした": 1, "あす": 1,
                    "明後日": 2, "あさって": 2, "明々後日": 3, "明明後日": 3, "しあさって": 3}[g["drel"]]
             d = today + timedelta(days=off)
-        elif kind == "nth" or (kind == "weekday" and nth_week):
+        elif kind in ("nth", "nthc") or (kind == "weekday" and nth_week):
             if kind == "nth":
                 y, mo = self.nth_month(m)
                 n, week = int(g["nn"]) if g["nn"].isdigit() else kanji_number(g["nn"]), bool(g["nwk"])
                 wdi = WEEKDAYS.index(g["nwd"])
+            elif kind == "nthc":
+                y, mo = month_of
+                n, week = int(g["cn"]) if g["cn"].isdigit() else kanji_number(g["cn"]), bool(g["cwk"])
+                wdi = WEEKDAYS.index(g["cwd"])
             else:
                 (y, mo, n), week, wdi = nth_week, True, WEEKDAYS.index(g["bwd"])
             if 1 <= mo <= 12:
@@ -319,6 +327,7 @@ class _Reader:
         out: list[_Mention] = []
         last_week_rel: str | None = None
         last_nth_week: tuple[int, int, int] | None = None
+        last_nth_month: tuple[int, int] | None = None
         for m in _DATE_RE.finditer(text):
             if out and m.start() < out[-1].end:
                 continue                          # inside an annotation we already read: 明後日（10日）
@@ -339,11 +348,19 @@ class _Reader:
                     and WEEKDAYS[out[-1].dates[0].weekday()] == m["bwd"]:
                 continue                          # 「12月8日、火曜日」: the date's weekday, not another day
             week_of = None                          # 「来週の火曜か水曜」: 水曜 is next week too
+            joined = bool(out and _CONNECTOR_ONLY.match(text[out[-1].end:m.start()]))
+            if kind == "nthc" and not (joined and last_nth_month):
+                self.warn("vague_date", f"{m.group().strip()} without a month")
+                continue
             nth_week = None                         # 「12月の第2週の火曜日か木曜日」: so is 木曜
             if kind == "weekday" and out and _CONNECTOR_ONLY.match(text[out[-1].end:m.start()]):
                 week_of, nth_week = last_week_rel, last_nth_week
             dates, past = self.resolve(m, wd, week_of, out[-1].dates[0] if kind == "day" and listed else None,
-                                       nth_week)
+                                       nth_week, last_nth_month)
+            if kind == "nth":
+                last_nth_month = self.nth_month(m)
+            elif kind != "nthc":
+                last_nth_month = None
             last_week_rel = m["wrel"] if kind == "weekrel" else week_of
             if kind == "nth" and m["nwk"]:
                 n = int(m["nn"]) if m["nn"].isdigit() else kanji_number(m["nn"])
@@ -360,8 +377,7 @@ class _Reader:
                     if d and (int(note["d1"]) != d.day or (note["m1"] and int(note["m1"]) != d.month)):
                         self.warn("ambiguous_date", f"{m.group()} and {note.group().strip()} disagree")
                         dates, past = [], True
-            mention = _Mention(m.start(), end, dates, drop=not dates, relative=kind in ("dayrel", "weekrel"),
-                               year=kind in ("era", "ymd"))
+            mention = _Mention(m.start(), end, dates, drop=not dates, relative=kind in ("dayrel", "weekrel"))
             if past and dates:
                 self.warn("past_date", f"{m.group().strip()} -> {dates[0].isoformat()} is before the mail date")
                 mention.drop = True
@@ -494,16 +510,19 @@ class _Reader:
         return seg
 
     def _letter_date(self, mention: _Mention, line_start: int) -> bool:
-        """A date alone on its line that dates the letter: under 敬具/以上, or written with its
-        year and equal to the day the mail was sent (unless a label above makes it a value)."""
+        """The date of the letter or form: after 送信日/記入日, or alone on its line under 敬具/以上
+        or equal to the day the mail was sent (unless a label above makes it a value)."""
         line_end = self.text.find("\n", mention.end)
         line_end = len(self.text) if line_end < 0 else line_end
-        if self.text[line_start:mention.start].strip() or self.text[mention.end:line_end].strip():
+        prefix = self.text[line_start:mention.start]
+        if re.fullmatch(rf"[ \t]*(?:{_DATED_LABEL.pattern})[ \t]*[:：]?[ \t]*", prefix):
+            return True                            # 「送信日：2026年11月18日」「記入日 11/18」
+        if prefix.strip() or self.text[mention.end:line_end].strip() or mention.relative:
             return False
         if _CLOSING.search(self.text, 0, line_start):
             return True
         above = self.text[:line_start].rstrip().rsplit("\n", 1)[-1]
-        return mention.year and mention.dates == [self.today] and not _LABEL_ABOVE.search(above)
+        return mention.dates == [self.today] and not _LABEL_ABOVE.search(above)
 
     def sentence_before(self, mention: _Mention, prev_end: int) -> str:
         seg = self.text[prev_end:mention.start]

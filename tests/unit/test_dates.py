@@ -506,3 +506,38 @@ def test_change_of_time_only_keeps_the_booked_day(text, expected):
 ])
 def test_time_change_without_one_booked_day_is_not_guessed(text):
     assert req(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "12月16日午前でお願いします。12月19日は仕事があるため参加できません。",
+    "12月19日は仕事なので、12月16日の午前でお願いします。",
+    "12月19日はバイトです。12月16日の午前がいいです。",
+    "12月19日は夜勤明けなので、12月16日の午前でお願いします。",
+    "12月16日午前でお願いします。なお12月19日から21日まで県外に出かけております。",
+    "12月16日午前でお願いします。12月19日は伺えません。",
+])
+def test_days_at_work_or_away_are_not_requests(text):
+    assert req(text) == [("2026-12-16", "09:00", "12:00")]
+
+
+def test_day_off_work_is_a_request():
+    assert req("12月19日は仕事が休みなので、その日の午前でお願いします。") == [("2026-12-19", "09:00", "12:00")]
+
+
+@pytest.mark.parametrize("text", [
+    "12月3日10時でお願いします。\n\n11月18日\n秋田太郎",
+    "12月3日10時でお願いします。\n\n送信日：2026年11月18日",
+    "記入日 2026/11/18\n希望日 12月3日 10時",
+])
+def test_dates_of_the_letter_or_form(text):
+    assert req(text) == [("2026-12-03", "10:00", None)]
+
+
+def test_same_day_value_under_a_label_is_kept():
+    assert req("希望日：\n11月18日\n時間：15時") == [("2026-11-18", "15:00", None)]
+
+
+def test_nth_weekday_continued_without_the_month():
+    assert req("12月の第2水曜日か第3水曜日の午後") == [("2026-12-09", "13:00", "17:00"), ("2026-12-16", "13:00", "17:00")]
+    found, w = extract_requested("第2水曜日の午後でお願いします", WED)     # which month?
+    assert found == [] and w
