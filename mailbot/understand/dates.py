@@ -106,8 +106,12 @@ _SPAN_SEP = re.compile(r"\s*(?:〜|[-ー−‐‑‒–—―]|から|より|to)
 _WINDOW_RE = re.compile(r"(?P<win>午前中|午前|午後|終日|一日中|AM|PM|夕方|朝一?|お昼|昼頃|夜)")
 _SAME_TIME = re.compile(r"同じ時間|同時刻|同じ時刻|同じ時間帯")
 # A line under a date that gives its time: 「時間は午後」「・10時半から」「14:00〜15:00」.
-_TIME_LABEL = re.compile(r"[ \t・\-*●■◆◇○]*(?:希望)?(?:時間|時刻|時間帯)\s*(?:[:：]|は|(?=午|\d))")
-_TIME_LINE = re.compile(rf"[ \t・\-*●■◆◇○]*(?:{_ONE_TIME}|午前中|午前|午後|終日)")
+# A next line about something else the writer does at that time (「10時から仕事なので」).
+_BUSY = re.compile(r"仕事|バイト|パート|勤務|用事|予定|通院|送り迎え|送迎|都合")
+_BULLETS = r"[ \t・\-*●■◆◇○□【\[<(※]*"
+_TIME_LABEL = re.compile(rf"{_BULLETS}(?:ご?希望)?(?:時間|時刻|時間帯)[】\]>)]?\s*(?:[:：]|は|(?=午|\d))")
+_TIME_LABEL_ONLY = re.compile(rf"{_BULLETS}(?:ご?希望)?(?:時間|時刻|時間帯)[】\]>)]?\s*[:：]?\s*")
+_TIME_LINE = re.compile(rf"{_BULLETS}(?:{_ONE_TIME}|午前中|午前|午後|終日)")
 _BARE_SPAN = re.compile(r"(?<![\d:])(?P<a>\d{1,2})\s*〜\s*(?P<b>\d{1,2})\s*時(?!間)")
 
 # ---------------------------------------------------------------------------------------------
@@ -498,10 +502,14 @@ class _Reader:
             rest = seg[cut.end():]
             seg = seg[:cut.start()]
             if cut.group() == "\n":               # 「12月8日（火）」 / 「午前10時」 on the next line
-                rest = rest.lstrip(" \t\n")
-                line = rest.split("\n", 1)[0]
+                lines = [ln for ln in rest.split("\n") if ln.strip()]
+                line = lines[0] if lines else ""
+                if _TIME_LABEL_ONLY.fullmatch(line) and len(lines) > 1 and _TIME_LINE.match(lines[1]):
+                    line = lines[1]                # 「■時間」 / 「午前10時」: the label alone on its line
                 label = _TIME_LABEL.match(line)
-                if label or (_TIME_LINE.match(line) and not (_TIME_RE.search(seg) or _WINDOW_RE.search(seg))):
+                other = _BUSY.search(line) or _NOT_REQUEST.search(line) or _OTHER_EVENT.search(line)
+                if label or (_TIME_LINE.match(line) and not other
+                             and not (_TIME_RE.search(seg) or _WINDOW_RE.search(seg))):
                     seg = seg + " " + line
         unread = _DATEISH.search(seg)
         if unread:

@@ -541,3 +541,18 @@ def test_nth_weekday_continued_without_the_month():
     assert req("12月の第2水曜日か第3水曜日の午後") == [("2026-12-09", "13:00", "17:00"), ("2026-12-16", "13:00", "17:00")]
     found, w = extract_requested("第2水曜日の午後でお願いします", WED)     # which month?
     assert found == [] and w
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("■日時\n12月8日（火）\n■時間\n午前10時", [("2026-12-08", "10:00", None)]),
+    ("希望日\n12月8日（火）\n希望時間\n14:00〜15:00", [("2026-12-08", "14:00", "15:00")]),
+    ("【希望日】12月8日（火）\n【希望時間】13時", [("2026-12-08", "13:00", None)]),
+    ("12月8日(火)\n（午前中希望）", [("2026-12-08", "09:00", "12:00")]),
+    ("12月8日(火)\n※午後でお願いします", [("2026-12-08", "13:00", "17:00")]),
+])
+def test_time_under_a_label_line(text, expected):
+    assert req(text) == expected
+
+
+def test_next_line_about_something_else_is_not_the_time():
+    assert req("12月8日(火)\n10時から仕事があるので、午後がいいです") == [("2026-12-08", None, None)]
