@@ -33,6 +33,7 @@ _NOT_NAME_WORDS = set("""
 希望日時 希望日 希望時間 連絡先 電話 携帯 携帯電話 住所 メール 追記 備考 件名 宛先 送信日時 差出人 日時 方法
 ハローワーク オンライン スマホ スマートフォン パソコン メールアドレス アドレス テレワーク 相談 職業相談 予約
 日本人 外国人 社会人 障害者 高齢者 求職者 利用者 以上です 御中 各位 様 殿
+代表 社長 会長 部長 課長 係長 主任 所長 店長 院長 室長 理事長 代表取締役 取締役 専務 常務 センター長 支援員 相談員
 """.split())
 # Endings of words that are not names. A bare 中/人/部/所/方 is too broad: 田中, 悠人, 阿部, 田所 and
 # 緒方 are names, so those endings count only after the characters that make 求職中, 日本人, 総務部 …
@@ -93,7 +94,7 @@ _JOINING = re.compile(r"同席|付き添|付添|つきそ|一緒|いっしょ|�
 
 def _clean_name(raw: str) -> str:
     s = _FURIGANA.sub("", raw)
-    s = re.sub(r"\s*(?:様|さま|です|と申します|より|拝)[。.]?$", "", s.strip())
+    s = re.sub(r"\s*(?:様|さま|さん|殿|です|と申します|より|拝)[。.]?$", "", s.strip())
     s = re.sub(r"\s+", " ", s).strip(" 　:：、。,.")
     return s
 
@@ -155,7 +156,7 @@ def _prose_name(text: str) -> str | None:
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 prefix = text[line_start:m.start() - len(chunk)]
                 if prefix.strip() and not self_ref and not (
-                        _GREETING.search(prefix) or re.search(r"(?:私|わたし|わたくし|名前|なまえ)は\s*$", prefix)):
+                        _GREETING.search(prefix) or re.search(r"(?:私|わたし|わたくし|名前|なまえ)は[\s、,]*$", prefix)):
                     continue
             return name
     return None
@@ -171,7 +172,7 @@ _CLOSING_WORDS = set("""
 
 
 # Rules and stars around a signing name: 「—— 高階里美」「＊ 佐々木 健 ＊」.
-_DECOR = re.compile(r"^[ \t]*[-—―─━=~〜*・]{1,6}[ \t]*(?=[^\s\-—―─━=~〜*・])"
+_DECOR = re.compile(r"^[ \t]*[-—―─━=~〜*・/]{1,6}[ \t]*(?=[^\s\-—―─━=~〜*・/])"
                     r"|(?<=[^\s\-—―─━=~〜*・])[ \t]*[-—―─━=~〜*]{1,6}[ \t]*$")
 _DATE_LINE = re.compile(r"\d{1,2}\s*(?:月|日|時|/\d)")
 
@@ -210,9 +211,13 @@ def _lone_names(fresh: str, from_name: str) -> list[str]:
     return found
 
 
+_KANA_READING = re.compile(rf"\s*[(（][{_HIRA}{_KATA} A-Za-z]+[)）]\s*$")
+
+
 def _line_name(line: str, from_name: str, last: bool = False) -> str | None:
     """The name when the whole line is one (「秋田 太郎」「秋田太郎より」), else None."""
     bare = re.sub(r"\s+", " ", re.sub(r"\s*(?:より|拝)$", "", line.strip())).strip()
+    bare = _KANA_READING.sub("", bare).strip()    # 「佐藤 花子（さとう はなこ）」
     name = _clean_name(bare)
     return name if name and name == bare and _name_ok(name, strict=True, from_name=from_name,
                                                       last=last) else None

@@ -592,3 +592,14 @@ def test_choice_number_of_the_schedule(text, expected):
 def test_position_without_a_number_is_not_a_choice_but_warns(text):
     choice, w = extract_choice(text)
     assert choice is None and any(x.startswith("position_choice:") for x in w)
+
+
+@pytest.mark.parametrize("fresh, expected", [
+    ("支援員の高橋です。\n利用者：佐藤 花子さん", "佐藤 花子"),
+    ("名前は、グエン ティ ハー です。", "グエン ティ ハー"),
+    ("よろしくお願いします。\n／佐藤 花子", "佐藤 花子"),
+    ("よろしくお願いします。\n佐藤 花子（さとう はなこ）", "佐藤 花子"),
+    ("よろしくお願いします。\n佐藤花子（サトウハナコ）", "佐藤花子"),
+])
+def test_more_name_shapes(fresh, expected):
+    assert extract_name(fresh) == expected
