@@ -313,7 +313,7 @@ _TEL_FAX_BEFORE = re.compile(r"(?:TEL|Tel|tel|電話)\s*[/・&＆兼、,]\s*(?:F
 # The kind of a number (mobile or home) and which kind the writer asks us to use, often in a
 # sentence of its own: 「携帯の方にご連絡いただければ幸いです」「平日の昼間は自宅の方が確実です」.
 _MOBILE = r"携帯|ケータイ|けいたい|スマホ|スマートフォン|モバイル"
-_HOME = r"自宅|家の電話|家電|固定電話"
+_HOME = r"自宅|固定電話|(?<![実国])家(?!族|事|庭|計|賃|内|具|業|電製)"
 _KIND = re.compile(rf"(?P<mobile>{_MOBILE})|(?P<home>{_HOME})")
 _KIND_WANTED = re.compile(
     rf"(?:(?P<m1>{_MOBILE})|(?P<h1>{_HOME}))(?:電話)?(?:番号)?(?:の方|のほう)?(?:に|へ|まで)[^。\n]{{0,15}}?"
@@ -322,7 +322,10 @@ _KIND_WANTED = re.compile(
     r"(?:つながりやす|繋がりやす|確実|出られま|出やす|便利)")
 _KIND_UNWANTED = re.compile(
     rf"(?:(?P<m>{_MOBILE})|(?P<h>{_HOME}))(?:電話)?(?:の方|のほう)?(?:は|に|へ|には)[^。\n]{{0,12}}?"
-    r"(?:不在|出られ(?:ない|ません)|つながりにく|繋がりにく|(?:し|かけ)ないで|ご遠慮|控え)")
+    r"(?:不在|留守|(?<![てで])(?:いない|いません|おりません)|出られ(?:ない|ません)|つながりにく|繋がりにく"
+    r"|(?:し|かけ)ないで|ご遠慮|控え)")
+# A number said to be unreachable in its own note: 「018-…（日中は不在です）」.
+_UNREACHABLE = re.compile(r"不在|留守|(?<![てで])(?:いない|いません|おりません)|出られ(?:ない|ません)|つながりにく|繋がりにく")
 _POSTAL_BEFORE = re.compile(r"〒\s*$")
 _NOT_CONTACT = re.compile(r"ハローワーク|そちら|貴所|御所|窓口|代表")
 _AVOID = re.compile(r"会社|勤務先|職場|事務所|旧|以前の|前の番号|古い|使えな|使っていな|不通")
@@ -404,7 +407,10 @@ def _phone_candidates(text: str, *, avoid_work: bool) -> list[tuple[int, int, st
             if avoid_work:
                 continue
             score -= 2
-        score += (2 if _PREFER.search(note) else 0) + (1 if _PREFER.search(label) else 0)
+        if _UNREACHABLE.search(note):
+            score -= 2                            # 「（日中は不在です）」: 日中 here is no preference
+        else:
+            score += (2 if _PREFER.search(note) else 0) + (1 if _PREFER.search(label) else 0)
         out.append((score, m.start(), phone))
     return out
 

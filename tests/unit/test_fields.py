@@ -603,3 +603,13 @@ def test_position_without_a_number_is_not_a_choice_but_warns(text):
 ])
 def test_more_name_shapes(fresh, expected):
     assert extract_name(fresh) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("電話は090-1111-2222（携帯）です。自宅は018-833-4471ですが、日中はいません。", "090-1111-2222"),
+    ("電話番号：018-833-4471（日中は不在です）\n携帯：090-1111-2222", "090-1111-2222"),
+    ("携帯 090-1111-2222\n家 018-833-4471\n家の方にかけてください", "018-833-4471"),
+    ("家族の携帯 090-1111-2222\n自宅 018-833-4471", "090-1111-2222"),
+])
+def test_phone_said_to_be_unreachable_or_wanted(text, expected):
+    assert extract_phone(text) == expected
