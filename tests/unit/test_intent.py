@@ -264,3 +264,12 @@ def test_moving_the_time_is_a_change(text, expected):
                                   "めずらしく求人が多いので、相談をお願いしたいです。"])
 def test_career_change_is_not_a_reschedule(text):
     assert intent(text) == "book"
+
+
+def test_considering_booking_while_asking_is_a_question():
+    assert intent("申し込みを考えています。必要なものはありますか。") == "question"
+
+
+@pytest.mark.parametrize("text", ["いえ、もう結構です。", "せっかくですが、今回は結構です。"])
+def test_no_thanks_is_cancel(text):
+    assert intent(text, OFFER_SUBJECT, IRT) == "cancel"
