@@ -613,3 +613,14 @@ def test_more_name_shapes(fresh, expected):
 ])
 def test_phone_said_to_be_unreachable_or_wanted(text, expected):
     assert extract_phone(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2の日時で参加します", 2), ("1の日程で伺います", 1), ("当日は3人で参加します", None),
+])
+def test_choice_with_attend_verbs(text, expected):
+    assert extract_choice(text)[0] == expected
+
+
+def test_sign_language_summary_writer_is_an_interpreter():
+    assert extract_attendant("要約筆記をお願いしたいです。") == "interpreter"
