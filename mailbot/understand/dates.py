@@ -108,6 +108,8 @@ _SAME_TIME = re.compile(r"同じ時間|同時刻|同じ時刻|同じ時間帯")
 # A line under a date that gives its time: 「時間は午後」「・10時半から」「14:00〜15:00」.
 # A next line about something else the writer does at that time (「10時から仕事なので」).
 _BUSY = re.compile(r"仕事|バイト|パート|勤務|用事|予定|通院|送り迎え|送迎|都合")
+_NEXT_SENTENCE_TIME = re.compile(
+    rf"\s*(?:(?:時間|時刻|時間帯)(?:は|も)?|どちらも|いずれも|両日とも|どの日も|ともに|共に)?[、,\s]*(?:{_ONE_TIME}|午前中|午前|午後)")
 _BULLETS = r"[ \t・\-*●■◆◇○□【\[<(※]*"
 _TIME_LABEL = re.compile(rf"{_BULLETS}(?:ご?希望)?(?:時間|時刻|時間帯)[】\]>)]?\s*(?:[:：]|は|(?=午|\d))")
 _TIME_LABEL_ONLY = re.compile(rf"{_BULLETS}(?:ご?希望)?(?:時間|時刻|時間帯)[】\]>)]?\s*[:：]?\s*")
@@ -151,7 +153,8 @@ _PAST_EVENT = re.compile(
 _WANT = re.compile(r"たい|たく|希望|ください|下さい|いただけ|頂け|もらえ|お願いします|お願いいたします|お願い致します")
 _DEADLINE = re.compile(r"^\s*(?:まで|迄|までに|以前|以降|以後|頃まで)")
 _START_OF_SOMETHING = re.compile(r"^\s*(?:から|より)(?!\s*(?:の?\s*(?:午前|午後|\d)|相談|予約|お願い|で))")
-_PAST = re.compile(r"^[^。\n]{0,12}?(?:(?<!承知し)(?<!了解し)(?<!確認し)(?<!かしこまり)(?<!わかり)(?<!分かり)ました|でした|済み)")
+_PAST = re.compile(r"^[^。\n]{0,12}?(?:(?<!承知し)(?<!了解し)(?<!確認し)(?<!かしこまり)(?<!わかり)(?<!分かり)ました(?!ら)"
+                   r"|でした(?!ら)|済み)")
 # Closing words of a letter: a date alone on a line under them is the letter's date.
 _CLOSING = re.compile(r"^[ \t]*(?:敬具|敬白|謹白|草々|早々|かしこ|以上)[。.]?[ \t]*$", re.M)
 _DATED_LABEL = re.compile(r"(?:送信|作成|記入|申込|申し込み|発信)(?:日|日時|年月日)|日付")
@@ -163,6 +166,7 @@ _DONE_AFTER = re.compile(r"[^。\n]{0,6}?(?:ました|した(?!い))")
 _ORDINAL = re.compile(r"第\s*(\d{1,2})\s*(?:希望|候補)|(?<!\d)\((\d{1,2})\)\s*$|(?:希望|候補)\s*(\d{1,2})\s*[:：]?\s*$")
 _CLAUSE_END = re.compile(r"[。!?\n]")
 _ASKING = re.compile(r"お願い|おねがい|希望|相談|予約|可能|でき|空い|伺|参加|大丈夫|都合が(?:良|よ|い)|いかが|どう")
+_RANGE_ONLY = re.compile(r"\s*(?:〜|-|から|より)\s*")
 _CONNECTOR_ONLY = re.compile(r"^[\s、,・/]*(?:か|または|又は|もしくは|若しくは|or|及び|と|でも|や)?[\s、,・/]*$")
 
 
@@ -343,7 +347,8 @@ class _Reader:
                 if wdm:
                     wd, end = wdm["wd"] or wdm["wd2"], wdm.end()
             # 「12月3日、4日、7日」: a bare day continuing a list of dates
-            listed = bool(out and out[-1].dates and _CONNECTOR_ONLY.match(text[out[-1].end:m.start()]))
+            listed = bool(out and out[-1].dates and (_CONNECTOR_ONLY.match(text[out[-1].end:m.start()])
+                                                     or _RANGE_ONLY.fullmatch(text[out[-1].end:m.start()])))
             if kind == "day" and not (wd or listed or self._plausible_bare_day(end)):
                 continue
             if kind == "weekday" and re.search(r"(?:毎週|毎|隔週|土|日)\s*$", text[max(0, m.start() - 3):m.start()]):
@@ -511,6 +516,14 @@ class _Reader:
                 if label or (_TIME_LINE.match(line) and not other
                              and not (_TIME_RE.search(seg) or _WINDOW_RE.search(seg))):
                     seg = seg + " " + line
+            elif cut.group() == "。" and not (_TIME_RE.search(seg) or _WINDOW_RE.search(seg)):
+                # 「12月3日でも4日でもいいです。10時からでお願いします。」: a sentence of times only
+                nxt = _CLAUSE_END.search(rest)
+                sentence = rest[:nxt.start()] if nxt else rest
+                whole = nxt is not None or next_start == len(self.text)
+                if whole and _NEXT_SENTENCE_TIME.match(sentence) and not (
+                        _BUSY.search(sentence) or _NOT_REQUEST.search(sentence) or _OTHER_EVENT.search(sentence)):
+                    seg = seg + " " + sentence
         unread = _DATEISH.search(seg)
         if unread:
             self.warn("ambiguous_date", f"{unread.group()}: date-like text not read as a date")
@@ -577,10 +590,13 @@ class _Reader:
                 mt.drop, mt.why = True, "event"
             elif self._past_event(sentence_after):
                 mt.drop, mt.why = True, "event"
+            elif _RANGE_ONLY.fullmatch(after) and i + 1 < len(mentions):
+                pass                               # 「12月3日から5日」: a range, read in expand_ranges
             elif _DEADLINE.match(after) or _START_OF_SOMETHING.match(after) or _PAST.match(after):
-                if re.match(r"\s*(?:〜|から|-)\s*$", after) or re.match(r"\s*(?:以降|以後|まで)", after):
+                ranged = i and _RANGE_ONLY.fullmatch(text[mentions[i - 1].end:mt.start]) and re.match(r"\s*まで", after)
+                if not ranged and (re.match(r"\s*(?:〜|から|-)\s*$", after) or re.match(r"\s*(?:以降|以後|まで)", after)):
                     self.warn("ambiguous_date", f"{text[mt.start:mt.end].strip()}: a range or limit, not a time")
-                mt.drop = True
+                mt.drop, mt.why = True, "range_end" if ranged else ""
             mt.times = self.times_in(scope)
             if not mt.times and _SAME_TIME.search(scope) and i:
                 mt.times = list(mentions[i - 1].times)
@@ -592,6 +608,7 @@ class _Reader:
                 if nx.dates != mt.dates:
                     nx.drop = True
                     self.warn("ambiguous_date", f"{text[mt.start:nx.end].strip()}: the two days disagree")
+        self.expand_ranges(mentions)
         # 「12月3日か4日の午後」: dates joined only by a connector share the later one's times, and
         # what the shared clause says of them (「12月3日と5日に予約していますが」 both are booked)
         for i in range(len(mentions) - 2, -1, -1):
@@ -616,6 +633,36 @@ class _Reader:
         if not kept and changing:
             out = self.time_only_change(mentions)
         return out
+
+    def expand_ranges(self, mentions: list[_Mention]) -> None:
+        """「12月3日〜5日の午後」「3日から5日までの間」: each day of a short range, at the times
+        written after it; a range over a week is not guessed."""
+        for mt, nx in zip(mentions, mentions[1:]):
+            gap = self.text[mt.end:nx.start]
+            if not (mt.dates and nx.dates and not mt.drop):
+                continue
+            if mt.dates == nx.dates and re.fullmatch(r"[^。\n]{0,12}?(?:〜|-|から)\s*", gap) \
+                    and len(mt.times) == len(nx.times) == 1 and mt.times[0][1] is None \
+                    and nx.times[0][1] is None and None not in (mt.times[0][0], nx.times[0][0]) \
+                    and mt.times[0][0] < nx.times[0][0]:
+                mt.times, nx.drop = [(mt.times[0][0], nx.times[0][0])], True   # 「12/3 10:00〜12/3 11:00」
+                continue
+            if not _RANGE_ONLY.fullmatch(gap):
+                continue
+            days = (nx.dates[0] - mt.dates[0]).days
+            span = self.text[mt.start:nx.end].strip()
+            if nx.drop and nx.why != "range_end":
+                self.warn("ambiguous_date", f"{span}: a range whose end is not asked for")
+                mt.drop = True
+                continue
+            if not 0 < days <= 6:
+                self.warn("ambiguous_date", f"{span}: a range of days too long to list")
+                mt.drop = nx.drop = True
+                continue
+            self.warn("date_range", f"{span} read as each day")
+            mt.dates = [mt.dates[0] + timedelta(days=k) for k in range(days)]
+            mt.times = mt.times or list(nx.times)
+            nx.drop, nx.why = False, ""
 
     def time_only_change(self, mentions: list[_Mention]) -> list[Requested]:
         """「12月3日に予約している…時間を11時から13時に変更」: the one booked day at the new time.

@@ -556,3 +556,32 @@ def test_time_under_a_label_line(text, expected):
 
 def test_next_line_about_something_else_is_not_the_time():
     assert req("12月8日(火)\n10時から仕事があるので、午後がいいです") == [("2026-12-08", None, None)]
+
+
+# --- times in the next sentence, short ranges of days, a span with the date repeated ----------------
+@pytest.mark.parametrize("text, expected", [
+    ("12月3日でも4日でもいいです。10時からでお願いします。", [("2026-12-03", "10:00", None), ("2026-12-04", "10:00", None)]),
+    ("候補は12/14と12/15です。どちらも午後希望です。", [("2026-12-14", "13:00", "17:00"), ("2026-12-15", "13:00", "17:00")]),
+    ("12月3日にお願いします。午後2時頃がいいです。", [("2026-12-03", "14:00", None)]),
+    ("12月3日でお願いします。10時から仕事なので午後がいいです。", [("2026-12-03", None, None)]),
+])
+def test_times_in_the_next_sentence(text, expected):
+    assert req(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月3日〜5日の午後でお願いします", [("2026-12-03", "13:00", "17:00"), ("2026-12-04", "13:00", "17:00"),
+                                 ("2026-12-05", "13:00", "17:00")]),
+    ("12月3日から5日までの午前", [("2026-12-03", "09:00", "12:00"), ("2026-12-04", "09:00", "12:00"),
+                           ("2026-12-05", "09:00", "12:00")]),
+    ("12/3-12/4の14時", [("2026-12-03", "14:00", None), ("2026-12-04", "14:00", None)]),
+    ("12月3日10時から12月3日11時", [("2026-12-03", "10:00", "11:00")]),
+    ("12/14(月)10:00～12/14(月)11:00", [("2026-12-14", "10:00", "11:00")]),
+])
+def test_short_ranges_of_days(text, expected):
+    assert req(text) == expected
+
+
+@pytest.mark.parametrize("text", ["12月3日から12月20日まででお願いします", "12月3日から5日は仕事です", "12月3日以降でお願いします"])
+def test_long_or_refused_ranges_are_not_guessed(text):
+    assert req(text) == []
