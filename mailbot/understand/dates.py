@@ -32,6 +32,7 @@ _AFTERNOON_BARE_HOURS = range(1, 6)   # 1時..5時 -> 13:00..17:00
 _KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
                  "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_NUM = "〇零一二三四五六七八九十"
+_KANJI_MONTH_DAY = re.compile(rf"([{_KANJI_NUM}]{{1,3}})\s*月\s*([{_KANJI_NUM}]{{1,3}})\s*日")
 _KANJI_DATE = re.compile(rf"([{_KANJI_NUM}]{{1,4}})(?=\s*(?:年|月|日|時))")
 
 
@@ -55,9 +56,16 @@ def kanji_number(s: str) -> int | None:
 
 
 def _kanji_dates_to_digits(text: str) -> str:
+    def month_day(m: re.Match[str]) -> str:
+        mo, dy = kanji_number(m.group(1)), kanji_number(m.group(2))
+        return f"{mo}月{dy}日" if mo and dy and 1 <= mo <= 12 and 1 <= dy <= 31 else m.group()
+
+    # A whole month-and-day is a date whatever word comes before it (「第二希望十二月十五日」).
+    text = _KANJI_MONTH_DAY.sub(month_day, text)
+
     def repl(m: re.Match[str]) -> str:
         before = text[max(0, m.start() - 1):m.start()]
-        if before and re.match(r"[一-龥々]", before) and before not in "年月午前後第和成":  # 令和/平成
+        if before and re.match(r"[一-龥々]", before) and before not in "年月日午前後第和成":  # 令和/平成
             return m.group()            # part of a word (三日月, 十日町 ...), not a number
         n = kanji_number(m.group(1))
         return m.group() if n is None else str(n)

@@ -585,3 +585,14 @@ def test_short_ranges_of_days(text, expected):
 @pytest.mark.parametrize("text", ["12月3日から12月20日まででお願いします", "12月3日から5日は仕事です", "12月3日以降でお願いします"])
 def test_long_or_refused_ranges_are_not_guessed(text):
     assert req(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("第一希望十二月十四日（月）午前十時、第二希望十二月十五日（火）午後一時",
+     [("2026-12-14", "10:00", None), ("2026-12-15", "13:00", None)]),
+    ("十二月十四日午前十時か、希望十二月十五日午後一時", [("2026-12-14", "10:00", None), ("2026-12-15", "13:00", None)]),
+    ("日時十二月三日十時", [("2026-12-03", "10:00", None)]),
+    ("十日町に住んでいます。十二月三日の午後でお願いします", [("2026-12-03", "13:00", "17:00")]),
+])
+def test_kanji_dates_right_after_a_word(text, expected):
+    assert req(text) == expected
