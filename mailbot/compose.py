@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Mapping
 
+import icalendar
 import jinja2
 
 from mailbot import calendar
@@ -142,9 +143,8 @@ def _deadline(offer: Mapping):
     return datetime.fromisoformat(offer["expires_at"]) if offer.get("expires_at") else None
 
 
-def _mismatched_dates(thread: dict) -> list:
-    from datetime import date
-
+def _mismatched_dates(thread: dict) -> list[date]:
+    """Dates the seeker wrote with a weekday that does not match (we say which we used)."""
     out = []
     for w in thread.get("warnings", []):
         if w.startswith("weekday_mismatch:"):
@@ -159,8 +159,6 @@ def _mismatched_dates(thread: dict) -> list:
 
 def calendar_file(thread: dict, rules, uid: str, now: datetime) -> bytes:
     """An .ics event so the seeker's calendar shows the session with its URL."""
-    import icalendar
-
     booking = thread["booking"]
     slot = calendar.Slot.from_key(booking["slot"], rules)
     cal = icalendar.Calendar()

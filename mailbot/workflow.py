@@ -11,6 +11,7 @@ cancelled, expired, done, no_show, declined.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -162,16 +163,7 @@ def _missing(thread: dict) -> list[str]:
 
 
 def _wishes(thread: dict) -> list[Requested]:
-    from datetime import date, time
-
-    out = []
-    for w in thread["wishes"]:
-        out.append(Requested(
-            date=date.fromisoformat(w["date"]),
-            start=time.fromisoformat(w["start"]) if w.get("start") else None,
-            end=time.fromisoformat(w["end"]) if w.get("end") else None,
-        ))
-    return out
+    return [Requested.from_json(w) for w in thread["wishes"]]
 
 
 def _contact_address(thread: dict) -> str:
@@ -334,8 +326,6 @@ def _on_mail(thread: dict | None, ev: MailReceived, ctx: Context):
 
 
 def _copy(thread: dict) -> dict:
-    import copy
-
     return copy.deepcopy(thread)
 
 

@@ -40,6 +40,15 @@ class Requested:
     start: time | None = None
     end: time | None = None
 
+    @classmethod
+    def from_json(cls, data: Mapping) -> "Requested":
+        """The inverse of to_json (threads store wishes as JSON)."""
+        return cls(
+            date=date.fromisoformat(data["date"]),
+            start=time.fromisoformat(data["start"]) if data.get("start") else None,
+            end=time.fromisoformat(data["end"]) if data.get("end") else None,
+        )
+
     def to_json(self) -> dict:
         return {
             "date": self.date.isoformat(),
