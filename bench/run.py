@@ -12,9 +12,9 @@ SHARED = Path(os.environ.get("MAILBOT_SHARED_DIR") or REPO.parent / "shared")
 
 
 def main() -> None:
-    runs = [["parse_speed.py"], ["store_speed.py"]]
-    if (SHARED / "examples" / "labels.json").is_file():
-        runs.insert(0, ["parse_accuracy.py", str(SHARED / "examples")])
+    labelled = [SHARED / "examples", *sorted((REPO / "tests" / "data").glob("holdout*"))]
+    runs = [["parse_accuracy.py", str(d)] for d in labelled if (d / "labels.json").is_file()]
+    runs += [["parse_speed.py"], ["store_speed.py"]]
     env = dict(os.environ, PYTHONPATH=str(REPO))
     for script, *args in runs:
         print(f"== {script} {' '.join(args)}", flush=True)
