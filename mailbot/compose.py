@@ -131,6 +131,7 @@ def template_data(thread: dict, rules, extra: Mapping) -> dict:
         "deadline": _deadline(offer),
         "wishes_met": not wishes or any(s.start.date().isoformat() in wished_days for s in slots),
         "weekday_mismatch": _mismatched_dates(thread),
+        "closed_wishes": _closed_wishes(wishes, rules),
         "note": None,
         "missing": [],
         "why": None,
@@ -141,6 +142,16 @@ def template_data(thread: dict, rules, extra: Mapping) -> dict:
 
 def _deadline(offer: Mapping):
     return datetime.fromisoformat(offer["expires_at"]) if offer.get("expires_at") else None
+
+
+def _closed_wishes(wishes: list[dict], rules) -> list[tuple[date, str]]:
+    """Wished days without consultations, with the reason (holiday name, 年末年始, 土曜日)."""
+    out = []
+    for day in dict.fromkeys(date.fromisoformat(w["date"]) for w in wishes):
+        reason = calendar.closed_reason(rules, day)
+        if reason:
+            out.append((day, reason))
+    return out
 
 
 def _mismatched_dates(thread: dict) -> list[date]:

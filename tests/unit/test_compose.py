@@ -85,3 +85,10 @@ def test_needs_info_lists_only_missing_fields(composer):
                            {"missing": ["phone"]}).message
     body = msg.get_body(("plain",)).get_content()
     assert "お電話番号" in body and "お名前" not in body
+
+
+def test_offer_explains_a_wished_day_without_consultations(composer):
+    thread = {**THREAD, "warnings": [], "wishes": [{"date": "2026-11-23", "start": "10:00", "end": None}]}
+    body = composer.compose("offer", "taro@example.jp", thread, RULES, NOW).message \
+        .get_body(("plain",)).get_content()
+    assert "2026年11月23日(月)は勤労感謝の日のため" in body
