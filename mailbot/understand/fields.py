@@ -484,7 +484,17 @@ _CHOICE_PATTERNS = [
     re.compile(rf"(?:^|[。、\s!！])\s*\((?P<n>\d{{1,2}})\)\s*(?=で|を|に|が|の|です|番|{_PICK}|。|$)", re.M),
     re.compile(rf"(?:^|[。、!！])\s*(?P<n>\d{{1,2}})\s*(?={_PICK})", re.M),
     re.compile(r"^\s*(?P<n>\d{1,2})\s*[.)]?\s*(?:です|で)?[。.!]?\s*$", re.M),
+    # 「1で。よろしくお願いします」「はい、3で。」: a bare number, で/です, and the sentence ends.
+    re.compile(r"(?:^|[。、!！])\s*(?P<n>\d{1,2})\s*(?:で|です)\s*(?=[。.!！]|$)", re.M),
+    # 「番号2で」「番号は3でお願いします」 (not 受付番号12: 番号 opens the clause).
+    re.compile(rf"(?:^|[。、!！\s])(?:番号|ばんごう)\s*(?:は|[:：])?\s*(?P<n>\d{{1,2}})(?![\d\-])"
+               rf"(?=\s*(?:で|です|を|{_PICK}|[。.!！]|$))", re.M),
+    # 「2)でお願いします」「1.で大丈夫です」
+    re.compile(rf"(?:^|[。、!！\s])\s*(?P<n>\d{{1,2}})\s*[.)]\s*(?=で|を|{_PICK})", re.M),
 ]
+# 「1か2で」「①か②でお願いします」「1、2のどちらでも」: either of two options is no choice (asks back).
+_EITHER = re.compile(rf"(?:^|[。、!！\s「])\s*\(?(?P<a>\d{{1,2}})\)?\s*番?目?\s*(?:か|または|又は|もしくは|若しくは|or|、|,|・)"
+                     rf"\s*\(?(?P<b>\d{{1,2}})\)?\s*番?目?\s*(?=で|を|の(?:どちら|いずれ|どっち)|どちら|いずれ|{_PICK})", re.M)
 
 
 # An option picked by position with no number written: the README counts only written numbers,
@@ -498,6 +508,8 @@ def extract_choice(fresh: str) -> tuple[int | None, list[str]]:
     text = normalize(fresh)
     text = "\n".join(ln for ln in text.split("\n") if not ln.lstrip().startswith(">"))
     found: list[int] = []
+    for m in _EITHER.finditer(text):
+        found.extend(n for n in (int(m["a"]), int(m["b"])) if 1 <= n <= 20 and n not in found)
     for rx in _CHOICE_PATTERNS:
         for m in rx.finditer(text):
             g = m.groupdict()

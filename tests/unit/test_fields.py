@@ -624,3 +624,35 @@ def test_choice_with_attend_verbs(text, expected):
 
 def test_sign_language_summary_writer_is_an_interpreter():
     assert extract_attendant("要約筆記をお願いしたいです。") == "interpreter"
+
+
+# --- choice: a bare number then で and the sentence ends; 番号2で; 2)で; 「1か2で」 asks back ------
+@pytest.mark.parametrize("text, expected", [
+    ("1で。よろしくお願いします", 1),
+    ("2で！お願いします。", 2),
+    ("はい、3で。", 3),
+    ("ご連絡ありがとうございます。2です。よろしくお願いします。", 2),
+    ("番号2で", 2),
+    ("番号は3でお願いします。", 3),
+    ("2)でお願いします", 2),
+    ("1.で大丈夫です", 1),
+    ("2時で。よろしくお願いします", None),
+    ("受付番号12です。", None),
+    ("求職番号05010-12345678です。", None),
+    ("当日は2人で。", None),
+])
+def test_choice_bare_number_and_numbered_forms(text, expected):
+    assert extract_choice(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "1か2でお願いします。",
+    "1か2で",
+    "①か②でお願いします。",
+    "2または3で大丈夫です。",
+    "1番か2番のどちらかでお願いします。",
+    "1、2のどちらでも構いません。",
+])
+def test_either_of_two_numbers_is_no_choice_but_warns(text):
+    choice, w = extract_choice(text)
+    assert choice is None and any(x.startswith("ambiguous_choice:") for x in w)

@@ -32,7 +32,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("B28", "name"): "surname with katakana ノ (一ノ瀬) is not taken as a name",
     ("B28", "intent"): "reply to the needs_info mail that supplies time + number reads as confirm "
                        "(label judged book: no offer was made yet)",
-    ("C05", "choice"): "bare number + で followed by 。 and more text on the line (「1で。よろしく…」)",
     ("X15", "intent"): "closing よろしくお願いいたします in a reply to the confirmation read as consent",
     ("X16", "intent"): "「確認しましたので」 in a reply to the confirmation read as consent",
     ("X18", "intent"): "「…同席しますので、よろしくお願いいたします」 read as consent",
