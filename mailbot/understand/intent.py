@@ -28,7 +28,10 @@ _CANCEL = re.compile(r"キャンセル|取り?消|取りやめ|とりやめ|取�
                      r"|(?:行か|参加し|受け|伺わ)ないことに"
                      # declining the offer: 「今回は結構です」「予約は遠慮させていただきます」
                      r"|(?:今回|予約|相談|面談|ご提案)(?:の件|の予約|の相談)?(?:は|も)[^。\n]{0,6}?(?:結構|けっこう|遠慮)"
-                     r"(?:です|いたし|します|させ)|もう(?:結構|けっこう)です|せっかくですが[^。\n]{0,20}?(?:結構|遠慮)")
+                     r"(?:です|いたし|します|させ)|もう(?:結構|けっこう)です|せっかくですが[^。\n]{0,20}?(?:結構|遠慮)"
+                     # calling it off: 「今回はなしでお願いします」「相談の件は、なかったことに」 (not 「通訳はなしで」)
+                     r"|(?:今回|予約|相談|面談|申し?込み?|ご提案|この件|その件)(?:の件)?(?:は|も)[、,\s]*(?:やっぱり|やはり)?"
+                     r"(?:なし|無し|ナシ|なかったこと|無かったこと|パス)(?:で|に|と)")
 # 「面接を辞退しました」 is news about a job application, not about our booking.
 _CANCEL_OTHER = re.compile(r"(?:面接|内定|応募|求人|選考|会社|仕事|採用)(?:の|を|は|も)?[^。\n]{0,6}(?:辞退|キャンセル|取り?消|中止|見送)")
 _OUR_BOOKING = re.compile(r"予約|相談|面談|今回|枠|日程")
@@ -36,11 +39,29 @@ _CHANGE = re.compile(r"(?:日程|日時|時間|予約|日にち|相談日|予定
                      r"|変更(?:したい|を?お願い|して(?:いただ|頂|もら|ほし|下さ|くださ)|願|可能|でき|希望|させ)"
                      r"|延期|別の日|他の日|ほかの日|違う日|別日|別の時間|他の時間|ほかの時間|違う時間|別の日程|他の日程"
                      r"|再調整|日程調整|取り直し|取りなおし|予約し直|予約しなお|遅らせ|早め(?:て|ら)|繰り上げ|繰り下げ"
-                     r"|(?<!め)ずら(?:し|せ|す)|(?:時|分|日|午前|午後|曜|週|枠)(?:から)?(?:に|へ)変え(?:て|たい|られ|ても)")
+                     r"|(?<!め)ずら(?:し|せ|す)"
+                     r"|(?:時|分|半|日|午前|午後|中|曜|週|枠|頃|ごろ)(?:から)?(?:に|へ)(?:変え|替え|換え|かえ)(?:て|たい|られ|ても|ていただ)")
 _CHANGE_OTHER = re.compile(r"(?:アドレス|番号|電話|メール|住所|名前|氏名|連絡先)[^。\n]{0,12}(?:変更|変え)")
-_CONSENT = re.compile(r"同意|承知|了解|了承|承諾|確認しました|確認いたしました|拝見しました|それで(?:お願い|大丈夫|結構)"
-                      r"|問題(?:あり|ござい)ません|大丈夫です|よろしくお願い|宜しくお願い|お願い(?:します|いたします|致します)"
-                      r"|おねがいします|りょうかい|わかりました|分かりました|OK|ok|Ok|オッケー|オーケー|問題ないです|大丈夫")
+# Consent is positive agreement to what we offered. A politeness formula (よろしくお願いします),
+# information sent with one (求職番号をお知らせします) and an acknowledgement given as the reason
+# for something else (カードを確認しましたので) are not: a reply misread as consent books a slot.
+_AGREE = re.compile(r"同意(?!書)|承諾(?!書)|了承|承知|了解|りょうかい|かしこまり|わかりました|分かりました|拝見(?:しました|いたしました)"
+                    r"|確認(?:しました|いたしました|致しました|済み)|(?<![A-Za-z])(?:OK|ok|Ok)(?![A-Za-z])|オッケー|オーケー|異存(?:は)?(?:ありません|ございません)")
+# What an acknowledgement may be about: our offer, its terms, our mail (not a card, a number …).
+_OFFER_TOPIC = re.compile(r"規約|内容|日程|日時|時間|案内|提案|提示|連絡|メール|候補|条件|件|予約|詳細|上記|下記|記載|注意事項|説明"
+                          r"|お知らせ|URL|それ|その|この")
+_OBJECT = re.compile(r"[をがは]")
+_NOT_AGREE_AFTER = re.compile(r"^(?:ら|[^。、\n]{0,8}?(?:ので|から|けど|けれど|ところ|が[、,]|たら|ても|でき(?:ません|ない|かね)|しかね|しません"
+                              r"|しない|していません|ではな|じゃな|かねます))")
+_ACCEPT_OFFER = re.compile(r"(?:その|この|上記|下記|ご?提示|ご?提案|ご?案内|記載|前記|お送り|いただいた|頂いた|それ)[^。\n、]{0,10}?"
+                           r"(?:で|にて)[、,\s]*(?:お願い|おねがい|大丈夫|だいじょうぶ|結構|構いません|かまいません|問題(?:あり|ござい)ません"
+                           r"|問題ない|OK|オッケー|了解|いいです|良いです|よいです|よろしい|参加|伺|出席|決定|確定)")
+_SHORT_YES = re.compile(r"(?:はい|ええ)?[、,\s]*(?:お願い(?:します|いたします|致します)|おねがいします|大丈夫(?:です)?|問題(?:あり|ござい)ません"
+                        r"|問題ないです|構いません|かまいません|OK(?:です)?|オッケー(?:です)?|参加(?:します|いたします|させていただきます)"
+                        r"|伺います|出席(?:します|いたします))[。!！\s]*"
+                        r"|(?:はい|ええ)(?:[、,\s]*(?:よろしく|宜しく)?(?:お願い|おねがい|結構)[^。\n]{0,6})?[。!！\s]*")
+# 「希望日時：…」「第1希望 …」: wishes written as a form state a booking, they do not pick a slot.
+_WISH_FORM = re.compile(r"^[ \t・\-*●■◆◇○□【\[<(※]*(?:ご?希望(?:日時|日|時間|日程)|第\s*\d\s*希望)", re.M)
 _DECLINE_OFFER = re.compile(r"都合が(?:悪|つか|合わ)|難しい|合いません|無理|いずれも|どれも|どの日も")
 _BOOK = re.compile(
     r"予約(?:を|の)?(?:お願い|おねがい|したい|させて|希望|申し?込|取りたい|取らせ|入れ|できますか|可能|は可能|したく)"
@@ -99,6 +120,26 @@ def _asks_to_book(text: str) -> bool:
     return False
 
 
+def _consents(text: str) -> bool:
+    """Positive agreement in some sentence: an acknowledgement about the offer (規約に同意します,
+    承知しました), accepting the offered slot (その日時でお願いします), or a bare yes (はい、お願いします)."""
+    for sentence in _sentences(text):
+        body = sentence.strip()
+        if _SHORT_YES.fullmatch(body):
+            return True
+        accept = _ACCEPT_OFFER.search(body)
+        if accept and not _NOT_AGREE_AFTER.match(body[accept.end():]):
+            return True                           # not 「その日程で参加できません」
+        for m in _AGREE.finditer(body):
+            if _NOT_AGREE_AFTER.match(body[m.end():]):
+                continue
+            before = re.split(r"[、,]", body[:m.start()])[-1]
+            if _OBJECT.search(before) and not _OFFER_TOPIC.search(before):
+                continue                          # 「カードを確認しました」: not about our offer
+            return True
+    return False
+
+
 def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated: str | None,
                     *, choice: int | None = None, has_requested: bool = False) -> str:
     """One of INTENTS for this mail."""
@@ -120,11 +161,13 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
     if choice is not None:                        # an option number only answers our offer
         return "confirm"
     if reply and has_requested:
-        return "book" if _DECLINE_OFFER.search(flat) else "confirm"
+        if _DECLINE_OFFER.search(flat) or (_WISH_FORM.search(flat) and not _consents(flat)):
+            return "book"
+        return "confirm"
     if has_requested or _asks_to_book(flat):
         return "book"
     if _QUESTION.search(flat):
         return "question"
-    if reply and _CONSENT.search(flat):
+    if reply and _consents(flat):
         return "confirm"
     return "other"

@@ -273,3 +273,84 @@ def test_considering_booking_while_asking_is_a_question():
 @pytest.mark.parametrize("text", ["いえ、もう結構です。", "せっかくですが、今回は結構です。"])
 def test_no_thanks_is_cancel(text):
     assert intent(text, OFFER_SUBJECT, IRT) == "cancel"
+
+
+# --- consent needs positive evidence: politeness formulas are not agreement ---------------------
+@pytest.mark.parametrize("text", [
+    "求職番号をお知らせします。\n05010-72284416\nよろしくお願いいたします。",
+    "先日お伝えし忘れた求職番号は05010-12345678です。よろしくお願いします。",
+    "当日は、介助者が同席しますので、よろしくお願いいたします。",
+    "当日は通訳の方が一緒に参加しますので、よろしくお願いします。",
+    "ハローワークカードを確認しましたので、求職番号をお知らせします。",
+    "手元の書類を確認しましたので、ご連絡します。よろしくお願いします。",
+    "携帯の番号がわかりましたので、お知らせします。",
+    "メールアドレスが変わりましたので、今後はこちらにお願いします。",
+    "よろしくお願いします。",
+    "当日はよろしくお願いいたします。",
+    "画面に2人映りますがよろしくお願いします。",
+    "規約には同意できません。",
+    "番号がわかりましたら、改めてご連絡します。",
+    "同意書を郵送しました。よろしくお願いします。",
+    "承知しておりますが、念のためお知らせします。",
+])
+def test_information_with_a_polite_closing_is_not_consent(text):
+    assert intent(text, OFFER_SUBJECT, IRT) == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "承知しました。その日時でお願いします。",
+    "上記の日時で大丈夫です。",
+    "はい、お願いします。",
+    "ご提示いただいた日時で問題ありません。",
+    "その日程で参加します。",
+    "了解しました。当日はよろしくお願いします。",
+    "確認しました、お願いします。",
+    "内容を確認しました。よろしくお願いします。",
+    "規約に同意します。",
+    "はい、大丈夫です。",
+    "わかりました。よろしくお願いいたします。",
+    "それでお願いします。",
+    "かしこまりました。",
+    "お知らせいただいた日時で大丈夫です。",
+    "連絡が遅くなりすみません。その日で大丈夫です。",
+])
+def test_agreeing_to_the_offer_is_consent(text):
+    assert intent(text, OFFER_SUBJECT, IRT) == "confirm"
+
+
+@pytest.mark.parametrize("text", [
+    "都合がつかなくなったので、今回はなしでお願いします。",
+    "申し訳ありませんが、予約はなしでお願いします。",
+    "やっぱり今回はなしで。すみません。",
+    "相談の件は、なかったことにしてください。",
+    "今回はパスでお願いします。",
+])
+def test_calling_it_off_with_nashi_is_cancel(text):
+    assert intent(text, OFFER_SUBJECT, IRT) == "cancel"
+
+
+def test_no_interpreter_is_not_cancel():
+    assert intent("通訳はなしでお願いします。", OFFER_SUBJECT, IRT) != "cancel"
+
+
+@pytest.mark.parametrize("text", [
+    "12月10日の相談ですが、12月14日（月）10時半に変えていただけますか。\nよろしくお願いいたします。",
+    "明日の予約ですが、来週の火曜日に替えていただけないでしょうか。",
+    "15日の相談、17日の午前中にかえてもらえますか。",
+    "予約を14日の10時半へ変えてほしいです。",
+])
+def test_change_with_kaeru_beats_the_closing_formula(text):
+    assert intent(text, OFFER_SUBJECT, IRT, has_requested=True) == "reschedule"
+
+
+@pytest.mark.parametrize("text", [
+    "希望日時：11月25日（水）午後2時\n求職番号：05010-33871924",
+    "記入が漏れており失礼しました。\n第1希望：12月3日 10時\n第2希望：12月4日 14時",
+])
+def test_wishes_written_as_a_form_in_a_reply_are_a_booking(text):
+    assert intent(text, OFFER_SUBJECT, IRT, has_requested=True) == "book"
+
+
+@pytest.mark.parametrize("text", ["ご提示の日程で参加できません。", "その日時では難しいです。", "上記の日程ですが、都合が悪いです。"])
+def test_refusing_the_offered_slot_is_not_consent(text):
+    assert intent(text, OFFER_SUBJECT, IRT) != "confirm"
