@@ -147,6 +147,18 @@ _CHANGE = re.compile(r"変更|変え|ずら|移し|移動|振替|振り替|延�
 # cancels a booking, that is the booking being moved.
 _TOPIC = re.compile(r"^[^。\n]{0,25}?(?:予約|相談|面談|件)(?:について|に関して|の件)?"
                     r"(?:です|なんです|なのです|でございます)?(?:が|は)(?:[、,\s]|$)")
+# 「12月9日のオンライン相談ですが」「…の相談には」「…の面談の際」: a session already booked, named as the
+# topic of news about it (同席します, 当日はスマホから). Kept only when the clause asks for that time
+# (空いていますか, 可能でしょうか, 午後でお願いします), not for something about the session (通訳をお願い).
+_SESSION_TOPIC = re.compile(r"^[\s\d:時分半午前後から〜\-()頃ごろ]*の\s*(?:オンライン|職業)*\s*(?:相談|面談)日?\s*"
+                            r"(?:について|に関して)?(?:です|なん(?:です|だ)|なのです|でございます)?"
+                            r"(?:が|は|には|では|の(?:際|時|とき|日|前|後)|当日|[、,])")
+_SLOT_WISH = re.compile(r"お願い|おねがい|希望|空い|空き|予約|受けたい|受けられ|申し?込|いかが")
+_SLOT_ASK = re.compile(r"^\s*(?:可能|でき|大丈夫|空い|いかが|どう)")
+_ABOUT_SESSION = re.compile(r"通訳|手話|同席|同伴|付き添|介助|ヘルパー|持ち物|資料|書類|履歴書|URL|接続|カメラ|マイク|スマホ"
+                            r"|パソコン|当日")
+# Thanks for a session held (「本日はオンライン相談でお世話になり、ありがとうございました」).
+_THANKS = re.compile(r"お世話にな(?:り(?!ます)|っ)|ありがとうございました|お礼(?:申し上げ|を申し)")
 _EXCEPT = re.compile(r"^\s*(?:は|を)?\s*(?:以外|除)")
 _CANCELLING = re.compile(r"キャンセル|取り?消|取りやめ|なしに|無しに")
 _NOT_REQUEST = re.compile(r"面接|選考|試験|説明会|入社|健診|通院|手術|締切|締め切|発行|開講|開催|閉庁")
@@ -414,6 +426,17 @@ class _Reader:
         return bool(re.match(r"\s*(?:の|に|、)?\s*(?:午前|午後|正午|\d{1,2}\s*(?:時|:)|同じ時|同時刻)", after))
 
     @staticmethod
+    def _booked_session(sentence_after: str) -> bool:
+        """The date names a session as the topic of news about it, asking for no time."""
+        m = _SESSION_TOPIC.match(sentence_after)
+        if not m:
+            return False
+        rest = sentence_after[m.end():]
+        if _TIME_RE.search(rest) or _WINDOW_RE.search(rest) or _SLOT_ASK.match(rest):
+            return False
+        return not _SLOT_WISH.search(rest) or bool(_ABOUT_SESSION.search(rest))
+
+    @staticmethod
     def _past_event(sentence_after: str) -> bool:
         """The date's own clause reports something done (送った, 相談させていただいた), with no wish first."""
         clause = re.split(r"[、,]", sentence_after, maxsplit=1)[0]
@@ -591,12 +614,14 @@ class _Reader:
                 mt.drop = True                     # 「水曜日以外なら」: the one day not asked for
             elif changing and _TOPIC.match(sentence_after):
                 mt.drop, mt.why = True, "booked"   # 「12月2日の相談なんですが、…別の日に」: the booking moved
+            elif self._booked_session(sentence_after):
+                mt.drop, mt.why = True, "booked"   # 「12月9日のオンライン相談ですが、…同席します」
             elif _NOT_REQUEST.search(scope) or _NOT_REQUEST.search(re.split(r"[、,]", before)[-1][-8:]):
                 mt.drop = True
             elif _OTHER_EVENT.search(re.split(r"[、,]", before)[-1][-8:]) \
                     or _OTHER_EVENT.search(re.split(r"[、,]", sentence_after, maxsplit=1)[0]):
                 mt.drop, mt.why = True, "event"
-            elif self._past_event(sentence_after):
+            elif self._past_event(sentence_after) or _THANKS.search(sentence):
                 mt.drop, mt.why = True, "event"
             elif _RANGE_ONLY.fullmatch(after) and i + 1 < len(mentions):
                 pass                               # 「12月3日から5日」: a range, read in expand_ranges

@@ -596,3 +596,34 @@ def test_long_or_refused_ranges_are_not_guessed(text):
 ])
 def test_kanji_dates_right_after_a_word(text, expected):
     assert req(text) == expected
+
+
+# --- a session already booked, named without 予約 (「12月9日のオンライン相談ですが」); thanks after it ----
+DEC5 = datetime(2026, 12, 5, 14, 0, tzinfo=JST)       # Saturday
+DEC7_EVENING = datetime(2026, 12, 7, 17, 0, tzinfo=JST)
+
+
+@pytest.mark.parametrize("text, ref", [
+    ("12月9日のオンライン相談ですが、聴覚障害があるため、当日は手話通訳者が同席します。", DEC5),
+    ("12月9日の相談には母も同席します。", DEC5),
+    ("12月9日（水）の面談ですが、当日はスマホから参加します。", DEC5),
+    ("12月9日14時からの相談ですが、手話通訳をお願いできますか。", DEC5),
+    ("来週火曜の職業相談の際、履歴書を画面で見せてもいいですか。", DEC5),
+    ("本日はオンライン相談でお世話になり、ありがとうございました。", DEC7_EVENING),
+    ("本日は相談でお世話になりました。", DEC7_EVENING),
+    ("12月7日はお世話になりました。", DEC7_EVENING),
+    ("本日の相談、ありがとうございました。", DEC7_EVENING),
+])
+def test_a_session_already_booked_or_held_is_not_requested(text, ref):
+    assert req(text, ref) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月9日の相談を希望します。", [("2026-12-09", None, None)]),
+    ("12月9日の相談は空いていますか。", [("2026-12-09", None, None)]),
+    ("12月9日の相談は可能でしょうか。", [("2026-12-09", None, None)]),
+    ("12月9日の相談ですが、午後でお願いします。", [("2026-12-09", "13:00", "17:00")]),
+    ("12月9日の相談ですが、空いていればお願いしたいです。", [("2026-12-09", None, None)]),
+])
+def test_a_session_asked_for_is_still_requested(text, expected):
+    assert req(text, DEC5) == expected

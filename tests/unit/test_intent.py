@@ -354,3 +354,17 @@ def test_wishes_written_as_a_form_in_a_reply_are_a_booking(text):
 @pytest.mark.parametrize("text", ["ご提示の日程で参加できません。", "その日時では難しいです。", "上記の日程ですが、都合が悪いです。"])
 def test_refusing_the_offered_slot_is_not_consent(text):
     assert intent(text, OFFER_SUBJECT, IRT) != "confirm"
+
+
+@pytest.mark.parametrize("text", [
+    "本日はオンライン相談でお世話になり、ありがとうございました。\nまた相談させていただくと思いますので、その際はよろしくお願いいたします。",
+    "本日はありがとうございました。また相談させていただくかもしれません。",
+    "先日はお世話になりました。いずれまた相談させていただこうと思っています。",
+])
+def test_thanks_with_a_vague_future_consultation_is_other(text):
+    assert intent(text) == "other"
+
+
+def test_news_about_a_booked_session_is_other():
+    text = "12月9日のオンライン相談ですが、聴覚障害があるため、当日は手話通訳者が同席します。\n画面に2人映りますがよろしくお願いします。"
+    assert intent(text, OFFER_SUBJECT, IRT) == "other"
