@@ -605,7 +605,7 @@ class _Reader:
                 mt.drop = True
             elif _EXISTING.search(sentence_after) or _EXISTING_BEFORE.search(before):
                 mt.drop, mt.why = True, "booked"
-            elif _CHANGE.search(sentence) and re.search(r"(?:を|から|は)[、,\s]*$", after) \
+            elif _CHANGE.search(sentence) and re.search(r"(?:を|から|(?<!また)(?<!又)(?<!もしく)(?<!若しく)は)[、,\s]*$", after) \
                     and not re.search(r"(?:に|へ|で)\s*(?:変更|変え|ずら|移)", sentence_after):
                 mt.drop, mt.why = True, "booked"   # 「XからYに変更」: X is the old booking
             elif _UNAVAILABLE.search(sentence_after):

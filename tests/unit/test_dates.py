@@ -627,3 +627,18 @@ def test_a_session_already_booked_or_held_is_not_requested(text, ref):
 ])
 def test_a_session_asked_for_is_still_requested(text, expected):
     assert req(text, DEC5) == expected
+
+
+# --- 「または」 ends in は: the first of two new times is not the booking being moved ---------------------
+@pytest.mark.parametrize("text", [
+    "12月16日（水）13時に予約しているオンライン相談の日時を変更させてください。\n変更後の希望は、12/21(月)10時、または12/22(火)14時でお願いします。",
+    "予約を変更したいです。希望は12月21日10時、又は12月22日14時です。",
+    "予約を、12月21日10時または12月22日14時に変更してください。",
+    "変更後の日時は12月21日の10時、もしくは12月22日の14時でお願いします。",
+])
+def test_either_of_two_new_times_keeps_both(text):
+    assert req(text, DEC14) == [("2026-12-21", "10:00", None), ("2026-12-22", "14:00", None)]
+
+
+def test_the_old_booking_before_wa_is_still_dropped():
+    assert req("12月16日の予約は、12月21日10時に変更してください。", DEC14) == [("2026-12-21", "10:00", None)]

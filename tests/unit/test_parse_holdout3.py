@@ -31,7 +31,6 @@ BY_ID = {m["id"]: fname for fname, m in META.items()}
 KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("B28", "name"): "surname with katakana ノ (一ノ瀬) is not taken as a name",
     ("X27", "name"): "「場所はいつもの店です。」 read as a self-introduction (name 店)",
-    ("X08", "requested"): "「変更後の希望は、A、またはB」 drops A",
 }
 
 
