@@ -19,9 +19,11 @@ from mailbot.understand.normalize import normalize
 _KANJI = "\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆ヶ"
 _HIRA = "ぁ-ゖー"
 _KATA = "ァ-ヺー・"
+# A family name may hold a katakana ノ or ケ between kanji: 一ノ瀬, 木ノ下, 三ケ田.
+_NO = rf"(?:[{_KANJI}][ノケ](?=[{_KANJI}]))?"
 _NAME_JA = re.compile(
-    rf"[{_KANJI}]{{1,4}} [{_KANJI}{_HIRA}{_KATA}]{{1,6}}|[{_KANJI}]{{1,6}}"  # 佐藤 健太 / 本間 / 長谷川由美子
-    rf"|[{_KANJI}]{{2,4}}(?![のがをはにでともへや])(?:[{_HIRA}]{{2,4}}|[{_KATA}]{{2,5}})"  # 村井ちひろ
+    rf"{_NO}[{_KANJI}]{{1,4}} [{_KANJI}{_HIRA}{_KATA}]{{1,6}}|{_NO}[{_KANJI}]{{1,6}}"  # 佐藤 健太 / 本間 / 長谷川由美子
+    rf"|{_NO}[{_KANJI}]{{2,4}}(?![のがをはにでともへや])(?:[{_HIRA}]{{2,4}}|[{_KATA}]{{2,5}})"  # 村井ちひろ
     rf"|[{_KATA}]{{1,12}}(?: [{_KATA}]{{1,12}}){{1,3}}|[{_KATA}]{{2,12}}"  # グエン ティ ハー
     rf"|[{_HIRA}]{{2,6}} [{_HIRA}]{{1,6}}")                              # やまだ はなこ
 _NAME_LATIN = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3}")
@@ -60,7 +62,7 @@ _PROSE_STRONG = re.compile(r"と申します|ともうします|と申し上げ�
                            r"|って(?:いい|言い)ます|っていう(?:者|もの)です")
 # The name ending a descriptive clause: the kanji/katakana run after its last kana.
 _NAME_AFTER_CLAUSE = re.compile(
-    rf"(?<=[{_HIRA}])(?:[{_KANJI}]{{1,4}} [{_KANJI}{_HIRA}{_KATA}]{{1,6}}|[{_KANJI}]{{1,6}}"
+    rf"(?<=[{_HIRA}])(?:{_NO}[{_KANJI}]{{1,4}} [{_KANJI}{_HIRA}{_KATA}]{{1,6}}|{_NO}[{_KANJI}]{{1,6}}"
     rf"|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}})(?:\s*[(（][^()（）]*[)）])?\s*$")
 # A clause by which a writer identifies themselves: 「…で予約している」「先日お電話した」.
 _SELF_REF = re.compile(r"(?:予約|申し?込み?|登録|相談|連絡|電話|お願い|面談)を?(?:し|させていただい|させて頂い|いただい|頂い)?"
@@ -82,7 +84,7 @@ _SEEKER_REL = (r"(?:息子|娘|長男|長女|次男|次女|三男|三女|子ど�
                r"|利用者|ご利用者|対象者|当事者|相談者|生徒|メンバー)(?:様|さん)?")
 _SEEKER_REF = re.compile(
     rf"{_SEEKER_REL}(?:の|である|であります|で、|、|[:：])\s*"
-    rf"(?P<n>[{_KANJI}]{{1,4}} (?:[{_KANJI}]{{1,4}}|[{_HIRA}]{{2,5}}|[{_KATA}]{{2,6}})|[{_KANJI}]{{2,6}}"
+    rf"(?P<n>{_NO}[{_KANJI}]{{1,4}} (?:[{_KANJI}]{{1,4}}|[{_HIRA}]{{2,5}}|[{_KATA}]{{2,6}})|{_NO}[{_KANJI}]{{2,6}}"
     rf"|[{_KANJI}]{{2,4}}(?:[{_HIRA}]{{2,4}}|[{_KATA}]{{2,5}})|[{_KATA}]{{2,12}}(?: [{_KATA}]{{2,12}}){{0,2}})"
     r"(?P<tail>(?:\s*[(（][^()（）\n]{0,20}[)）])?\s*(?:さん|様|さま|くん|君|ちゃん)?(?:\s*[(（][^()（）\n]{0,20}[)）])?)"
     r"(?=の|が|は|に|を|について)")
@@ -111,8 +113,8 @@ def _name_ok(s: str, *, strict: bool = False, from_name: str = "", last: bool = 
     if _NAME_JA.fullmatch(s):
         if strict and " " not in s:
             corroborated = bool(from_name) and re.sub(r"\s+", "", from_name).startswith(s)
-            return bool(re.fullmatch(rf"[{_KANJI}]{{3,6}}|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}}", s)
-                        or (corroborated and re.fullmatch(rf"[{_KANJI}]{{1,6}}", s))
+            return bool(re.fullmatch(rf"[{_KANJI}]{{3,6}}|[{_KANJI}][ノケ][{_KANJI}]{{1,4}}|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}}", s)
+                        or (corroborated and re.fullmatch(rf"{_NO}[{_KANJI}]{{1,6}}", s))
                         or (last and re.fullmatch(rf"[{_KANJI}]{{2}}", s) and s not in _CLOSING_WORDS))
         return True
     return bool(not strict and _NAME_LATIN.fullmatch(s))
@@ -130,6 +132,12 @@ def _labelled_name(text: str) -> str | None:
     return None
 
 
+def _greeted(prefix: str) -> bool:
+    """A finished greeting before the name (「お世話になっております佐藤です」), not a word that
+    merely starts like one and goes on to describe something (「場所はいつもの店です」)."""
+    return bool(_GREETING.search(prefix)) and not re.search(r"[のはがをにでとへやも][\s、,]*$", prefix)
+
+
 def _prose_name(text: str) -> str | None:
     """「秋田太郎と申します」「近藤です」: the chunk right before the phrase, at a clause start."""
     for rx, weak in ((_PROSE_STRONG, False), (_PROSE_WEAK, True)):
@@ -145,7 +153,8 @@ def _prose_name(text: str) -> str | None:
             if not _name_ok(name):                    # 「介護職として働いている斉藤と申します」
                 tail = _NAME_AFTER_CLAUSE.search(chunk)
                 self_ref = bool(tail and _SELF_REF.search(chunk[:tail.start()]))
-                if tail and (self_ref or not weak):   # 「12/3 10:00で予約している小野寺です」
+                # 「12/3 10:00で予約している小野寺です」「お世話になっております佐藤です」
+                if tail and (self_ref or not weak or _greeted(chunk[:tail.start()])):
                     chunk = tail.group()
                     name = _clean_name(chunk)
             if not _name_ok(name):
@@ -156,7 +165,7 @@ def _prose_name(text: str) -> str | None:
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 prefix = text[line_start:m.start() - len(chunk)]
                 if prefix.strip() and not self_ref and not (
-                        _GREETING.search(prefix) or re.search(r"(?:私|わたし|わたくし|名前|なまえ)は[\s、,]*$", prefix)):
+                        _greeted(prefix) or re.search(r"(?:私|わたし|わたくし|名前|なまえ)は[\s、,]*$", prefix)):
                     continue
             return name
     return None

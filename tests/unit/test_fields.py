@@ -656,3 +656,40 @@ def test_choice_bare_number_and_numbered_forms(text, expected):
 def test_either_of_two_numbers_is_no_choice_but_warns(text):
     choice, w = extract_choice(text)
     assert choice is None and any(x.startswith("ambiguous_choice:") for x in w)
+
+
+# --- names: surnames with katakana ノ/ケ (一ノ瀬, 木ノ下, 三ケ田); a place is not a name ---------------
+@pytest.mark.parametrize("fresh, expected", [
+    ("一ノ瀬 美月と申します。", "一ノ瀬 美月"),
+    ("木ノ下です。よろしくお願いします。", "木ノ下"),
+    ("三ヶ田 浩二と申します。", "三ヶ田 浩二"),
+    ("三ケ田浩二と申します。", "三ケ田浩二"),
+    ("氏名：一ノ瀬 美月", "一ノ瀬 美月"),
+    ("相談の予約をお願いします。\n\n一ノ瀬 美月", "一ノ瀬 美月"),
+    ("相談の予約をお願いします。\n\n木ノ下美月", "木ノ下美月"),
+    ("ご連絡ありがとうございます。一ノ瀬です。\n希望日時：11月25日 14時\n\n一ノ瀬 美月", "一ノ瀬 美月"),
+    ("お世話になっております。山ノ内 健です。", "山ノ内 健"),
+])
+def test_surnames_with_katakana_no_or_ke(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+@pytest.mark.parametrize("fresh", [
+    "場所はいつもの店です。",
+    "集合はいつもの駅です。",
+    "いつもの場所です。",
+    "会場はいつもの会議室です。",
+    "来週の忘年会、12月11日の19時からに決まったよ。\n場所はいつもの店です。",
+])
+def test_a_place_is_not_a_self_introduction(fresh):
+    assert extract_name(fresh) is None
+
+
+@pytest.mark.parametrize("fresh, expected", [
+    ("いつもお世話になっております。佐藤です。", "佐藤"),
+    ("お世話になっております佐藤です。", "佐藤"),
+    ("はじめまして田中です。", "田中"),
+    ("いつもお世話になっております、林です。", "林"),
+])
+def test_greeting_then_name_still_works(fresh, expected):
+    assert extract_name(fresh) == expected
