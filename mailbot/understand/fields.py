@@ -335,6 +335,16 @@ _KIND_UNWANTED = re.compile(
     r"|(?:し|かけ)ないで|ご遠慮|控え)")
 # A number said to be unreachable in its own note: 「018-…（日中は不在です）」.
 _UNREACHABLE = re.compile(r"不在|留守|(?<![てで])(?:いない|いません|おりません)|出られ(?:ない|ません)|つながりにく|繋がりにく")
+# Whose a number is (「夫の携帯」「私の携帯」「（本人の携帯）」): with the seeker's own number given,
+# another person's is the fallback, unless the writer asks us to call that one.
+_SELF = r"私|わたし|わたくし|自分|僕|ぼく|本人"
+_OTHER = (r"夫|妻|主人|旦那|嫁|母|父|親|家族|息子|娘|兄|姉|弟|妹|祖母|祖父|子ども|子供|孫|知人|友人|実家|会社|職場"
+          r"|支援員|担当者")
+_OWNER = re.compile(rf"(?:(?P<self>{_SELF})|(?P<other>{_OTHER}))(?:さん)?の(?:携帯|ケータイ|スマホ|電話|番号|連絡先|自宅|方|ほう)")
+_OWNER_WANTED = re.compile(
+    rf"(?P<who>{_SELF}|{_OTHER})(?:さん)?の(?:携帯|ケータイ|スマホ|電話|番号|自宅)?(?:電話)?(?:番号)?(?:の方|のほう)?"
+    r"(?:(?:に|へ|まで)(?!は)[^。\n]{0,15}?(?:お願い|ご?連絡|電話|かけ|いただ|頂|下さ|くださ|幸い|助か)"
+    r"|(?:が|は)[^。\n]{0,8}?(?:つながりやす|繋がりやす|確実|出られま|出やす|便利))")
 _POSTAL_BEFORE = re.compile(r"〒\s*$")
 _NOT_CONTACT = re.compile(r"ハローワーク|そちら|貴所|御所|窓口|代表")
 _AVOID = re.compile(r"会社|勤務先|職場|事務所|旧|以前の|前の番号|古い|使えな|使っていな|不通")
@@ -388,12 +398,41 @@ def _kind(label: str, note: str, phone: str) -> str:
     return "mobile" if re.match(r"0[789]0", phone) else "home"
 
 
+def _owner(label: str, note: str) -> str | None:
+    """The owner word of a number: in its （…） note, else in its label after the last separator."""
+    paren = re.match(r"\s*[(（][^()（）]*[)）]", note)
+    for part in (paren.group() if paren else "", re.split(r"[／/、,]|と(?=[^と]*$)", label)[-1]):
+        owners = list(_OWNER.finditer(part))
+        if owners:
+            return owners[-1]["self"] or owners[-1]["other"]
+    return None
+
+
+def _owner_scores(text: str, owners: list[str | None]) -> list[int]:
+    """Per number: +1 for the seeker's own and -1 for another person's, once the text gives the
+    seeker's own (a relative writing on the seeker's behalf owns 私の; only 本人の is the seeker's),
+    and +3 for the owner the writer asks us to call (「日中は夫の携帯にかけてください」)."""
+    behalf = bool(_ON_BEHALF.search(text))
+    own = {o for o in owners if o and re.fullmatch(_SELF, o) and (o == "本人" or not behalf)}
+    wanted = {m["who"] for m in _OWNER_WANTED.finditer(text)}
+    scores = []
+    for o in owners:
+        score = 0
+        if own and o:
+            score += 1 if o in own else -1
+        if o and o in wanted:
+            score += 3
+        scores.append(score)
+    return scores
+
+
 def _phone_candidates(text: str, *, avoid_work: bool) -> list[tuple[int, int, str]]:
     """(score, position, formatted) for every valid phone number in text. A number's context is
     its line, from the previous number to the next: 「018-…（自宅）／090-…（日中はこちら）」."""
     matches = list(_PHONE.finditer(text))
     wanted = _wanted_kinds(text)
     out: list[tuple[int, int, str]] = []
+    owners: list[str | None] = []
     for i, m in enumerate(matches):
         before = text[max(0, m.start() - 16):m.start()]
         tel_fax = bool(_TEL_FAX_BEFORE.search(before))
@@ -421,7 +460,8 @@ def _phone_candidates(text: str, *, avoid_work: bool) -> list[tuple[int, int, st
         else:
             score += (2 if _PREFER.search(note) else 0) + (1 if _PREFER.search(label) else 0)
         out.append((score, m.start(), phone))
-    return out
+        owners.append(_owner(label, note))
+    return [(score + extra, pos, phone) for (score, pos, phone), extra in zip(out, _owner_scores(text, owners))]
 
 
 def extract_phone(fresh: str, signature: str = "") -> str | None:
