@@ -159,7 +159,9 @@ _ABOUT_SESSION = re.compile(r"通訳|手話|同席|同伴|付き添|介助|ヘ�
                             r"|パソコン|当日")
 # Thanks for a session held (「本日はオンライン相談でお世話になり、ありがとうございました」).
 _THANKS = re.compile(r"お世話にな(?:り(?!ます)|っ)|ありがとうございました|お礼(?:申し上げ|を申し)")
-_EXCEPT = re.compile(r"^\s*(?:は|を)?\s*(?:以外|除)")
+_EXCEPT = re.compile(r"^\s*(?:(?:は|を)?\s*(?:以外|除)|(?:では|じゃ|で)なく)")
+# A new time asked for the booked day without a word of change: 「…の予約ですが、同じ日の14時にしてください」.
+_NEW_TIME_ASKED = re.compile(r"(?:時|分|半|午前|午後|中)(?:の方|のほう)?(?:から)?(?:に|へ)して(?:いただ|頂|もら|ほし|欲し|くださ|下さ)")
 _CANCELLING = re.compile(r"キャンセル|取り?消|取りやめ|なしに|無しに")
 _NOT_REQUEST = re.compile(r"面接|選考|試験|説明会|入社|健診|通院|手術|締切|締め切|発行|開講|開催|閉庁")
 # Other dates of a job seeker's life, named right before or after the date: 「認定日は12月8日」.
@@ -584,7 +586,7 @@ class _Reader:
     def read(self) -> list[Requested]:
         mentions = self.mentions()
         text = self.text
-        changing = bool(_CHANGE.search(text) or _CANCELLING.search(text))
+        changing = bool(_CHANGE.search(text) or _CANCELLING.search(text) or _NEW_TIME_ASKED.search(text))
         for i, mt in enumerate(mentions):
             nxt = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
             prev_end = mentions[i - 1].end if i else 0

@@ -642,3 +642,19 @@ def test_either_of_two_new_times_keeps_both(text):
 
 def test_the_old_booking_before_wa_is_still_dropped():
     assert req("12月16日の予約は、12月21日10時に変更してください。", DEC14) == [("2026-12-21", "10:00", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月3日ではなく、12月4日にしていただけますか。", [("2026-12-04", None, None)]),
+    ("12月3日じゃなくて4日の10時でお願いします。", [("2026-12-04", "10:00", None)]),
+])
+def test_not_this_date_but_that_one(text, expected):
+    assert req(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月3日の10時の予約ですが、同じ日の14時にしてください。", [("2026-12-03", "14:00", None)]),
+    ("12月3日に予約している者です。時間を15時にしてもらえますか。", [("2026-12-03", "15:00", None)]),
+])
+def test_booked_day_at_a_new_time_with_ni_shite(text, expected):
+    assert req(text) == expected

@@ -368,3 +368,32 @@ def test_thanks_with_a_vague_future_consultation_is_other(text):
 def test_news_about_a_booked_session_is_other():
     text = "12月9日のオンライン相談ですが、聴覚障害があるため、当日は手話通訳者が同席します。\n画面に2人映りますがよろしくお願いします。"
     assert intent(text, OFFER_SUBJECT, IRT) == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "やっぱり今回はやめときます。",
+    "やはり都合が合わないので、なしでお願いします。",
+    "都合が悪くなったので、今回はいいです。",
+])
+def test_more_ways_to_call_it_off(text):
+    assert intent(text, OFFER_SUBJECT, IRT) == "cancel"
+
+
+@pytest.mark.parametrize("text, kw", [
+    ("時間を15時にしてもらえますか。", {}),
+    ("午後の方に変えてもらえると助かります。", {}),
+    ("12月3日の10時の予約ですが、同じ日の14時にしてください。", {"has_requested": True}),
+    ("3日の相談なんですが、10時半にしていただけますか。", {"has_requested": True}),
+])
+def test_moving_a_booked_time_with_ni_shite(text, kw):
+    assert intent(text, OFFER_SUBJECT, IRT, **kw) == "reschedule"
+
+
+def test_picking_a_time_with_ni_shite_is_not_a_change():
+    assert intent("12月4日の14時にしてください。", OFFER_SUBJECT, IRT, has_requested=True) == "confirm"
+
+
+@pytest.mark.parametrize("text", ["メールアドレスを確認しました。よろしくお願いします。",
+                                  "連絡先を確認しました。よろしくお願いします。"])
+def test_checking_something_else_is_not_consent(text):
+    assert intent(text, OFFER_SUBJECT, IRT) == "other"
