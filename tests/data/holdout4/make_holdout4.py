@@ -126,6 +126,12 @@ def quote(style: str, om: Office) -> str:
         return (f"-----Original Message-----\nFrom: {frm} \nSent: {s:%A, %B} {s.day}, {s.year} "
                 f"{s.hour % 12 or 12}:{s:%M} {'AM' if s.hour < 12 else 'PM'}\nTo: {om.to}\n"
                 f"Subject: {om.subject}\n\n{om.body}")
+    if style == "gmail_en":  # Gmail's English attribution, wrapped inside the address as Gmail does
+        return (f"On {s:%a, %b} {s.day}, {s.year} at {s.hour % 12 or 12}:{s:%M} {'AM' if s.hour < 12 else 'PM'} "
+                f"ハローワーク秋田 <\n{OFFICE_ADDR}> wrote:\n\n{_gt(om.body)}")
+    if style == "macoutlook":
+        return (f"差出人: {frm}\n日付: {s.year}年{s.month}月{s.day}日 {WD[s.weekday()]}曜日 {s.hour}:{s:%M}\n"
+                f"宛先: {om.name} <{om.to}>\n件名: {om.subject}\n\n{om.body}")
     if style == "iphone":
         return f"{s:%Y/%m/%d} {s:%H:%M}、{frm}のメール:\n\n{_gt(om.body)}"
     if style == "wlmail":
@@ -239,16 +245,23 @@ def crlf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
+def _divs(t: str) -> str:
+    return "".join(f"<div>{html.escape(ln) or '<br>'}</div>" for ln in t.rstrip("\n").split("\n"))
+
+
+def _html_doc(inner: str) -> str:
+    return ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"></head>'
+            f"<body>{inner}</body></html>\n")
+
+
 def to_html(own: str, quoted: str | None, qhead: str | None) -> str:
-    def lines(t: str) -> str:
-        return "".join(f"<div>{html.escape(ln) or '<br>'}</div>" for ln in t.rstrip("\n").split("\n"))
-    out = f'<div dir="ltr">{lines(own)}</div>'
+    out = f'<div dir="ltr">{_divs(own)}</div>'
     if quoted is not None:
         out += (f'<br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">{html.escape(qhead)}<br></div>'
                 f'<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid '
                 f'rgb(204,204,204);padding-left:1ex">{html.escape(quoted.rstrip()).replace(chr(10), "<br>")}'
                 f"</blockquote></div>")
-    return f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"></head><body>{out}</body></html>\n'
+    return _html_doc(out)
 
 
 # --------------------------------------------------------------------------- the mails ------
@@ -266,6 +279,7 @@ CLIENT_HEADERS = {
     "webmail": [("X-Mailer", "Active! mail")],
     "sylpheed": [("X-Mailer", "Sylpheed 3.7.0 (GTK+ 2.24.32; x86_64-pc-linux-gnu)")],
     "legacy": [("X-Mailer", "EdMax Version 3.07")],
+    "macoutlook": [("User-Agent", "Microsoft-MacOutlook/16.89.24091630"), ("Thread-Topic", "")],
 }
 
 MAILS: list[dict] = []
@@ -939,6 +953,48 @@ def seekers() -> None:  # noqa: C901 - one long, flat list of mails is the point
          note="needs_info reply: いつでも可 (no time asked -> requested [])")
 
 
+    # ---- 安藤 里美: three wishes on one line, birth date and 雇用保険 number that are not requests/seeker number
+    a = "satomi.ando@example.ne.jp"
+    mail(when=dt(12, 11, 11, 30, 5), frm=a, name_disp="安藤 里美", client="thunderbird", cte="base64",
+         subject="オンライン職業相談申込み",
+         own="ハローワーク秋田 御中\n\nオンライン職業相談を申し込みます。\n\n氏名：安藤 里美\n生年月日：昭和60年4月3日\n"
+             "求職番号：05020-88123407\n雇用保険受給資格者番号：1234-567890-1\n"
+             "希望：第1希望 12/16(水) 10時／第2希望 12/17(木) 午後3時〜4時／第3希望 12/18(金) 午前\n"
+             "連絡先：080-6120-3378\n",
+         label=L("book", a, "安藤 里美", "05020-88123407", "080-6120-3378",
+                 [R("2026-12-16", "10:00"), R("2026-12-17", "15:00", "16:00"), R("2026-12-18", *AM)]),
+         note="three wishes on one line split by ／; 午後3時〜4時 span; 昭和 birth date (past) and 雇用保険 number are not it")
+
+    # ---- 坂井 涼: Gmail English attribution wrapped inside the address -> 1番
+    a = "ryo.sakai@gmail.example.com"
+    o = Office("offer", "AK-2612-0018", dt(12, 16, 10, 0), a, "坂井 涼",
+               [slot(12, 21, 10), slot(12, 22, 14), slot(12, 23, 9)])
+    mail(when=dt(12, 16, 12, 40, 31), frm=a, name_disp="Ryo Sakai", client="gmail",
+         subject=RE(o), reply_to=o, style="gmail_en",
+         own="お世話になります。\n1番でお願いします。\n\n坂井 涼\n",
+         label=L("confirm", a, "坂井 涼", choice=1),
+         note="Gmail English attribution 'On …, ハローワーク秋田 <' wrapped before the address; first request not in the set")
+
+    # ---- 熊谷 奈緒: Outlook for Mac header block (日付:) without a separator line -> ②
+    a = "nao.kumagai@example.com"
+    o = Office("offer", "AK-2612-0019", dt(12, 11, 9, 31), a, "熊谷 奈緒",
+               [slot(12, 16, 13), slot(12, 17, 10), slot(12, 17, 15)])
+    mail(when=dt(12, 11, 12, 2, 47), frm=a, name_disp="熊谷 奈緒", client="macoutlook", cte="quoted-printable",
+         subject=RE(o, "Re: "), reply_to=o, style="macoutlook",
+         own="ハローワーク秋田 ご担当者様\n\n②でお願いいたします。\n\n熊谷 奈緒\n",
+         label=L("confirm", a, "熊谷 奈緒", choice=2),
+         note="Outlook for Mac quote (差出人/日付/宛先/件名, no separator, no >)")
+
+    # ---- 三浦大和 again: cancels in a new mail naming the booking reference
+    a = "yamato.miura@example.ne.jp"
+    mail(when=dt(12, 24, 9, 20, 14), frm=a, name_disp="三浦大和", client="thunderbird", cte="8bit",
+         subject="予約の取り消し [予約番号 AK-2612-0012]",
+         own="ハローワーク秋田 ご担当者様\n\n予約番号 AK-2612-0012 で1月7日（木）10時に予約している三浦大和です。\n"
+             "別の会社から内定をいただいたため、予約を取り消させてください。\nありがとうございました。\n\n三浦大和\n",
+         label=L("cancel", a, "三浦大和"),
+         note="cancel in a new thread with the booking reference; booked 2027 date not requested")
+
+
 def questions_and_others() -> None:
     a = "naomi.sasaki@gmail.example.com"
     mail(when=dt(11, 21, 14, 0, 31), frm=a, name_disp="佐々木 直美", client="gmail",
@@ -1133,8 +1189,7 @@ def html_text(spec: dict) -> str:
         head, _, rest = own.partition("\n・")
         items, _, tail = ("・" + rest).partition("\n■ 求職")
         lis = "".join(f"<li>{html.escape(x[1:])}</li>" for x in items.split("\n") if x.startswith("・"))
-        doc = to_html(head, None, None).replace("</body>", f"<ul>{lis}</ul>{to_html('■ 求職' + tail, None, None)}</body>")
-        return re.sub(r"</body></html>\n<html>.*?<body>", "", doc, flags=re.S)
+        return _html_doc(f'<div dir="ltr">{_divs(head)}<ul>{lis}</ul>{_divs("■ 求職" + tail)}</div>')
     if om and spec["style"]:
         s = om.sent
         qhead = f"{s.year}年{s.month}月{s.day}日({WD[s.weekday()]}) {s:%H:%M} ハローワーク秋田 <{OFFICE_ADDR}>:"
@@ -1149,9 +1204,11 @@ def build(n: int, spec: dict) -> tuple[bytes, dict]:
     dom = spec["frm"].rpartition("@")[2]
     date_hdr = _en_date(when) + (" (JST)" if c == "carrier" else "")
     ip = int(h(dom, 2), 16) % 200 + 20
-    hdrs = [("Return-Path", "<>" if c == "mta" else f"<{spec['frm']}>"),
-            ("Received", (f"from mail-out.{dom} (mail-out.{dom} [203.0.113.{ip}])\r\n\tby mx01.akita-hw.example.jp "
-                          f"(Postfix) with ESMTPS id {h(str(n) + dom, 11).upper()}\r\n\tfor <{OFFICE_ADDR}>; {date_hdr}")),
+    qid = h(str(n) + dom, 11).upper()
+    received = (f"by mx01.akita-hw.example.jp (Postfix)\r\n\tid {qid}; {date_hdr}" if dom.endswith("akita-hw.example.jp")
+                else f"from mail-out.{dom} (mail-out.{dom} [203.0.113.{ip}])\r\n\tby mx01.akita-hw.example.jp "
+                     f"(Postfix) with ESMTPS id {qid}\r\n\tfor <{OFFICE_ADDR}>; {date_hdr}")
+    hdrs = [("Return-Path", "<>" if c == "mta" else f"<{spec['frm']}>"), ("Received", received),
             ("From", addr(spec["name_disp"], spec["frm"], cs)),
             ("To", addr("ハローワーク秋田", OFFICE_ADDR, cs) if spec["to_disp"] else OFFICE_ADDR),
             ("Subject", enc_header(spec["subject"], cs)),
