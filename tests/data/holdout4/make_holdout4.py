@@ -2,7 +2,7 @@
 
 Run from anywhere: `python tests/data/holdout4/make_holdout4.py` rewrites q*.eml, labels.json and
 meta.json next to this file. Deterministic (no clock, no unseeded randomness). Seekers' replies
-quote the office's own mail rendered from templates/*.j2 as they are at generation time.
+quote the office's own mail rendered from office_templates/ (a frozen copy of templates/*.j2).
 
 Labels follow ../shared/examples/README.md. Before writing, every mail is checked: weekdays in the
 sender's own text agree with the calendar, relative dates are recomputed from the Date header (JST),
@@ -47,7 +47,10 @@ def dt(m: int, d: int, hh: int, mm: int, ss: int = 0, y: int = 2026) -> datetime
 
 
 # --------------------------------------------------------------------------- office mail ----
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "templates")),
+# A frozen copy of templates/ as of generation: admins may change the live templates without
+# changing (or breaking) this labelled set.
+_env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__).resolve().parent
+                                                             / "office_templates")),
                           undefined=jinja2.StrictUndefined, autoescape=False,
                           keep_trailing_newline=True)
 
