@@ -150,9 +150,13 @@ _TOPIC = re.compile(r"^[^。\n]{0,25}?(?:予約|相談|面談|件)(?:につい�
 # 「12月9日のオンライン相談ですが」「…の相談には」「…の面談の際」: a session already booked, named as the
 # topic of news about it (同席します, 当日はスマホから). Kept only when the clause asks for that time
 # (空いていますか, 可能でしょうか, 午後でお願いします), not for something about the session (通訳をお願い).
-_SESSION_TOPIC = re.compile(r"^[\s\d:時分半午前後から〜\-()頃ごろ]*の\s*(?:オンライン|職業)*\s*(?:相談|面談)日?\s*"
-                            r"(?:について|に関して)?(?:です|なん(?:です|だ)|なのです|でございます)?"
-                            r"(?:が|は|には|では|の(?:際|時|とき|日|前|後)|当日|[、,])")
+_COPULA = r"(?:です|なん(?:です|だ)|なのです|でございます)?"
+_SESSION_TOPIC = re.compile(r"^[\s\d:時分半午前後から〜\-()頃ごろ]*の\s*(?:オンライン|職業)*\s*(?:相談|面談|予約)日?\s*"
+                            rf"(?:(?:の件|について|に関して){_COPULA}(?:が|は|[、,])?"
+                            rf"|{_COPULA}(?:が|は|には|では|の(?:際|時|とき|日|前|後)|当日|[、,]))")
+# 「12月9日は母が同席します」「…には通訳の方が一緒に参加します」: news of who joins on a day, no request.
+_DAY_TOPIC = re.compile(r"^\s*(?:は|には|も|では)")
+_JOIN_NEWS = re.compile(r"同席|付き添|付添|つきそ|同行|同伴|立ち会|立会|一緒に(?:参加|出|入|話|聞)")
 _SLOT_WISH = re.compile(r"お願い|おねがい|希望|空い|空き|予約|受けたい|受けられ|申し?込|いかが")
 _SLOT_ASK = re.compile(r"^\s*(?:可能|でき|大丈夫|空い|いかが|どう)")
 _ABOUT_SESSION = re.compile(r"通訳|手話|同席|同伴|付き添|介助|ヘルパー|持ち物|資料|書類|履歴書|URL|接続|カメラ|マイク|スマホ"
@@ -419,6 +423,7 @@ class _Reader:
         """明日/本日/金曜 are common in prose (「明日から仕事」): a date only with a time, a window
         or a request in the same sentence."""
         clause = _CLAUSE_END.split(self.text[end:end + 60], 1)[0]
+        clause = re.sub(r"(?:よろしく|宜しく)\s*(?:お願い|おねがい)", "", clause)   # 「明日はよろしく…」: a greeting
         return bool(_TIME_RE.search(clause) or _WINDOW_RE.search(clause) or _SAME_TIME.search(clause)
                     or _ASKING.search(clause))
 
@@ -618,6 +623,8 @@ class _Reader:
                 mt.drop, mt.why = True, "booked"   # 「12月2日の相談なんですが、…別の日に」: the booking moved
             elif self._booked_session(sentence_after):
                 mt.drop, mt.why = True, "booked"   # 「12月9日のオンライン相談ですが、…同席します」
+            elif _DAY_TOPIC.match(after) and _JOIN_NEWS.search(sentence_after) and not _WANT.search(sentence_after):
+                mt.drop = True                     # 「12月9日は母が同席します」
             elif _NOT_REQUEST.search(scope) or _NOT_REQUEST.search(re.split(r"[、,]", before)[-1][-8:]):
                 mt.drop = True
             elif _OTHER_EVENT.search(re.split(r"[、,]", before)[-1][-8:]) \

@@ -172,7 +172,8 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
     if choice is not None:                        # an option number only answers our offer
         return "confirm"
     if reply and has_requested:
-        if _DECLINE_OFFER.search(flat) or (_WISH_FORM.search(flat) and not _consents(flat)):
+        # 「希望日時：…」 or 「…相談をお願いしたいです」 ask for a (new) booking; picking a slot agrees.
+        if _DECLINE_OFFER.search(flat) or ((_WISH_FORM.search(flat) or _asks_to_book(flat)) and not _consents(flat)):
             return "book"
         return "confirm"
     if has_requested or _asks_to_book(flat):

@@ -658,3 +658,24 @@ def test_not_this_date_but_that_one(text, expected):
 ])
 def test_booked_day_at_a_new_time_with_ni_shite(text, expected):
     assert req(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "12月9日は母が同席します。よろしくお願いします。",
+    "12月9日には手話通訳の方が一緒に参加します。",
+    "12月9日（水）も、ヘルパーさんが付き添います。",
+    "本日の相談の件ですが、接続方法を教えてください。",
+    "12月9日の予約について確認させてください。何時からでしたか。",
+    "明日はよろしくお願いします。",
+])
+def test_news_and_greetings_about_a_day_are_not_requests(text):
+    assert req(text, DEC5) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月9日に母と一緒に相談をお願いしたいです。", [("2026-12-09", None, None)]),
+    ("12月9日の10時でお願いします。母も同席します。", [("2026-12-09", "10:00", None)]),
+    ("明日の10時によろしくお願いします。", [("2026-12-06", "10:00", None)]),
+])
+def test_requests_beside_news_are_kept(text, expected):
+    assert req(text, DEC5) == expected

@@ -397,3 +397,16 @@ def test_picking_a_time_with_ni_shite_is_not_a_change():
                                   "連絡先を確認しました。よろしくお願いします。"])
 def test_checking_something_else_is_not_consent(text):
     assert intent(text, OFFER_SUBJECT, IRT) == "other"
+
+
+@pytest.mark.parametrize("text", [
+    "昨日はありがとうございました。12月16日にもう一度相談をお願いしたいです。",
+    "次回の相談の予約をお願いします。12月16日の14時を希望します。",
+])
+def test_a_new_booking_asked_in_a_reply_is_a_booking(text):
+    assert intent(text, OFFER_SUBJECT, IRT, has_requested=True) == "book"
+
+
+def test_picking_a_slot_with_a_booking_phrase_and_consent_is_confirm():
+    assert intent("12月16日の14時で予約をお願いします。規約に同意します。", OFFER_SUBJECT, IRT,
+                  has_requested=True) == "confirm"
