@@ -63,12 +63,18 @@ _OBJECT = re.compile(r"[をがは]")
 _NOT_AGREE_AFTER = re.compile(r"^(?:ら|[^。、\n]{0,8}?(?:ので|から|けど|けれど|ところ|が[、,]|たら|ても|でき(?:ません|ない|かね)|しかね|しません"
                               r"|しない|していません|ではな|じゃな|かねます))")
 _ACCEPT_OFFER = re.compile(r"(?:その|この|上記|下記|ご?提示|ご?提案|ご?案内|記載|前記|お送り|いただいた|頂いた|それ)[^。\n、]{0,10}?"
-                           r"(?:で|にて)[、,\s]*(?:お願い|おねがい|大丈夫|だいじょうぶ|結構|構いません|かまいません|問題(?:あり|ござい)ません"
-                           r"|問題ない|OK|オッケー|了解|いいです|良いです|よいです|よろしい|参加|伺|出席|決定|確定)")
-_SHORT_YES = re.compile(r"(?:はい|ええ)?[、,\s]*(?:お願い(?:します|いたします|致します)|おねがいします|大丈夫(?:です)?|問題(?:あり|ござい)ません"
-                        r"|問題ないです|構いません|かまいません|OK(?:です)?|オッケー(?:です)?|参加(?:します|いたします|させていただきます)"
-                        r"|伺います|出席(?:します|いたします))[。!！\s]*"
-                        r"|(?:はい|ええ)(?:[、,\s]*(?:よろしく|宜しく)?(?:お願い|おねがい|結構)[^。\n]{0,6})?[。!！\s]*")
+                           r"(?:(?:で|にて)[、,\s]*(?:お願い|おねがい|大丈夫|だいじょうぶ|結構|構いません|かまいません"
+                           r"|問題(?:あり|ござい)ません|問題ない|OK|オッケー|了解|いいです|良いです|よいです|よろしい|参加|伺|出席|決定|確定)"
+                           r"|(?:を|が)[、,\s]*(?:希望|お願い|おねがい))")
+# A sentence made only of yes-words: 「はい、お願いします」「では、お願いします」「大丈夫です、お願いします」.
+# よろしくお願いします and 結構です alone are no yes (a closing formula; 「結構です」 may decline).
+_YES_LEAD = r"(?:では|それでは|じゃあ|それなら|でしたら|ぜひ|是非)"
+_YES_STRONG = (r"お願い(?:します|いたします|致します)|おねがいします|大丈夫(?:です)?|問題(?:あり|ござい)ません|問題ないです"
+               r"|構いません|かまいません|OK(?:です)?|オッケー(?:です)?|参加(?:します|いたします|させていただきます)"
+               r"|伺います|出席(?:します|いたします)|はい|ええ")
+_YES_CORE = rf"(?:{_YES_STRONG}|結構です|(?:よろしく|宜しく)(?:お願い|おねがい)[^。、\n]{{0,6}})"
+_SHORT_YES = re.compile(rf"(?:{_YES_LEAD}[、,\s]{{0,3}})?{_YES_CORE}(?:[、,\s]{{0,3}}{_YES_CORE})*[。!！\s]*")
+_YES_STRONG_RE = re.compile(_YES_STRONG)
 # 「希望日時：…」「第1希望 …」: wishes written as a form state a booking, they do not pick a slot.
 _WISH_FORM = re.compile(r"^[ \t・\-*●■◆◇○□【\[<(※]*(?:ご?希望(?:日時|日|時間|日程)|第\s*\d\s*希望)", re.M)
 _DECLINE_OFFER = re.compile(r"都合が(?:悪|つか|合わ)|難しい|合いません|無理|いずれも|どれも|どの日も")
@@ -136,7 +142,7 @@ def _consents(text: str) -> bool:
     承知しました), accepting the offered slot (その日時でお願いします), or a bare yes (はい、お願いします)."""
     for sentence in _sentences(text):
         body = sentence.strip()
-        if _SHORT_YES.fullmatch(body):
+        if _SHORT_YES.fullmatch(body) and _YES_STRONG_RE.search(re.sub(r"(?:よろしく|宜しく)(?:お願い|おねがい)", "", body)):
             return True
         accept = _ACCEPT_OFFER.search(body)
         if accept and not _NOT_AGREE_AFTER.match(body[accept.end():]):

@@ -313,6 +313,11 @@ def test_information_with_a_polite_closing_is_not_consent(text):
     "かしこまりました。",
     "お知らせいただいた日時で大丈夫です。",
     "連絡が遅くなりすみません。その日で大丈夫です。",
+    "では、お願いします。",
+    "ぜひお願いします。",
+    "大丈夫です、お願いします。",
+    "その日程を希望します。",
+    "上記の日時をお願いします。",
 ])
 def test_agreeing_to_the_offer_is_consent(text):
     assert intent(text, OFFER_SUBJECT, IRT) == "confirm"
