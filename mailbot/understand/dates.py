@@ -428,9 +428,12 @@ class _Reader:
                     or _ASKING.search(clause))
 
     def _plausible_bare_day(self, end: int) -> bool:
-        """`3日` alone is a date only with a weekday, a time or an 午前/午後 right after it."""
-        after = self.text[end:end + 8]
-        return bool(re.match(r"\s*(?:の|に|、)?\s*(?:午前|午後|正午|\d{1,2}\s*(?:時|:)|同じ時|同時刻)", after))
+        """`3日` alone is a date only with a weekday, a time or an 午前/午後 right after it, or
+        picked with a request word (「4日でお願いします」「10日の方が希望です」)."""
+        after = self.text[end:end + 12]
+        return bool(re.match(r"\s*(?:の|に|、)?\s*(?:午前|午後|正午|\d{1,2}\s*(?:時|:)|同じ時|同時刻)", after)
+                    or re.match(r"\s*(?:の方|のほう)?\s*(?:で|が|を)\s*(?:お願い|おねがい|希望|大丈夫|結構|構いません|かまいません"
+                                r"|いいです|良いです|伺い|参加)", after))
 
     @staticmethod
     def _booked_session(sentence_after: str) -> bool:

@@ -528,7 +528,7 @@ _CHOICE_PATTERNS = [
     re.compile(rf"(?:一番|いちばん)上の\s*(?P<first>日程|候補|日時|枠|案|時間|もの|方|ほう)(?=\s*{_PICK})"),
     # 「下記の2の日程で」「3の候補で」: the option's number before the word for the option.
     re.compile(rf"(?<![\d/:.\-])(?P<n>\d{{1,2}})\s*の\s*(?:日程|候補|日時|枠|時間帯?|案)(?=\s*{_PICK})"),
-    re.compile(rf"(?:候補|案|オプション)\s*(?:の)?\s*(?P<n>\d{{1,2}})(?!\d)(?=\s*番?\s*(?:{_PICK}|$))", re.M),
+    re.compile(rf"(?:候補|案|オプション)\s*(?:の)?\s*(?P<n>\d{{1,2}})(?!\d)(?=\s*番?\s*(?:{_PICK}|で?\s*(?:[。.!！]|$)))", re.M),
     re.compile(rf"第\s*(?P<n>\d{{1,2}})\s*(?:候補|案)(?=\s*{_PICK})"),
     re.compile(rf"(?:^|[。、\s!！])\s*\((?P<n>\d{{1,2}})\)\s*(?=で|を|に|が|の|です|番|{_PICK}|。|$)", re.M),
     re.compile(rf"(?:^|[。、!！])\s*(?P<n>\d{{1,2}})\s*(?={_PICK})", re.M),

@@ -679,3 +679,13 @@ def test_news_and_greetings_about_a_day_are_not_requests(text):
 ])
 def test_requests_beside_news_are_kept(text, expected):
     assert req(text, DEC5) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4日でお願いします", [("2026-12-04", None, None)]),
+    ("10日の方が希望です。", [("2026-12-10", None, None)]),
+    ("5日でできますか。", []),
+    ("3日間でお願いします", []),
+])
+def test_a_bare_day_picked_with_a_request_word(text, expected):
+    assert req(text, datetime(2026, 12, 1, 10, 0, tzinfo=JST)) == expected

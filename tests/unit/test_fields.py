@@ -711,3 +711,8 @@ def test_greeting_then_name_still_works(fresh, expected):
 ])
 def test_phone_whose_number(text, expected):
     assert extract_phone(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [("候補1で", 1), ("候補2で。", 2), ("案3で！", 3)])
+def test_candidate_number_then_de_and_the_end(text, expected):
+    assert extract_choice(text)[0] == expected

@@ -415,3 +415,18 @@ def test_a_new_booking_asked_in_a_reply_is_a_booking(text):
 def test_picking_a_slot_with_a_booking_phrase_and_consent_is_confirm():
     assert intent("12月16日の14時で予約をお願いします。規約に同意します。", OFFER_SUBJECT, IRT,
                   has_requested=True) == "confirm"
+
+
+@pytest.mark.parametrize("text", [
+    "家庭の事情で参加が難しくなりました。",
+    "体調を崩してしまい、参加できそうにありません。",
+    "急な仕事で、出席が困難になりました。申し訳ありません。",
+])
+def test_becoming_unable_to_attend_is_cancel(text):
+    assert intent(text, OFFER_SUBJECT, IRT) == "cancel"
+
+
+def test_moving_a_booking_far_in_the_sentence_is_a_change():
+    assert intent("12月3日10時の予約を12月10日14時に移していただけますか。", OFFER_SUBJECT, IRT,
+                  has_requested=True) == "reschedule"
+    assert intent("予約を来週の火曜日の午後に振り替えてください。", has_requested=True) == "reschedule"
