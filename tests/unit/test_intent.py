@@ -430,3 +430,7 @@ def test_moving_a_booking_far_in_the_sentence_is_a_change():
     assert intent("12月3日10時の予約を12月10日14時に移していただけますか。", OFFER_SUBJECT, IRT,
                   has_requested=True) == "reschedule"
     assert intent("予約を来週の火曜日の午後に振り替えてください。", has_requested=True) == "reschedule"
+
+
+def test_asking_if_it_is_fine_this_time_is_no_cancel():
+    assert intent("今回はいいですか？", OFFER_SUBJECT, IRT) == "question"
