@@ -234,7 +234,9 @@ def _chosen_slot(thread: dict, u: Understanding, ctx: Context) -> tuple[str | No
         if len(distinct) == 1:
             return distinct[0], None
         return None, ("ambiguous_time" if distinct else "new_time")
-    if len(offered) == 1:
+    if len(offered) == 1 and u.intent == "confirm":
+        # A bare consent picks the only slot; nothing else (a wish to change, a new request)
+        # is read as agreeing to it.
         return offered[0], None
     return None, "no_choice"
 
@@ -394,7 +396,8 @@ def _in_offered(thread: dict, u: Understanding, ctx: Context) -> list[Action]:
         thread["wishes"] = [r.to_json() for r in u.requested]
         return _offer(thread, ctx, note="new_time")
     if why == "no_choice" and u.intent == "reschedule":
-        return _to_staff(thread, ctx, "reschedule without a new time")
+        return _to_staff(thread, ctx, "none of the offered times suits, no new time given",
+                         ack=True)
     thread.setdefault("unclear_replies", 0)
     thread["unclear_replies"] += 1
     if thread["unclear_replies"] > MAX_ASKS:

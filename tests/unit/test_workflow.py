@@ -414,3 +414,12 @@ def test_reminder_once_before_the_session():
     assert sends(actions) == ["reminder"]
     again, actions = decide(reminded, Tick(), ctx(now=remind_at + timedelta(hours=1)))
     assert actions == []
+
+
+def test_one_slot_offer_is_confirmed_only_by_consent():
+    thread = offered_thread()
+    thread["offer"]["slots"] = thread["offer"]["slots"][:1]
+    changed, actions = decide(thread, mail("reschedule"), ctx())
+    assert changed["state"] != "confirmed"
+    confirmed, actions = decide(thread, mail("confirm"), ctx())
+    assert confirmed["state"] == "confirmed"
