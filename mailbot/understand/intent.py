@@ -79,7 +79,16 @@ _YES_CORE = rf"(?:{_YES_STRONG}|結構です|(?:よろしく|宜しく)(?:お願
 _SHORT_YES = re.compile(rf"(?:{_YES_LEAD}[、,\s]{{0,3}})?{_YES_CORE}(?:[、,\s]{{0,3}}{_YES_CORE})*[。!！\s]*")
 _YES_STRONG_RE = re.compile(_YES_STRONG)
 # 「希望日時：…」「第1希望 …」: wishes written as a form state a booking, they do not pick a slot.
-_WISH_FORM = re.compile(r"^[ \t・\-*●■◆◇○□【\[<(※]*(?:ご?希望(?:日時|日|時間|日程)|第\s*\d\s*希望)", re.M)
+_FORM_LEAD = r"^[ \t・\-*●■◆◇○□【\[<(※]*"
+_WISH_FORM = re.compile(rf"{_FORM_LEAD}(?:ご?希望(?:の)?(?:日時|日|時間|日程)|第\s*\d\s*希望)", re.M)
+# A form filled in (「お名前：…」「・お電話番号：…」): booking details, not an answer to an offer. A phone
+# line needs a bullet, since a signature carries 「携帯：090-…」 too.
+_DETAIL_FORM = re.compile(rf"{_FORM_LEAD}(?:お?名前|氏名|ふりがな|フリガナ)\s*[:：]"
+                          r"|^[ \t]*[・\-*●■◆◇○□※][ \t]*(?:お?電話(?:番号)?|携帯(?:電話)?(?:番号)?|TEL|連絡先|求職番号)\s*[:：]", re.M)
+# Our mail asking for missing details (needs_info: 「（ご記入のお願い）」): the reply supplies them.
+_ASKED_FOR_DETAILS = re.compile(r"記入(?:の)?(?:お願い|ください)|ご?入力(?:の)?お願い|不足")
+# A booking detail supplied in prose: a phone or 求職番号 (digits), a name or a wish stated.
+_DETAIL = re.compile(r"\d{2,4}-?\d{2,4}-?\d{3,4}|\d{5}[-\s]?\d{8}|電話|携帯|TEL|求職番号|名前|氏名|希望|申し?ます|いつでも")
 _DECLINE_OFFER = re.compile(r"都合が(?:悪|つか|合わ)|難しい|合いません|無理|いずれも|どれも|どの日も")
 _BOOK = re.compile(
     r"予約(?:を|の)?(?:お願い|おねがい|したい|させて|希望|申し?込|取りたい|取らせ|入れ|できますか|可能|は可能|したく)"
@@ -160,6 +169,21 @@ def _consents(text: str) -> bool:
     return False
 
 
+def _supplies_details(text: str, subject: str, has_requested: bool) -> bool:
+    """A reply that supplies booking details (a filled-in form, or what our request for missing
+    details asked for) and picks no option is a booking request, whatever it replies to."""
+    if _DETAIL_FORM.search(text) or _WISH_FORM.search(text):
+        return not _consents(text)
+    if _ASKED_FOR_DETAILS.search(subject or ""):
+        return has_requested or (bool(_DETAIL.search(text)) and not _only_questions(text))
+    return False
+
+
+def _only_questions(text: str) -> bool:
+    """Every sentence naming a detail asks something (「電話番号はどこに書けばよいですか？」)."""
+    return all(_QUESTION.search(s) for s in _sentences(text) if _DETAIL.search(s))
+
+
 def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated: str | None,
                     *, choice: int | None = None, has_requested: bool = False) -> str:
     """One of INTENTS for this mail."""
@@ -180,6 +204,8 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
         return "cancel"
     if choice is not None:                        # an option number only answers our offer
         return "confirm"
+    if reply and _supplies_details(flat, subject, has_requested):
+        return "book"
     if reply and has_requested:
         # 「希望日時：…」 or 「…相談をお願いしたいです」 ask for a (new) booking; picking a slot agrees.
         if _DECLINE_OFFER.search(flat) or ((_WISH_FORM.search(flat) or _asks_to_book(flat)) and not _consents(flat)):

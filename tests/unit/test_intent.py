@@ -434,3 +434,40 @@ def test_moving_a_booking_far_in_the_sentence_is_a_change():
 
 def test_asking_if_it_is_fine_this_time_is_no_cancel():
     assert intent("今回はいいですか？", OFFER_SUBJECT, IRT) == "question"
+
+
+NEEDS_INFO_SUBJECT = "Re: 【ハローワーク秋田】オンライン職業相談のご予約について（ご記入のお願い） [予約番号 AK-2612-0001]"
+
+
+@pytest.mark.parametrize("text, kw", [
+    ("失礼しました。電話番号は 090-1111-2222 です。よろしくお願いします。", {}),
+    ("携帯：080-2222-3333\nよろしくお願いいたします。", {}),
+    ("・お名前：山田 花子\n・ご希望の日時：いつでも可\n\nよろしくお願いします。", {}),
+    ("佐藤一郎です。\n電話 090-3333-4444\n12月10日（木）の午後1時からでお願いします。", {"has_requested": True}),
+    ("承知しました。希望は12月10日の午前です。", {"has_requested": True}),
+    ("求職番号は 05010-12345678 です。", {}),
+])
+def test_a_reply_supplying_the_missing_details_is_a_booking(text, kw):
+    assert intent(text, NEEDS_INFO_SUBJECT, IRT, **kw) == "book"
+
+
+@pytest.mark.parametrize("text, kw", [
+    ("・お名前：山田 花子\n・お電話番号：090-1111-2222\n・ご希望の日時：12月3日 午後", {"has_requested": True}),
+    ("氏名：鈴木 次郎\n12月9日の10時でお願いします。", {"has_requested": True}),
+])
+def test_a_reply_filling_in_a_form_is_a_booking_whatever_it_replies_to(text, kw):
+    assert intent(text, OFFER_SUBJECT, IRT, **kw) == "book"
+
+
+@pytest.mark.parametrize("text, kw, expected", [
+    ("すみません、やっぱりキャンセルします。", {}, "cancel"),
+    ("電話番号はどこに書けばよいですか？", {}, "question"),
+    ("1番でお願いします。", {"choice": 1}, "confirm"),
+])
+def test_a_reply_to_the_request_for_details_can_still_be_something_else(text, kw, expected):
+    assert intent(text, NEEDS_INFO_SUBJECT, IRT, **kw) == expected
+
+
+def test_a_signature_phone_does_not_turn_a_picked_slot_into_a_booking():
+    assert intent("12月18日の15時の回でお願いします。\n\n中村 舞\n携帯：090-1200-3344", OFFER_SUBJECT, IRT,
+                  has_requested=True) == "confirm"

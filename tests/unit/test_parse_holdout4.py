@@ -21,13 +21,7 @@ DATA = ROOT / "tests" / "data" / "holdout4"
 FIELDS = ("intent", "name", "seeker_number", "email", "phone", "requested", "choice", "attendant")
 LABELS: dict[str, dict] = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
 
-NEEDS_INFO_REPLY = ("a reply to the needs_info mail (subject …（ご記入のお願い）) that supplies the missing "
-                    "pieces is book, not confirm/other")
 KNOWN_MISSES = {
-    ("q024.eml", "intent"): NEEDS_INFO_REPLY + " (phone and a date given -> read as confirm)",
-    ("q044.eml", "intent"): NEEDS_INFO_REPLY + " (carrier reply with name, phone, date -> read as confirm)",
-    ("q051.eml", "intent"): NEEDS_INFO_REPLY + " (only the phone -> read as other)",
-    ("q062.eml", "intent"): NEEDS_INFO_REPLY + " (いつでも可 -> read as other)",
     ("q015.eml", "intent"): "option number with hiragana ばん (「1ばん で おねがいします」) not read as a choice",
     ("q015.eml", "choice"): "option number with hiragana ばん (「1ばん で おねがいします」) not read as a choice",
     ("q017.eml", "intent"): "a parent picking the slot by date/time (「本人と相談し、12月8日（火）11:00〜11:50で"
