@@ -176,7 +176,9 @@ _PAST_EVENT = re.compile(
     r"(?:(?<!ま)し|っ|いただい|頂い|受け|来)た(?![いくらろ])|んだ(?![いくらろ])"
     r"|(?:し|き|い|り|け|び|み|ち)(?<!承知し)(?<!了解し)(?<!確認し)(?<!かしこまり)(?<!わかり)(?<!分かり)(?<!承り)ました")
 # …unless a wish or request comes first: 「12月3日の10時で相談したく連絡しました」.
-_WANT = re.compile(r"たい|たく|希望|ください|下さい|いただけ|頂け|もらえ|お願いします|お願いいたします|お願い致します")
+# A decision to take the slot (「…でお願いすることにしました」「…に参加することにしました」) is a wish too.
+_DECIDED = r"(?:お願い|おねがい|希望|参加|出席|伺う|うかがう|相談)(?:する|いたす|させていただく)ことに"
+_WANT = re.compile(rf"たい|たく|希望|ください|下さい|いただけ|頂け|もらえ|お願いします|お願いいたします|お願い致します|{_DECIDED}")
 _DEADLINE = re.compile(r"^\s*(?:まで|迄|までに|以前|以降|以後|頃まで)")
 _START_OF_SOMETHING = re.compile(r"^\s*(?:から|より)(?!\s*(?:の?\s*(?:午前|午後|\d)|相談|予約|お願い|で))")
 _PAST = re.compile(r"^[^。\n]{0,12}?(?:(?<!承知し)(?<!了解し)(?<!確認し)(?<!かしこまり)(?<!わかり)(?<!分かり)ました(?!ら)"
@@ -637,7 +639,7 @@ class _Reader:
                 mt.drop, mt.why = True, "event"
             elif _RANGE_ONLY.fullmatch(after) and i + 1 < len(mentions):
                 pass                               # 「12月3日から5日」: a range, read in expand_ranges
-            elif _DEADLINE.match(after) or _START_OF_SOMETHING.match(after) or _PAST.match(after):
+            elif _DEADLINE.match(after) or _START_OF_SOMETHING.match(after) or (_PAST.match(after) and not re.search(_DECIDED, after[:20])):
                 ranged = i and _RANGE_ONLY.fullmatch(text[mentions[i - 1].end:mt.start]) and re.match(r"\s*まで", after)
                 if not ranged and (re.match(r"\s*(?:〜|から|-)\s*$", after) or re.match(r"\s*(?:以降|以後|まで)", after)):
                     self.warn("ambiguous_date", f"{text[mt.start:mt.end].strip()}: a range or limit, not a time")

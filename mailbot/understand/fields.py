@@ -91,6 +91,12 @@ _SEEKER_REF = re.compile(
 # What the writer asks for that person, in the same clause: 「…のオンライン相談をお願いしたく」「…に代わって」.
 _FOR_SEEKER = re.compile(r"^(?:に|の)(?:代わ|かわり)|(?:相談|予約|面談|申し?込)[^。、\n]{0,12}?"
                          r"(?:希望|お願い|おねがい|したい|したく|受けたい|受けさせ|させて|申し?込|いたします|します)")
+# The writer introduced as the seeker's relative: 「斎藤陽太の母です」「山本 翔の父でございます」.
+_RELATIVE_OF = re.compile(
+    rf"(?:^|(?<=[。、,\s]))(?P<n>{_NO}[{_KANJI}]{{1,4}} (?:[{_KANJI}]{{1,4}}|[{_HIRA}]{{2,5}}|[{_KATA}]{{2,6}})"
+    rf"|[{_KANJI}]{{3,6}}|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}}|[{_KATA}]{{2,12}}(?: [{_KATA}]{{2,12}}){{1,2}})"
+    r"(?:さん|様)?の(?:母親?|父親?|妻|夫|姉|兄|弟|妹|祖母|祖父|家族|保護者|叔母|伯母|叔父|伯父|親)"
+    r"(?:です|でございます|と申します|になります)", re.M)
 _JOINING = re.compile(r"同席|付き添|付添|つきそ|一緒|いっしょ|同行|同伴|立ち会|立会")
 
 
@@ -268,6 +274,9 @@ def extract_name(fresh: str, signature: str = "", from_name: str = "") -> str | 
     labelled = _labelled_name(fresh_n) or _labelled_name(sig_n)
     if labelled:
         return labelled
+    relative_of = _RELATIVE_OF.search(fresh_n)
+    if relative_of and _name_ok(relative_of["n"]):
+        return relative_of["n"]
     prose = _prose_name(fresh_n)
     named = _seeker_named(fresh_n, (_family(prose), _family(from_n)))
     if named:

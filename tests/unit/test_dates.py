@@ -689,3 +689,16 @@ def test_requests_beside_news_are_kept(text, expected):
 ])
 def test_a_bare_day_picked_with_a_request_word(text, expected):
     assert req(text, datetime(2026, 12, 1, 10, 0, tzinfo=JST)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本人と相談し、12月8日（火）11:00〜11:50でお願いすることにしました。", [("2026-12-08", "11:00", "11:50")]),
+    ("家族で話し合って、12月9日の14時に参加することにしました。", [("2026-12-09", "14:00", None)]),
+    ("12月10日の午前で希望することにしました。", [("2026-12-10", "09:00", "12:00")]),
+])
+def test_a_decision_to_take_a_slot_is_a_request(text, expected):
+    assert req(text) == expected
+
+
+def test_a_decision_not_to_go_is_no_request():
+    assert req("12月8日の相談は行かないことにしました。") == []

@@ -716,3 +716,16 @@ def test_phone_whose_number(text, expected):
 @pytest.mark.parametrize("text, expected", [("候補1で", 1), ("候補2で。", 2), ("案3で！", 3)])
 def test_candidate_number_then_de_and_the_end(text, expected):
     assert extract_choice(text)[0] == expected
+
+
+@pytest.mark.parametrize("fresh, expected", [
+    ("斎藤陽太の母です。ご連絡ありがとうございます。\n本人と相談し、12月8日でお願いします。\n\n斎藤 恵子", "斎藤陽太"),
+    ("いつもお世話になっております。山本 翔の父でございます。\n息子の相談をお願いしたく連絡しました。", "山本 翔"),
+    ("小松美咲の姉と申します。妹に代わってご連絡します。", "小松美咲"),
+])
+def test_writer_introduced_as_the_seekers_relative_names_the_seeker(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+def test_relative_of_a_bare_family_name_leaves_the_name_open():
+    assert extract_name("工藤の母です。息子の相談をお願いします。") is None

@@ -471,3 +471,11 @@ def test_a_reply_to_the_request_for_details_can_still_be_something_else(text, kw
 def test_a_signature_phone_does_not_turn_a_picked_slot_into_a_booking():
     assert intent("12月18日の15時の回でお願いします。\n\n中村 舞\n携帯：090-1200-3344", OFFER_SUBJECT, IRT,
                   has_requested=True) == "confirm"
+
+
+@pytest.mark.parametrize("text", [
+    "斎藤陽太の母です。\n本人と相談し、12月8日（火）11:00〜11:50でお願いすることにしました。",
+    "家族で話し合い、12月9日の14時に参加することにしました。",
+])
+def test_deciding_on_an_offered_slot_is_confirm(text):
+    assert intent(text, OFFER_SUBJECT, IRT, has_requested=True) == "confirm"

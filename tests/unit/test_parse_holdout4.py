@@ -24,10 +24,6 @@ LABELS: dict[str, dict] = json.loads((DATA / "labels.json").read_text(encoding="
 KNOWN_MISSES = {
     ("q015.eml", "intent"): "option number with hiragana ばん (「1ばん で おねがいします」) not read as a choice",
     ("q015.eml", "choice"): "option number with hiragana ばん (「1ばん で おねがいします」) not read as a choice",
-    ("q017.eml", "intent"): "a parent picking the slot by date/time (「本人と相談し、12月8日（火）11:00〜11:50で"
-                            "お願いすることにしました」) is not read as consent",
-    ("q017.eml", "requested"): "restated slot inside 「…でお願いすることにしました」 after 「本人と相談し」 is dropped",
-    ("q017.eml", "name"): "seeker named by the parent as 「斎藤陽太の母です」 is not taken as the name",
     ("q028.eml", "choice"): "an offer line copied into the reply (「3. 2026年12月11日(金) 13:00〜13:50」) "
                             "gives the slot but not its number",
     ("q063.eml", "intent"): "misdirected personal mail (「明日の飲み会、19時に駅前集合で大丈夫？」) read as a booking",
