@@ -114,6 +114,13 @@ _DEFERRED = re.compile(r"次第|その前に|(?:わか|分か|決ま)ったら|�
 _QUESTION = re.compile(r"[?？]|でしょうか|ますか|ですか|教えて(?:ください|下さい|くださ|いただけ|頂け|いただきたい|頂きたい|もらえ|もらいたい|ほし|欲し)|伺いたい|お聞きしたい|質問|お尋ね|知りたい")
 
 
+# Words of our service: a time in mail without any (「明日の飲み会、19時に駅前集合で大丈夫？」) is no
+# booking. 予約 of something done (「お店は予約しておいたよ」) is not ours.
+_SERVICE = re.compile(r"相談|そうだん|面談|ハローワーク|ハロ-ワーク|職業|求職|就職|就労|就活|転職|仕事|求人|失業|雇用保険"
+                      r"|希望|申し?込|もうしこ|空い|空き|あいて|枠|予約(?!(?:は|を)?し(?:て|た|ちゃ))|よやく"
+                      r"|オンライン|お願い(?:します|いたします|致します|できますか)")
+
+
 def is_reply(subject: str, in_reply_to: str | None) -> bool:
     """A reply in one of our threads: In-Reply-To present, or Re: / a booking reference in the subject."""
     return bool(in_reply_to) or bool(_REPLY_SUBJECT.match(subject or "")) or bool(_BOOKING_REF.search(subject or ""))
@@ -211,6 +218,8 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
         if _DECLINE_OFFER.search(flat) or ((_WISH_FORM.search(flat) or _asks_to_book(flat)) and not _consents(flat)):
             return "book"
         return "confirm"
+    if has_requested and not reply and not _SERVICE.search(flat + (subject or "")):
+        return "other"                            # a time in unrelated mail asks for no booking
     if has_requested or _asks_to_book(flat):
         return "book"
     if _QUESTION.search(flat):

@@ -479,3 +479,22 @@ def test_a_signature_phone_does_not_turn_a_picked_slot_into_a_booking():
 ])
 def test_deciding_on_an_offered_slot_is_confirm(text):
     assert intent(text, OFFER_SUBJECT, IRT, has_requested=True) == "confirm"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("お疲れさま！\n明日の飲み会、19時に駅前集合で大丈夫？\nお店は予約しておいたよ〜", "明日のこと"),
+    ("土曜の10時に駅で待ってるね。", "週末"),
+    ("12月5日の18時から忘年会です。出欠を教えてください。", "忘年会のお知らせ"),
+])
+def test_a_time_in_unrelated_mail_is_no_booking(text, subject):
+    assert intent(text, subject, has_requested=True) == "other"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("12月3日の14時でお願いします。", "オンライン相談の予約"),
+    ("来週火曜の10時は空いていますか？", "問い合わせ"),
+    ("12月3日14時を希望します。", "ハローワーク"),
+    ("オンラインで話を聞いてもらいたいです。12月3日の午後でお願いします。", "仕事探し"),
+])
+def test_a_time_with_booking_vocabulary_is_a_booking(text, subject):
+    assert intent(text, subject, has_requested=True) == "book"

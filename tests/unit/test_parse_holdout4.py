@@ -26,8 +26,6 @@ KNOWN_MISSES = {
     ("q015.eml", "choice"): "option number with hiragana ばん (「1ばん で おねがいします」) not read as a choice",
     ("q028.eml", "choice"): "an offer line copied into the reply (「3. 2026年12月11日(金) 13:00〜13:50」) "
                             "gives the slot but not its number",
-    ("q063.eml", "intent"): "misdirected personal mail (「明日の飲み会、19時に駅前集合で大丈夫？」) read as a booking",
-    ("q063.eml", "requested"): "an evening meeting time in unrelated mail (明日 19時) taken as a request",
     ("q072.eml", "intent"): "「（…難しければ、ほかの日でも大丈夫です）」 in a first request read as reschedule",
     ("q070.eml", "requested"): "a 昭和 birth date (生年月日：昭和60年4月3日) is taken as a request (2027-04-03)",
     ("q005.eml", "name"): "bare name between other items of a carrier one-liner (「…したいです。工藤拓海 求職番号…」)",
