@@ -729,3 +729,16 @@ def test_writer_introduced_as_the_seekers_relative_names_the_seeker(fresh, expec
 
 def test_relative_of_a_bare_family_name_leaves_the_name_open():
     assert extract_name("工藤の母です。息子の相談をお願いします。") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ありがとう ございます。\n1ばん で おねがいします。", 1),
+    ("2ばんめ が いいです", 2),
+    ("３ ばん を きぼう します", 3),
+])
+def test_choice_with_kana_ban(text, expected):
+    assert extract_choice(text)[0] == expected
+
+
+def test_kana_bangou_is_no_choice():
+    assert extract_choice("でんわ ばんごう は 090-1234-5678 です")[0] is None

@@ -22,8 +22,6 @@ FIELDS = ("intent", "name", "seeker_number", "email", "phone", "requested", "cho
 LABELS: dict[str, dict] = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
 
 KNOWN_MISSES = {
-    ("q015.eml", "intent"): "option number with hiragana ばん (「1ばん で おねがいします」) not read as a choice",
-    ("q015.eml", "choice"): "option number with hiragana ばん (「1ばん で おねがいします」) not read as a choice",
     ("q028.eml", "choice"): "an offer line copied into the reply (「3. 2026年12月11日(金) 13:00〜13:50」) "
                             "gives the slot but not its number",
     ("q072.eml", "intent"): "「（…難しければ、ほかの日でも大丈夫です）」 in a first request read as reschedule",
