@@ -97,6 +97,12 @@ _RELATIVE_OF = re.compile(
     rf"|[{_KANJI}]{{3,6}}|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}}|[{_KATA}]{{2,12}}(?: [{_KATA}]{{2,12}}){{1,2}})"
     r"(?:さん|様)?の(?:母親?|父親?|妻|夫|姉|兄|弟|妹|祖母|祖父|家族|保護者|叔母|伯母|叔父|伯父|親)"
     r"(?:です|でございます|と申します|になります)", re.M)
+# A bare name as one item of a phone-typed one-liner, after a finished sentence: 「…したいです。工藤拓海
+# 求職番号…」 (a contact item follows) or 「…お願いします。加藤勇です。」 (the line ends with it).
+_INLINE_NAME = re.compile(
+    rf"(?<=[。!！])\s*(?P<n>[{_KANJI}]{{1,4}} (?:[{_KANJI}]{{1,4}}|[{_HIRA}]{{2,5}})|[{_KANJI}]{{3,6}}|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}})"
+    r"(?:\s*(?:です|でございます)[。!！]?[ \t]*(?=$|\n)|[ \t]+(?=求職番号|携帯|電話|TEL|連絡先|メール|生年月日|住所|\d))", re.M)
+_NOT_INLINE_NAME = re.compile(r"(?:学|校|院)生$|[可無中]$")
 _JOINING = re.compile(r"同席|付き添|付添|つきそ|一緒|いっしょ|同行|同伴|立ち会|立会")
 
 
@@ -292,6 +298,10 @@ def extract_name(fresh: str, signature: str = "", from_name: str = "") -> str | 
         return prose
     if signoffs:
         return signoffs[0]
+    for m in _INLINE_NAME.finditer(fresh_n):
+        name = _clean_name(m["n"])
+        if _name_ok(name, strict=True) and not _NOT_INLINE_NAME.search(name):
+            return name
     lone = _lone_names(fresh_n, from_n)
     return lone[0] if len(set(lone)) == 1 else None
 

@@ -742,3 +742,22 @@ def test_choice_with_kana_ban(text, expected):
 
 def test_kana_bangou_is_no_choice():
     assert extract_choice("でんわ ばんごう は 090-1234-5678 です")[0] is None
+
+
+@pytest.mark.parametrize("fresh, expected", [
+    ("オンライン相談予約したいです。工藤拓海 求職番号0501092817364 12/2午前中希望 携帯09055128830", "工藤拓海"),
+    ("相談の予約お願いします。今週金曜の3時からお願いします。加藤勇です。\n090-4412-7789", "加藤勇"),
+    ("予約したいです。小野寺 真 携帯090-1111-2222 明日の午前希望", "小野寺 真"),
+    ("あさっての午後で相談おねがいします。石川さくらです。", "石川さくら"),
+])
+def test_bare_name_inside_a_one_line_request(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+@pytest.mark.parametrize("fresh", [
+    "予約をお願いします。12月3日の10時で大丈夫です。",
+    "相談したいです。高校生です。",
+    "予約したいです。全日可 携帯090-1111-2222",
+])
+def test_a_plain_word_ending_a_one_liner_is_no_name(fresh):
+    assert extract_name(fresh) is None

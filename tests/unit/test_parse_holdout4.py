@@ -26,8 +26,6 @@ KNOWN_MISSES = {
                             "gives the slot but not its number",
     ("q072.eml", "intent"): "「（…難しければ、ほかの日でも大丈夫です）」 in a first request read as reschedule",
     ("q070.eml", "requested"): "a 昭和 birth date (生年月日：昭和60年4月3日) is taken as a request (2027-04-03)",
-    ("q005.eml", "name"): "bare name between other items of a carrier one-liner (「…したいです。工藤拓海 求職番号…」)",
-    ("q076.eml", "name"): "「加藤勇です。」 at the end of a one-line carrier request is not read as the name",
     ("q067.eml", "attendant"): "support-agency staff (就労支援センターの支援員の方にも同席) is not attendant other",
 }
 
