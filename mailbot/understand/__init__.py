@@ -64,7 +64,7 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
     if len(fresh) > _MAX_FRESH:
         warnings.append(f"long_text: only the first {_MAX_FRESH} characters were read")
         fresh = fresh[:_MAX_FRESH]
-    choice, choice_warnings = extract_choice(fresh)
+    choice, choice_warnings = extract_choice(fresh, reply.quoted)
     requested: list[Requested] = []
     ref = inbound.date or now
     if automated is None:

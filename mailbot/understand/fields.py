@@ -567,17 +567,40 @@ _EITHER = re.compile(rf"(?:^|[。、!！\s「])\s*\(?(?P<a>\d{{1,2}})\)?\s*番?�
                      rf"\s*\(?(?P<b>\d{{1,2}})\)?\s*番?目?\s*(?=で|を|の(?:どちら|いずれ|どっち)|どちら|いずれ|{_PICK})", re.M)
 
 
+# A numbered slot line: 「3. 2026年12月11日(金) 13:00～13:50」 as our offer lists its options.
+_NUMBERED_SLOT = re.compile(r"^[ \t>]*\(?(?P<n>\d{1,2})\s*[.)]\s*(?P<slot>[^\n]*\d{1,2}\s*(?:月|/)\s*\d{1,2}[^\n]*)$", re.M)
+_OFFICE_SLOT = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日\s*\([^)]\)\s*\d{1,2}:\d{2}\s*[~〜\-]\s*\d{1,2}:\d{2}\s*$")
+
+
+def _slot_key(slot: str) -> str:
+    return re.sub(r"[\s~〜\-]", "", slot)
+
+
+def _copied_options(text: str, quoted: str) -> list[int]:
+    """An offer line copied into the reply picks that option: a numbered line of the fresh text
+    that restates the same-numbered line of the quoted offer; with no offer quoted, a line in the
+    office's own slot format. Several such lines (a list of wishes) pick nothing."""
+    lines = [(int(m["n"]), m["slot"].strip()) for m in _NUMBERED_SLOT.finditer(text)]
+    if len(lines) != 1:
+        return []
+    n, slot = lines[0]
+    offered = {int(m["n"]): _slot_key(m["slot"]) for m in _NUMBERED_SLOT.finditer(normalize(quoted))}
+    if offered:
+        return [n] if offered.get(n) == _slot_key(slot) else []
+    return [n] if _OFFICE_SLOT.match(slot) else []
+
+
 # An option picked by position with no number written: the README counts only written numbers,
 # so the choice stays None and the warning lets the workflow ask back.
 _POSITION_PICK = re.compile(rf"(?:最初|先頭|トップ|一番下|いちばん下|最後|最終)の\s*(?:日程|候補|日時|枠|案|時間)(?=\s*{_PICK})")
 
 
-def extract_choice(fresh: str) -> tuple[int | None, list[str]]:
-    """The option number a reply picks (2番, ①, 「2」, 二番目, "3."); None when absent or when
-    different numbers are written (with a warning)."""
+def extract_choice(fresh: str, quoted: str = "") -> tuple[int | None, list[str]]:
+    """The option number a reply picks (2番, ①, 「2」, 二番目, "3.", or an offer line copied from
+    the `quoted` offer); None when absent or when different numbers are written (with a warning)."""
     text = normalize(fresh)
     text = "\n".join(ln for ln in text.split("\n") if not ln.lstrip().startswith(">"))
-    found: list[int] = []
+    found: list[int] = _copied_options(text, quoted)
     for m in _EITHER.finditer(text):
         found.extend(n for n in (int(m["a"]), int(m["b"])) if 1 <= n <= 20 and n not in found)
     for rx in _CHOICE_PATTERNS:

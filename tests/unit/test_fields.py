@@ -761,3 +761,30 @@ def test_bare_name_inside_a_one_line_request(fresh, expected):
 ])
 def test_a_plain_word_ending_a_one_liner_is_no_name(fresh):
     assert extract_name(fresh) is None
+
+
+OFFER_QUOTE = ("> 次の日時でご予約をお取りできます。\n>\n> 1. 2026年12月10日(木) 10:00～10:50\n"
+               "> 2. 2026年12月10日(木) 14:00～14:50\n> 3. 2026年12月11日(金) 13:00～13:50\n")
+
+
+@pytest.mark.parametrize("fresh, expected", [
+    ("ご連絡ありがとうございます。下記でお願いします。\n\n3. 2026年12月11日(金) 13:00～13:50\n\n規約に同意します。", 3),
+    ("こちらでお願いします。\n２．２０２６年１２月１０日（木）１４：００〜１４：５０", 2),
+    ("1. 2026年12月10日(木) 10:00～10:50\nでお願いします。", 1),
+])
+def test_an_offer_line_copied_into_the_reply_is_its_number(fresh, expected):
+    assert extract_choice(fresh, OFFER_QUOTE)[0] == expected
+
+
+def test_an_offer_line_in_the_office_format_counts_without_the_quote():
+    assert extract_choice("下記でお願いします。\n3. 2026年12月11日(金) 13:00〜13:50")[0] == 3
+
+
+@pytest.mark.parametrize("fresh, quoted", [
+    ("希望日時\n1. 12月3日 10時\n2. 12月4日 14時", ""),                      # a list of wishes
+    ("1. 12月3日 10時でお願いします。", ""),                                  # a numbered wish, not an offer
+    ("2. 2026年12月11日(金) 13:00～13:50", OFFER_QUOTE),                   # number and slot disagree
+    ("1. 2026年12月10日(木) 10:00～10:50\n2. 2026年12月10日(木) 14:00～14:50", OFFER_QUOTE),
+])
+def test_numbered_lines_that_restate_no_single_option_are_no_choice(fresh, quoted):
+    assert extract_choice(fresh, quoted)[0] is None
