@@ -78,7 +78,7 @@ _WD_RE = re.compile(rf"\s*\(\s*(?P<wd>[{WEEKDAYS}])(?:曜日?)?\s*(?:[・/]?\s*�
 _SEP_YMD = r"\s*[年/.\-]\s*"
 _SEP_MD = r"\s*[月/.\-]\s*"
 _DATE_PATTERNS: list[tuple[str, str]] = [
-    ("era", rf"(?P<era>令和|平成|R|H)\s*(?P<ey>\d{{1,2}}|元){_SEP_YMD}(?P<em>\d{{1,2}}){_SEP_MD}"
+    ("era", rf"(?P<era>令和|平成|昭和|大正|(?<![A-Za-z])[RHS])\s*(?P<ey>\d{{1,2}}|元){_SEP_YMD}(?P<em>\d{{1,2}}){_SEP_MD}"
             rf"(?P<ed>\d{{1,2}})(?!\d)\s*日?"),
     ("ymd", rf"(?<!\d)(?P<y>20\d\d){_SEP_YMD}(?P<ym>\d{{1,2}}){_SEP_MD}(?P<yd>\d{{1,2}})(?!\d)\s*日?"),
     ("nth", rf"(?:(?P<nmo>\d{{1,2}})\s*月|(?P<nrel>今月|来月|再来月))\s*の?\s*第\s*(?P<nn>[1-5一二三四五])\s*"
@@ -169,7 +169,7 @@ _NEW_TIME_ASKED = re.compile(r"(?:時|分|半|午前|午後|中)(?:の方|のほ
 _CANCELLING = re.compile(r"キャンセル|取り?消|取りやめ|なしに|無しに")
 _NOT_REQUEST = re.compile(r"面接|選考|試験|説明会|入社|健診|通院|手術|締切|締め切|発行|開講|開催|閉庁")
 # Other dates of a job seeker's life, named right before or after the date: 「認定日は12月8日」.
-_OTHER_EVENT = re.compile(r"認定|受給|支給|給付|振込|振り込|提出|期限|誕生日|卒業|入学|退職日|最終出社|検査|受診|診察"
+_OTHER_EVENT = re.compile(r"認定|受給|支給|給付|振込|振り込|提出|期限|誕生日|生年月日|生まれ|卒業|入学|退職日|最終出社|検査|受診|診察"
                           r"|法事|葬儀|結婚式")
 # A past event told about the date: 「12月4日10時で…お願いするメールを送った」「本日…相談させていただいた者です」.
 _PAST_EVENT = re.compile(
@@ -281,7 +281,7 @@ class _Reader:
         past = False
         d: date | None = None
         if kind == "era":
-            base = 2018 if g["era"] in ("令和", "R") else 1988
+            base = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988, "昭和": 1925, "S": 1925}.get(g["era"], 1911)
             y = 1 if g["ey"] == "元" else int(g["ey"])
             d = _safe_date(base + y, int(g["em"]), int(g["ed"]))
             past = bool(d and d < today)

@@ -702,3 +702,20 @@ def test_a_decision_to_take_a_slot_is_a_request(text, expected):
 
 def test_a_decision_not_to_go_is_no_request():
     assert req("12月8日の相談は行かないことにしました。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "生年月日：昭和60年4月3日",
+    "生年月日 平成5年12月20日",
+    "平成10年12月5日生まれです。",
+    "12月5日生まれの30歳です。",
+    "S60.4.3生",
+    "昭和６０年１２月３日に生まれました。",
+])
+def test_birth_dates_are_never_requests(text):
+    assert req(text) == []
+
+
+def test_a_birth_date_beside_wishes_leaves_the_wishes():
+    text = "氏名：安藤 里美\n生年月日：昭和60年4月3日\n希望：第1希望 12/16(水) 10時／第2希望 12/17(木) 午前"
+    assert req(text, DEC14) == [("2026-12-16", "10:00", None), ("2026-12-17", "09:00", "12:00")]

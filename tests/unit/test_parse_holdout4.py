@@ -23,7 +23,6 @@ LABELS: dict[str, dict] = json.loads((DATA / "labels.json").read_text(encoding="
 
 KNOWN_MISSES = {
     ("q072.eml", "intent"): "「（…難しければ、ほかの日でも大丈夫です）」 in a first request read as reschedule",
-    ("q070.eml", "requested"): "a 昭和 birth date (生年月日：昭和60年4月3日) is taken as a request (2027-04-03)",
     ("q067.eml", "attendant"): "support-agency staff (就労支援センターの支援員の方にも同席) is not attendant other",
 }
 
