@@ -171,6 +171,7 @@ _NOT_REQUEST = re.compile(r"面接|選考|試験|説明会|入社|健診|通院|
 # Other dates of a job seeker's life, named right before or after the date: 「認定日は12月8日」.
 _OTHER_EVENT = re.compile(r"認定|受給|支給|給付|振込|振り込|提出|期限|誕生日|生年月日|生まれ|卒業|入学|退職日|最終出社|検査|受診|診察"
                           r"|法事|葬儀|結婚式")
+_BIRTH = re.compile(r"生年月日|誕生|生まれ|生\s*$|^\s*生")
 # A past event told about the date: 「12月4日10時で…お願いするメールを送った」「本日…相談させていただいた者です」.
 _PAST_EVENT = re.compile(
     r"(?:(?<!ま)し|っ|いただい|頂い|受け|来)た(?![いくらろ])|んだ(?![いくらろ])"
@@ -415,9 +416,11 @@ class _Reader:
                         self.warn("ambiguous_date", f"{m.group()} and {note.group().strip()} disagree")
                         dates, past = [], True
             mention = _Mention(m.start(), end, dates, drop=not dates, relative=kind in ("dayrel", "weekrel"))
-            if past and dates:
+            if past and dates and not _BIRTH.search(text[max(0, m.start() - 8):m.start()] + text[end:end + 6]):
                 self.warn("past_date", f"{m.group().strip()} -> {dates[0].isoformat()} is before the mail date")
                 mention.drop = True
+            elif past and dates:
+                mention.drop = True                # a birth date: past by nature, nothing to ask back
             out.append(mention)
         return out
 

@@ -719,3 +719,8 @@ def test_birth_dates_are_never_requests(text):
 def test_a_birth_date_beside_wishes_leaves_the_wishes():
     text = "氏名：安藤 里美\n生年月日：昭和60年4月3日\n希望：第1希望 12/16(水) 10時／第2希望 12/17(木) 午前"
     assert req(text, DEC14) == [("2026-12-16", "10:00", None), ("2026-12-17", "09:00", "12:00")]
+
+
+def test_a_birth_date_gives_no_past_date_warning():
+    assert warns("生年月日：昭和60年4月3日") == []
+    assert any(w.startswith("past_date") for w in warns("令和7年4月3日でお願いします"))
