@@ -53,6 +53,11 @@ _CHANGE = re.compile(r"(?:日程|日時|時間|予約|日にち|相談日|予定
                      rf"|(?:日程|日時|時間|日にち|時刻|曜日)を[^。\n]{{0,12}}?(?:に|へ){_MAKE_IT}"
                      rf"|(?:予約|相談|面談)(?:です|なん(?:です|だ)|なのです)が[^。\n]*?(?:時|分|半|日|午前|午後|中)"
                      rf"(?:の方|のほう)?(?:から)?(?:に|へ){_MAKE_IT}")
+# Flexibility offered with a wish (「難しければ、ほかの日でも大丈夫です」) asks for no change; asked as a
+# question (「ほかの日でもいいですか？」) it still does.
+_FLEXIBLE = re.compile(r"(?:(?:別の|他の|ほかの|違う|ちがう)(?:日|日程|日時|時間|時間帯|曜日)|別日)"
+                       r"(?:[^。\n]{0,8}?)(?:で|に)?も[、,\s]*(?:大丈夫|だいじょうぶ|構いません|かまいません|構わない|いい|よい|良い|結構"
+                       r"|OK|可|問題(?:あり|ござい)ません|対応でき|調整でき)")
 _CHANGE_OTHER = re.compile(r"(?:アドレス|番号|電話|メール|住所|名前|氏名|連絡先)[^。\n]{0,12}(?:変更|変え)")
 # Consent is positive agreement to what we offered. A politeness formula (よろしくお願いします),
 # information sent with one (求職番号をお知らせします) and an acknowledgement given as the reason
@@ -130,6 +135,11 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[。!?！？])|\n", text) if s.strip()]
 
 
+def _without_flexibility(sentence: str) -> str:
+    """The sentence without a declared flexibility (「ほかの日でも大丈夫です」); a question keeps it."""
+    return sentence if _ASKS.search(sentence) else _FLEXIBLE.sub("", sentence)
+
+
 def _info_question(sentence: str) -> bool:
     """A question for information: an interrogative word (何日, いつ, どう…) in a question."""
     return bool(_ASKS.search(sentence) and _INTERROGATIVE.search(sentence))
@@ -204,7 +214,8 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
         return "other"
     firm = [s for s in _sentences(flat) if not _CONDITIONAL.search(s)]
     firm = [s for s in firm if not _how_to(s)]    # 「変更はいつまでに…ですか」 asks, it does not change
-    change = any(_CHANGE.search(s) and not _CHANGE_OTHER.search(s) for s in _sentences(flat) if not _how_to(s))
+    change = any(_CHANGE.search(_without_flexibility(s)) and not _CHANGE_OTHER.search(s)
+                 for s in _sentences(flat) if not _how_to(s))
     if change:
         return "reschedule"
     if any(_CANCEL.search(s) and not (_CANCEL_OTHER.search(s) and not _OUR_BOOKING.search(s)) for s in firm):

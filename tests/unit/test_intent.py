@@ -498,3 +498,25 @@ def test_a_time_in_unrelated_mail_is_no_booking(text, subject):
 ])
 def test_a_time_with_booking_vocabulary_is_a_booking(text, subject):
     assert intent(text, subject, has_requested=True) == "book"
+
+
+@pytest.mark.parametrize("text", [
+    "オンライン職業相談をお願いしたいです。\n12月28日の午前中を希望します。\n（年末なので難しければ、ほかの日でも大丈夫です）",
+    "相談の予約をお願いします。12月3日14時希望です。都合が悪ければ別の日でも構いません。",
+    "12月10日の午後を希望します。無理なら他の日程でもいいです。",
+])
+def test_offering_flexibility_in_a_first_request_is_no_change(text):
+    assert intent(text, "オンライン職業相談のお願い", has_requested=True) == "book"
+
+
+@pytest.mark.parametrize("text", [
+    "12月3日の予約ですが、別の日に変えていただけますか。",
+    "予約した日が都合悪くなったので、ほかの日でもいいですか？",
+])
+def test_asking_for_another_day_is_still_a_change(text):
+    assert intent(text, OFFER_SUBJECT, IRT) == "reschedule"
+
+
+def test_a_declared_move_to_another_day_is_still_a_change():
+    assert intent("12月3日の予約ですが、ほかの日にしてください。", OFFER_SUBJECT, IRT) == "reschedule"
+    assert intent("急用ができたので別の日でお願いします。", OFFER_SUBJECT, IRT) == "reschedule"

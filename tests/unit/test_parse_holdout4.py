@@ -22,7 +22,6 @@ FIELDS = ("intent", "name", "seeker_number", "email", "phone", "requested", "cho
 LABELS: dict[str, dict] = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
 
 KNOWN_MISSES = {
-    ("q072.eml", "intent"): "「（…難しければ、ほかの日でも大丈夫です）」 in a first request read as reschedule",
     ("q067.eml", "attendant"): "support-agency staff (就労支援センターの支援員の方にも同席) is not attendant other",
 }
 
