@@ -625,7 +625,7 @@ _INTERPRETER = re.compile(r"通訳|つうやく|手話|しゅわ|要約筆記|in
 _CAREGIVER = re.compile(r"介助|かいじょ|ヘルパー|へるぱー|介護者|介護士|介護職員|付添人|付き添い人")
 _COMPANION = re.compile(r"家族|(?<!国)母|父|妻|夫|息子|娘|両親|親(?:が|と)|兄|姉|弟|妹|孫|甥|姪|親戚|親類|叔母|伯母|叔父|伯父"
                         r"|おば|おじ|いとこ|配偶者|パートナー|婚約者|友人|友達|ともだち|知人|同僚|先輩|後輩"
-                        r"|子ども|子供|こども|支援(?:機関|員|者|センター|事業所)|相談員|ジョブコーチ|就労支援|ケースワーカー|保護者|支援者")
+                        r"|子ども|子供|こども|支援(?:機関|員|者|センター|事業所|専門員)|相談員|サポートステーション|サポステ|ジョブコーチ|就労支援|ケースワーカー|保護者|支援者")
 # Being there beside the seeker: 「横でパソコン操作を手伝ってくれます」「そばでサポートします」
 # (「横さついで」: さ is the Tohoku に).
 _BESIDE = (r"(?:横|隣|となり|そば|側)(?:で|に|さ)[^。、\n]{0,12}?(?:いてくれ|います|いる|座|すわ|つ|手伝|てつだ|サポート"
@@ -655,9 +655,14 @@ _NOT_ATTENDANT = re.compile(r"(?:通訳|手話|介助|ヘルパー|介護)(?:者
                             r"|として(?:働|勤|就|活動|の(?:経験|仕事)))")
 
 
+# A line hard-wrapped inside a sentence (ending in 、 or a particle) continues on the next line:
+# 「…支援員の方にも、\n同席していただきたい」.
+_WRAPPED = re.compile(r"([、,]|[がをにもはとで])[ \t]*\n[ \t]*(?=[^\s・\-*●■◆◇○□※>])")
+
+
 def extract_attendant(fresh: str) -> str | None:
     """Who joins the session with the seeker: interpreter, caregiver or other."""
-    text = normalize(fresh)
+    text = _WRAPPED.sub(r"\1", normalize(fresh))
     sentences = re.split(r"[。!?！？\n]", text)
     for kind, rx, join in (("interpreter", _INTERPRETER, _JOIN), ("caregiver", _CAREGIVER, _JOIN),
                            ("other", _COMPANION, _COMPANION_JOIN)):

@@ -788,3 +788,17 @@ def test_an_offer_line_in_the_office_format_counts_without_the_quote():
 ])
 def test_numbered_lines_that_restate_no_single_option_are_no_choice(fresh, quoted):
     assert extract_choice(fresh, quoted)[0] is None
+
+
+@pytest.mark.parametrize("text", [
+    "いつも就職活動を支援していただいている就労支援センターの支援員の方にも、\n同席していただきたいと考えているのですが、よろしいでしょうか。",
+    "当日は、就労移行支援事業所の職員が\n同席する予定です。",
+    "相談支援専門員さんと一緒に参加したいです。",
+    "地域若者サポートステーションの担当者さんにも同席してもらいたいです。",
+])
+def test_support_agency_staff_joining_is_attendant_other(text):
+    assert extract_attendant(text) == "other"
+
+
+def test_support_agency_named_without_joining_is_no_attendant():
+    assert extract_attendant("就労支援センターの方から、こちらの相談を勧められました。") is None
