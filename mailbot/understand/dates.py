@@ -158,6 +158,8 @@ _SESSION_TOPIC = re.compile(r"^[\s\d:時分半午前後から〜\-()頃ごろ]*�
 _DAY_TOPIC = re.compile(r"^\s*(?:は|には|も|では)")
 _JOIN_NEWS = re.compile(r"同席|付き添|付添|つきそ|同行|同伴|立ち会|立会|一緒に(?:参加|出|入|話|聞)")
 _SLOT_WISH = re.compile(r"お願い|おねがい|希望|空い|空き|予約|受けたい|受けられ|申し?込|いかが")
+# Only a greeting after the session named (「12月9日10時からの相談、よろしくお願いします」): it is booked.
+_GREETING_ONLY = re.compile(r"^[\s、,]*(?:どうぞ|何卒|なにとぞ)?\s*(?:よろしく|宜しく)\s*(?:お願い|おねがい)[^。\n]{0,8}$")
 _SLOT_ASK = re.compile(r"^\s*(?:可能|でき|大丈夫|空い|いかが|どう)")
 _ABOUT_SESSION = re.compile(r"通訳|手話|同席|同伴|付き添|介助|ヘルパー|持ち物|資料|書類|履歴書|URL|接続|カメラ|マイク|スマホ"
                             r"|パソコン|当日")
@@ -447,6 +449,8 @@ class _Reader:
         if not m:
             return False
         rest = sentence_after[m.end():]
+        if _GREETING_ONLY.match(rest):
+            return True
         if _TIME_RE.search(rest) or _WINDOW_RE.search(rest) or _SLOT_ASK.match(rest):
             return False
         return not _SLOT_WISH.search(rest) or bool(_ABOUT_SESSION.search(rest))

@@ -724,3 +724,17 @@ def test_a_birth_date_beside_wishes_leaves_the_wishes():
 def test_a_birth_date_gives_no_past_date_warning():
     assert warns("生年月日：昭和60年4月3日") == []
     assert any(w.startswith("past_date") for w in warns("令和7年4月3日でお願いします"))
+
+
+@pytest.mark.parametrize("text", [
+    "12月9日10時からの相談、よろしくお願いします。",
+    "12月9日の相談、どうぞよろしくお願いいたします。",
+    "明日10時からの面談、よろしくお願いします！",
+    "12月9日（水）の相談ですが、よろしくお願いします。",
+])
+def test_a_greeting_about_the_booked_session_asks_for_no_date(text):
+    assert req(text) == []
+
+
+def test_a_session_time_asked_for_is_still_a_request():
+    assert req("12月9日10時からの相談をお願いします。") == [("2026-12-09", "10:00", None)]

@@ -520,3 +520,30 @@ def test_asking_for_another_day_is_still_a_change(text):
 def test_a_declared_move_to_another_day_is_still_a_change():
     assert intent("12月3日の予約ですが、ほかの日にしてください。", OFFER_SUBJECT, IRT) == "reschedule"
     assert intent("急用ができたので別の日でお願いします。", OFFER_SUBJECT, IRT) == "reschedule"
+
+
+CONFIRMED_SUBJECT = "Re: 【ハローワーク秋田】オンライン職業相談のご予約が確定しました [予約番号 AK-2611-0001]"
+
+
+@pytest.mark.parametrize("text", [
+    "12月3日は行けません。すみません。",
+    "申し訳ありませんが、明日は参加できません。",
+    "急な仕事が入り、3日の相談には伺えません。",
+    "当日は出席できないです。ごめんなさい。",
+])
+def test_saying_one_cannot_attend_the_booked_day_is_cancel(text):
+    assert intent(text, CONFIRMED_SUBJECT, IRT) == "cancel"
+
+
+@pytest.mark.parametrize("text, kw, expected", [
+    ("12月3日は行けませんが、12月4日なら大丈夫です。", {"has_requested": True}, "confirm"),
+    ("12月3日に行けない場合はどうすればいいですか？", {}, "question"),
+    ("明日は参加できますか？", {}, "question"),
+    ("ご提示の日程はどれも行けません。", {}, "other"),
+])
+def test_cannot_attend_that_is_no_cancel(text, kw, expected):
+    assert intent(text, OFFER_SUBJECT, IRT, **kw) == expected
+
+
+def test_greeting_about_the_booked_session_is_no_consent():
+    assert intent("12月9日10時からの相談、よろしくお願いします。", CONFIRMED_SUBJECT, IRT) == "other"
