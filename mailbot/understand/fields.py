@@ -102,7 +102,9 @@ _RELATIVE_OF = re.compile(
 _INLINE_NAME = re.compile(
     rf"(?<=[。!！])\s*(?P<n>[{_KANJI}]{{1,4}} (?:[{_KANJI}]{{1,4}}|[{_HIRA}]{{2,5}})|[{_KANJI}]{{3,6}}|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}})"
     r"(?:\s*(?:です|でございます)[。!！]?[ \t]*(?=$|\n)|[ \t]+(?=求職番号|携帯|電話|TEL|連絡先|メール|生年月日|住所|\d))", re.M)
-_NOT_INLINE_NAME = re.compile(r"(?:学|校|院)生$|[可無中]$")
+# Words that fill the same slot (「看護師です。」「三十代です。」「母子家庭です。」): roles, ages, places.
+_NOT_INLINE_NAME = re.compile(r"(?:学|校|院)生$|[可無中師職員者民庭県市町村同暮少業歳才済様系性]$|^[{0}]{{2,}}$|^\S*[一二三四五六七八九十]代$"
+                              r"|(?:保育|栄養|介護|弁護|税理|会計|技|運転|整備|消防|保健|療法)士$".format("一二三四五六七八九十"))
 _JOINING = re.compile(r"同席|付き添|付添|つきそ|一緒|いっしょ|同行|同伴|立ち会|立会")
 
 

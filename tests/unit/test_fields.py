@@ -802,3 +802,8 @@ def test_support_agency_staff_joining_is_attendant_other(text):
 
 def test_support_agency_named_without_joining_is_no_attendant():
     assert extract_attendant("就労支援センターの方から、こちらの相談を勧められました。") is None
+
+
+@pytest.mark.parametrize("word", ["看護師", "保育士", "介護職", "三十代", "母子家庭", "秋田県民"])
+def test_a_role_or_age_ending_a_one_liner_is_no_name(word):
+    assert extract_name(f"相談の予約をお願いします。{word}です。") is None
