@@ -43,6 +43,8 @@ _CANT_ATTEND = re.compile(r"(?:月|日|曜|明日|あした|あす|明後日|あ
                           r"(?:(?:どうしても|やはり|やっぱり)[、,\s]*)?"
                           r"(?:行け|いけ|参加でき|出席でき|伺え|うかがえ|出られ|受けられ)(?:ません|ない(?!か|場合|とき|時|なら|よう))")
 _OFFER_WIDE = re.compile(r"どれも|いずれも|どの日も|どちらも|ご?提示|ご?案内")
+# Our mails that offer times: there 「12月3日は行けません」 rules out an option, it cancels nothing.
+_OFFER_THREAD = re.compile(r"ご予約について(?!（ご記入)|ご案内について|ご希望の日時のご確認")
 # 「面接を辞退しました」 is news about a job application, not about our booking.
 _CANCEL_OTHER = re.compile(r"(?:面接|内定|応募|求人|選考|会社|仕事|採用)(?:の|を|は|も)?[^。\n]{0,6}(?:辞退|キャンセル|取り?消|中止|見送)")
 _OUR_BOOKING = re.compile(r"予約|相談|面談|今回|枠|日程")
@@ -226,7 +228,7 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
         return "reschedule"
     if any(_CANCEL.search(s) and not (_CANCEL_OTHER.search(s) and not _OUR_BOOKING.search(s)) for s in firm):
         return "cancel"
-    if reply and not has_requested and choice is None and any(
+    if reply and not has_requested and choice is None and not _OFFER_THREAD.search(subject or "") and any(
             _CANT_ATTEND.search(s) and not _OFFER_WIDE.search(s) and not _ASKS.search(s) for s in firm):
         return "cancel"
     if choice is not None:                        # an option number only answers our offer

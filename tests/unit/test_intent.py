@@ -540,6 +540,7 @@ def test_saying_one_cannot_attend_the_booked_day_is_cancel(text):
     ("12月3日に行けない場合はどうすればいいですか？", {}, "question"),
     ("明日は参加できますか？", {}, "question"),
     ("ご提示の日程はどれも行けません。", {}, "other"),
+    ("12月3日は行けません。", {}, "other"),              # rules out one offered option
 ])
 def test_cannot_attend_that_is_no_cancel(text, kw, expected):
     assert intent(text, OFFER_SUBJECT, IRT, **kw) == expected
