@@ -100,10 +100,10 @@ _RELATIVE_OF = re.compile(
 # A bare name as one item of a phone-typed one-liner, after a finished sentence: 「…したいです。工藤拓海
 # 求職番号…」 (a contact item follows) or 「…お願いします。加藤勇です。」 (the line ends with it).
 _INLINE_NAME = re.compile(
-    rf"(?<=[。!！])\s*(?P<n>[{_KANJI}]{{1,4}} (?:[{_KANJI}]{{1,4}}|[{_HIRA}]{{2,5}})|[{_KANJI}]{{3,6}}|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}})"
-    r"(?:\s*(?:です|でございます)[。!！]?[ \t]*(?=$|\n)|[ \t]+(?=求職番号|携帯|電話|TEL|連絡先|メール|生年月日|住所|\d))", re.M)
+    rf"(?:(?<=[。!！])|(?<=ます )|(?<=です )|(?<=たい )|(?<=ます、)|(?<=です、)|(?<=たい、))\s*(?P<n>[{_KANJI}]{{1,4}} (?:[{_KANJI}]{{1,4}}|[{_HIRA}]{{2,5}})|[{_KANJI}]{{3,6}}|[{_KANJI}]{{2,4}}[{_HIRA}]{{2,4}})"
+    r"(?:\s*(?:です|でございます)[。!！]?[ \t]*(?=$|\n)|[ \t、,]+(?=求職番号|携帯|電話|TEL|連絡先|メール|生年月日|住所|\d))", re.M)
 # Words that fill the same slot (「看護師です。」「三十代です。」「母子家庭です。」): roles, ages, places.
-_NOT_INLINE_NAME = re.compile(r"(?:学|校|院)生$|[可無中師職員者民庭県市町村同暮少業歳才済様系性]$|^[{0}]{{2,}}$|^\S*[一二三四五六七八九十]代$"
+_NOT_INLINE_NAME = re.compile(r"(?:学|校|院)生$|[可無中師職員者民庭県市町村同暮少業歳才済様系性外始住降内]$|^[{0}]{{2,}}$|^\S*[一二三四五六七八九十]代$"
                               r"|(?:保育|栄養|介護|弁護|税理|会計|技|運転|整備|消防|保健|療法)士$".format("一二三四五六七八九十"))
 _JOINING = re.compile(r"同席|付き添|付添|つきそ|一緒|いっしょ|同行|同伴|立ち会|立会")
 

@@ -807,3 +807,13 @@ def test_support_agency_named_without_joining_is_no_attendant():
 @pytest.mark.parametrize("word", ["看護師", "保育士", "介護職", "三十代", "母子家庭", "秋田県民"])
 def test_a_role_or_age_ending_a_one_liner_is_no_name(word):
     assert extract_name(f"相談の予約をお願いします。{word}です。") is None
+
+
+@pytest.mark.parametrize("fresh, expected", [
+    ("予約お願いします 工藤拓海 携帯09012345678", "工藤拓海"),
+    ("相談したいです、工藤拓海、携帯090-1234-5678", "工藤拓海"),
+    ("予約お願いします 土日以外 携帯090-1234-5678", None),
+    ("予約お願いします 12月3日 10時 携帯090-1234-5678", None),
+])
+def test_inline_name_after_a_space_separated_request(fresh, expected):
+    assert extract_name(fresh) == expected
