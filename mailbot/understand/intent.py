@@ -131,7 +131,8 @@ _QUESTION = re.compile(r"[?？]|でしょうか|ますか|ですか|教えて(?:
 # booking. 予約 of something done (「お店は予約しておいたよ」) is not ours.
 _SERVICE = re.compile(r"相談|そうだん|面談|ハローワーク|ハロ-ワーク|職業|求職|就職|就労|就活|転職|仕事|求人|失業|雇用保険"
                       r"|希望|申し?込|もうしこ|空い|空き|あいて|枠|予約(?!(?:は|を)?し(?:て|た|ちゃ))|よやく"
-                      r"|オンライン|お願い(?:します|いたします|致します|できますか)")
+                      r"|オンライン|お願い(?:します|いたします|致します|できますか)"
+                      r"|(?i:consult|appointment|book(?:ing)?\b|reserv|hello\s*work|job|counsel)")
 
 
 def is_reply(subject: str, in_reply_to: str | None) -> bool:

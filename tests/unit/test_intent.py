@@ -548,3 +548,8 @@ def test_cannot_attend_that_is_no_cancel(text, kw, expected):
 
 def test_greeting_about_the_booked_session_is_no_consent():
     assert intent("12月9日10時からの相談、よろしくお願いします。", CONFIRMED_SUBJECT, IRT) == "other"
+
+
+def test_english_booking_vocabulary_counts_as_our_service():
+    assert intent("I would like a consultation on 12/3 at 10:00.", "Hello", has_requested=True) == "book"
+    assert intent("See you at the station on 12/3 at 19:00!", "Dinner", has_requested=True) == "other"
