@@ -1632,21 +1632,21 @@ def check(key: str, m: Mail) -> None:
     assert "2026-11-16" <= m.date[:10] <= "2026-12-22", key
 
 
-def main() -> None:
+def main(out: Path = HERE) -> None:
     MAILS.sort(key=lambda m: m.date)
     labels, meta = {}, {}
-    for old in HERE.glob("k*.eml"):
+    for old in out.glob("k*.eml"):
         old.unlink()
     for i, m in enumerate(MAILS, 1):
         key = f"k{i:03d}"
         check(key, m)
-        (HERE / f"{key}.eml").write_bytes(render(key, m))
+        (out / f"{key}.eml").write_bytes(render(key, m))
         labels[f"{key}.eml"] = m.label
         meta[f"{key}.eml"] = {"charset": m.charset, "transfer_encoding": m.cte, "structure": m.structure,
                               "client": m.client, "note": m.note}
-    (HERE / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (HERE / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(MAILS)} messages to {HERE}")
+    (out / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {len(MAILS)} messages to {out}")
 
 
 if __name__ == "__main__":

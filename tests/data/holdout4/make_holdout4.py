@@ -1356,19 +1356,19 @@ def collect() -> list[dict]:
     return mails
 
 
-def main() -> None:
+def main(out: Path = HERE) -> None:
     mails = collect()
-    for old in HERE.glob("q*.eml"):
+    for old in out.glob("q*.eml"):
         old.unlink()
     labels, metas = {}, {}
     for n, spec in enumerate(mails, 1):
         data, meta = build(n, spec)
         name = f"q{n:03d}.eml"
-        (HERE / name).write_bytes(data)
+        (out / name).write_bytes(data)
         labels[name], metas[name] = spec["label"], meta
-    (HERE / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (HERE / "meta.json").write_text(json.dumps(metas, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {len(mails)} mails to {HERE}")
+    (out / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (out / "meta.json").write_text(json.dumps(metas, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {len(mails)} mails to {out}")
 
 
 if __name__ == "__main__":
