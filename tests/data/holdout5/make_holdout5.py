@@ -227,7 +227,7 @@ def quote_block(style: str, sent: dt.datetime, text: str, to: str) -> tuple[str,
     gt = "\n".join(("> " + x) if x else ">" for x in text.split("\n"))
     ymd = f"{sent.year}年{sent.month}月{sent.day}日({WD[sent.weekday()]}) {sent:%H:%M}"
     if style == "gmail":
-        return f"{ymd} ハローワーク秋田 <{OFFICE}>:", gt
+        return f"{ymd} ハローワーク秋田 <{OFFICE}>:\n", gt
     if style == "becky":
         return f"On {rfc_date(sent)[5:]}\nハローワーク秋田 <{OFFICE}> wrote:", gt
     if style == "thunderbird":
@@ -235,16 +235,17 @@ def quote_block(style: str, sent: dt.datetime, text: str, to: str) -> tuple[str,
     if style == "thunderbird_en":
         return f"On {sent:%Y/%m/%d %H:%M}, ハローワーク秋田 wrote:", gt
     if style == "iphone":
-        return f"{sent:%Y/%m/%d %H:%M}、ハローワーク秋田 <{OFFICE}>のメール:", gt
-    subject = "【ハローワーク秋田】オンライン職業相談のご予約について"
+        return f"{sent:%Y/%m/%d %H:%M}、ハローワーク秋田 <{OFFICE}>のメール:\n", gt
+    subject = "【ハローワーク秋田】オンライン職業相談のご予約" + (
+        "確定のお知らせ" if "確定しました" in text else "について")
     if style == "outlook":
         return (f"-----Original Message-----\n差出人: ハローワーク秋田 <{OFFICE}> \n"
                 f"送信日時: {sent.year}年{sent.month}月{sent.day}日 {sent:%H:%M}\n宛先: {to}\n"
-                f"件名: {subject}", text)
+                f"件名: {subject}\n", text)
     if style == "outlook_new":
         return (f"________________________________\n差出人: ハローワーク秋田 <{OFFICE}>\n"
                 f"送信日時: {sent.year}年{sent.month}月{sent.day}日 {sent:%H:%M}\n"
-                f"宛先: {to} <{to}>\n件名: {subject}", text)
+                f"宛先: {to} <{to}>\n件名: {subject}\n", text)
     raise ValueError(style)
 
 
@@ -680,6 +681,48 @@ mail(T(12, 17, 9, 48), ("髙橋 誠司", "seiji.takahashi@example.jp"), "オン�
      "EXT: 髙 (NEC-selected) in ISO-2022-JP; seeker number without separator; bullet list",
      family="jis", cte="7bit", client="outlook")
 
+mail(T(12, 11, 19, 26), ("村上 大輔", "daisuke.murakami@example.ne.jp"), "相談の予約をお願いします",
+     f"""ハローワーク秋田 ご担当者様
+
+村上 大輔と申します。
+オンライン職業相談の予約をお願いいたします。
+人前で話すのが苦手なため、当日は母が同席します。
+
+希望日時：{jd(12, 18)} 午後2時半
+求職番号：05030-19920674
+電話：018-832-7719
+
+よろしくお願いいたします。
+""", L("book", "村上 大輔", "05030-19920674", "daisuke.murakami@example.ne.jp", "018-832-7719",
+       [R(day(12, 18), "14:30")], att="other"),
+     "mother joins (other); 午後2時半; Shift_JIS base64", family="sjis", client="legacy")
+
+mail(T(12, 14, 10, 3), ("小山 舞", "mai.koyama@example.com"), "オンライン職業相談を希望します",
+     f"""ハローワーク秋田 オンライン相談ご担当様
+
+はじめまして、小山 舞と申します。
+{jd(12, 16)}の10時から11時まで、オンラインで相談させていただけますか。
+
+求職番号：05010-62238815
+電話番号：070-3321-5548
+""", L("book", "小山 舞", "05010-62238815", "mai.koyama@example.com", "070-3321-5548",
+       [R(day(12, 16), "10:00", "11:00")]),
+     "span written 10時から11時まで; UTF-8 QP", cte="quoted-printable", client="outlook")
+
+_b = dt.date(2026, 12, 16)
+mail(T(12, 16, 9, 12), ("今井 陽子", "yoko.imai@example.jp"), "相談予約（手話通訳あり）",
+     """ハローワーク秋田 ご担当者様
+
+今井 陽子です。耳が聞こえないため、手話通訳者と一緒に参加します。
+急ですが、明後日の午前中にオンライン職業相談をお願いできますか。
+
+求職番号：05040-83361270
+連絡はメールでお願いします。
+""", L("book", "今井 陽子", "05040-83361270", "yoko.imai@example.jp",
+       req=[R(_b + dt.timedelta(days=2), *AM)], att="interpreter"),
+     "明後日 relative to Wed 12/16; 手話通訳; no phone", family="jis", cte="7bit",
+     client="thunderbird")
+
 # ---- confirmations -------------------------------------------------------------------------------
 mail(T(11, 27, 9, 15), ("小林 悠斗", "yuto.kobayashi@example.jp"), "Re: 【ハローワーク秋田】オンライン職業相談のご予約について",
      """ハローワーク秋田
@@ -824,6 +867,20 @@ mail(T(12, 11, 9, 30), ("西村 和真", "kazuma.nishimura@gmail.example.com"), 
                        [(day(12, 15), "13:00", "13:50"), (day(12, 15), "14:00", "14:50")],
                        "kazuma.nishimura@gmail.example.com"))
 
+mail(T(12, 14, 12, 47), ("村上 大輔", "daisuke.murakami@example.ne.jp"), "Re: 【ハローワーク秋田】オンライン職業相談のご予約について",
+     """ハローワーク秋田 ご担当者様
+
+村上です。ご連絡ありがとうございます。
+①でお願いいたします。母も同席します。
+
+村上 大輔
+""", L("confirm", "村上 大輔", email="daisuke.murakami@example.ne.jp", choice=1, att="other"),
+     "cp932 ① in Shift_JIS 8bit; attendant restated in the reply", family="sjis", cte="8bit",
+     client="legacy",
+     quote=offer_quote("gmail", T(12, 14, 9, 30), "村上 大輔",
+                       [(day(12, 18), "14:30", "15:20"), (day(12, 21), "14:00", "14:50")],
+                       "daisuke.murakami@example.ne.jp"))
+
 # ---- cancels -------------------------------------------------------------------------------------
 mail(T(12, 1, 8, 10), ("小林 悠斗", "yuto.kobayashi@example.jp"), "Re: 【ハローワーク秋田】オンライン職業相談のご予約確定のお知らせ",
      f"""ハローワーク秋田 ご担当者様
@@ -889,6 +946,19 @@ iPhoneから送信
 """, L("cancel", "高野雅人", email="masato.takano@example.ne.jp"),
      "cancel because a job was found; UTF-8 QP", cte="quoted-printable", client="iphone")
 
+mail(T(12, 15, 8, 31), ("小山 舞", "mai.koyama@example.com"), "RE: 【ハローワーク秋田】オンライン職業相談のご予約確定のお知らせ",
+     """ハローワーク秋田 ご担当者様
+
+小山です。
+明日の相談ですが、都合により取りやめさせてください。
+ご迷惑をおかけして申し訳ございません。
+
+小山 舞
+""", L("cancel", "小山 舞", email="mai.koyama@example.com"),
+     "取りやめ of tomorrow's booking; new Outlook header block", cte="base64", client="outlook",
+     quote=booked_quote("outlook_new", T(12, 14, 15, 2), "小山 舞", (day(12, 16), "10:00", "10:50"),
+                        "mai.koyama@example.com"))
+
 # ---- reschedules ---------------------------------------------------------------------------------
 mail(T(12, 2, 18, 3), ("大川 蓮", "ren.okawa@icloud.example.com"), "予約日の変更のお願い",
      f"""ハローワーク秋田さま
@@ -946,6 +1016,20 @@ mail(T(12, 10, 9, 37), ("原田 直人", "naoto.harada@example.jp"), "相談日�
        req=[R(day(12, 17), "11:00"), R(day(12, 18), "09:30")]),
      "two new times after the old one; Shift_JIS 8bit", family="sjis", cte="8bit", client="legacy")
 
+mail(T(12, 11, 13, 6), ("西村 和真", "kazuma.nishimura@gmail.example.com"), "Re: 【ハローワーク秋田】オンライン職業相談のご予約確定のお知らせ",
+     f"""ハローワーク秋田 ご担当者様
+
+西村です。たびたび申し訳ありません。
+確定していただいた日時ですが、{jd(12, 17, paren='()')}の午後3時に変更していただけないでしょうか。
+
+西村 和真
+""", L("reschedule", "西村 和真", email="kazuma.nishimura@gmail.example.com",
+       req=[R(day(12, 17), "15:00")]),
+     "reschedule in a reply to the confirmation; Thunderbird-style header; ISO-2022-JP",
+     family="jis", cte="7bit", client="thunderbird",
+     quote=booked_quote("thunderbird", T(12, 11, 10, 0), "西村 和真", (day(12, 15), "13:00", "13:50"),
+                        "kazuma.nishimura@gmail.example.com"))
+
 # ---- questions -----------------------------------------------------------------------------------
 mail(T(11, 26, 12, 10), ("三上 由紀", "yuki.mikami@example.jp"), "オンライン相談について質問",
      """ハローワーク秋田 ご担当者様
@@ -975,10 +1059,10 @@ mail(T(12, 15, 10, 5), ("", "kyoko.sato.77@softbank.example.ne.jp"), "求職番�
      """ハローワーク秋田さま
 
 佐藤 恭子です。
-オンライン相談を予約したいのですが、求職番号がわかりません。
-どこに書いてあるか教えてもらえますか？
+求職番号がどこに書いてあるのかわかりません。
+ハローワークカードをなくしてしまったのですが、どうやって確認すればよいですか？
 """, L("question", "佐藤 恭子", email="kyoko.sato.77@softbank.example.ne.jp"),
-     "question before booking; no date; 8bit UTF-8 from Android", cte="8bit", client="android")
+     "question about the seeker number; no date; 8bit UTF-8 from Android", cte="8bit", client="android")
 
 # ---- automated -----------------------------------------------------------------------------------
 mail(T(11, 26, 16, 30, 44), ("", "t.yamasaki@example.co.jp"), "自動応答: 【ハローワーク秋田】オンライン職業相談のご予約について",
@@ -1085,8 +1169,10 @@ def build(i: int, m: dict) -> bytes:
     h = hashlib.sha1(f"holdout5-{i}".encode()).hexdigest()
     extra_client, mid = client_headers(m["client"], f"holdout5-{i}", domain)
     when = m["when"]
+    local = (f"Received: by mx01.akita-hw.example.jp (Postfix)\tid 4{h[4:14].upper()}; "
+             f"{rfc_date(when + dt.timedelta(seconds=5))}")
     hdr = [f"Return-Path: <{address if m['struct'] != 'bounce' else ''}>",
-           f"Received: from mail-out.{domain} (mail-out.{domain} [203.0.113.{int(h[2:4], 16) % 200 + 10}])"
+           local if m["struct"] == "bounce" else f"Received: from mail-out.{domain} (mail-out.{domain} [203.0.113.{int(h[2:4], 16) % 200 + 10}])"
            f"\tby mx01.akita-hw.example.jp (Postfix) with ESMTPS id 4{h[4:14].upper()}"
            f"\tfor <{OFFICE}>; {rfc_date(when + dt.timedelta(seconds=5))}",
            f"From: {addr(display, address, fam)}",
@@ -1195,13 +1281,14 @@ def check(m: dict) -> None:
         assert m["quote"][1] < m["when"]
 
 
-def main() -> None:
+def main(out: Path = OUT) -> None:
     M.sort(key=lambda m: m["when"])
     whens = [m["when"] for m in M]
     assert len(set(whens)) == len(whens)
     assert dt.datetime(2026, 11, 25, tzinfo=JST) <= whens[0] and whens[-1] < dt.datetime(2026, 12, 19, tzinfo=JST)
     labels, meta = {}, {}
-    for old in OUT.glob("r*.eml"):
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("r*.eml"):
         old.unlink()
     for i, m in enumerate(M, 1):
         check(m)
@@ -1210,16 +1297,16 @@ def main() -> None:
         assert b"\n" not in raw.replace(b"\r\n", b"")
         if m["cte"] == "7bit":
             assert max(raw) < 0x80
-        (OUT / name).write_bytes(raw)
+        (out / name).write_bytes(raw)
         labels[name] = m["labels"]
         meta[name] = {"charset": CHARSETS[m["family"]][0], "transfer_encoding": m["cte"],
                       "structure": m["struct"], "client": m["client"], "note": m["note"]}
     mix: dict[str, int] = {}
     for lab in labels.values():
         mix[lab["intent"]] = mix.get(lab["intent"], 0) + 1
-    (OUT / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (OUT / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(labels)} messages written to {OUT}; intent mix {mix}")
+    (out / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(labels)} messages written to {out}; intent mix {mix}")
 
 
 if __name__ == "__main__":
