@@ -41,7 +41,7 @@ def jd(m: int, d: int, y: int = 2026, paren: str = "（）") -> str:
 
 
 def rfc_date(t: dt.datetime) -> str:
-    return f"{WD_EN[t.weekday()]}, {t.day:02d} {MON_EN[t.month - 1]} {t.year} {t:%H:%M:%S} +0900"
+    return f"{WD_EN[t.weekday()]}, {t.day:02d} {MON_EN[t.month - 1]} {t.year} {t:%H:%M:%S} {t:%z}"
 
 
 def next_weekday_next_week(base: dt.date, wd: int) -> dt.date:
@@ -290,10 +290,11 @@ M: list[dict] = []
 
 
 def mail(when, frm, subject, body, labels, note, *, family="utf8", cte="base64", client="",
-         struct="plain", quote=None, extra=(), irt=True, subject_family=None):
+         struct="plain", quote=None, extra=(), irt=True, subject_family=None, utc_header=False):
     M.append(dict(when=when, frm=frm, subject=subject, body=body, labels=labels, note=note,
                   family=family, cte=cte, client=client, struct=struct, quote=quote,
-                  extra=list(extra), irt=irt, subject_family=subject_family or family))
+                  extra=list(extra), irt=irt, subject_family=subject_family or family,
+                  utc_header=utc_header))
 
 
 def offer_quote(style, sent, name, slots, to):
@@ -723,6 +724,62 @@ mail(T(12, 16, 9, 12), ("今井 陽子", "yoko.imai@example.jp"), "相談予約�
      "明後日 relative to Wed 12/16; 手話通訳; no phone", family="jis", cte="7bit",
      client="thunderbird")
 
+_b = dt.date(2026, 12, 7)  # Sun 12/6 16:30 UTC is already Mon 12/7 in Akita
+mail(T(12, 7, 1, 30), ("田口 航", "wataru.taguchi@gmail.example.com"), "明日の午前中に相談したいです",
+     """ハローワーク秋田 ご担当者様
+
+夜分に失礼します。田口 航と申します。
+明日の午前中にオンライン職業相談をお願いできないでしょうか。
+空きがなければ別の日でも構いません。
+
+求職番号：05030-72295508
+電話番号：080-6390-1174
+""", L("book", "田口 航", "05030-72295508", "wataru.taguchi@gmail.example.com", "080-6390-1174",
+       [R(_b + dt.timedelta(days=1), *AM)]),
+     "Date header in UTC (Sun 16:30 +0000 = Mon 01:30 JST): 明日 is Tue 12/8", client="gmail",
+     utc_header=True)
+
+mail(T(12, 5, 10, 10), ("遠藤 里奈", "rina.endo@example.ne.jp"), "オンライン職業相談の予約",
+     f"""ハローワーク秋田 ご担当者様
+
+遠藤 里奈と申します。
+11月20日に窓口で相談した際に、オンライン相談もできると伺いました。
+12月10日は企業の面接があるため、{jd(12, 11)}の午前中でお願いできますか。
+
+求職番号：05010-40086613
+電話：090-6625-4071
+""", L("book", "遠藤 里奈", "05010-40086613", "rina.endo@example.ne.jp", "090-6625-4071",
+       [R(day(12, 11), *AM)]),
+     "past visit date and an interview date are not requested", family="jis", cte="7bit",
+     client="thunderbird")
+
+mail(T(12, 9, 7, 58), ("浜田 泰子", "yasuko.hamada@example.com"), "相談予約のお願い",
+     f"""ハローワーク秋田 御中
+
+浜田 泰子です。オンライン職業相談を予約したいです。
+{jd(12, 21)}でお願いします。この日は終日空いているので、時間はいつでも大丈夫です。
+
+求職番号：05020-91172236
+携帯：070-4438-0962
+""", L("book", "浜田 泰子", "05020-91172236", "yasuko.hamada@example.com", "070-4438-0962",
+       [R(day(12, 21))]), "bare date with 終日 -> null times; UTF-8 QP", cte="quoted-printable",
+     client="outlook")
+
+mail(T(12, 9, 11, 22), ("秋山 慶", "kei.akiyama@example.jp"), "オンライン相談希望（秋山）",
+     """ハローワーク秋田 御中
+
+秋山 慶（アキヤマ ケイ）と申します。
+オンライン職業相談の予約をお願いいたします。
+
+第1希望 12/14(月) 13:00
+第2希望 12/15(火) 16:00
+
+求職番号 05040-15560928
+TEL 018-845-3316
+""", L("book", "秋山 慶", "05040-15560928", "kei.akiyama@example.jp", "018-845-3316",
+       [R(day(12, 14), "13:00"), R(day(12, 15), "16:00")]),
+     "slash dates; katakana furigana in prose", family="jis", cte="7bit", client="becky")
+
 # ---- confirmations -------------------------------------------------------------------------------
 mail(T(11, 27, 9, 15), ("小林 悠斗", "yuto.kobayashi@example.jp"), "Re: 【ハローワーク秋田】オンライン職業相談のご予約について",
      """ハローワーク秋田
@@ -880,6 +937,33 @@ mail(T(12, 14, 12, 47), ("村上 大輔", "daisuke.murakami@example.ne.jp"), "Re
      quote=offer_quote("gmail", T(12, 14, 9, 30), "村上 大輔",
                        [(day(12, 18), "14:30", "15:20"), (day(12, 21), "14:00", "14:50")],
                        "daisuke.murakami@example.ne.jp"))
+
+mail(T(12, 10, 13, 3), ("浜田 泰子", "yasuko.hamada@example.com"), "RE: 【ハローワーク秋田】オンライン職業相談のご予約について",
+     """ハローワーク秋田 ご担当者様
+
+浜田です。早速のご連絡ありがとうございます。
+2. の日程でお願いします。規約にも同意します。
+
+浜田 泰子
+""", L("confirm", "浜田 泰子", email="yasuko.hamada@example.com", choice=2),
+     "option written as '2.'; Outlook quote without >", cte="quoted-printable", client="outlook",
+     quote=offer_quote("outlook", T(12, 10, 9, 12), "浜田 泰子",
+                       [(day(12, 21), "9:00", "9:50"), (day(12, 21), "13:00", "13:50"),
+                        (day(12, 21), "15:00", "15:50")], "yasuko.hamada@example.com"))
+
+mail(T(12, 10, 18, 45), ("秋山 慶", "kei.akiyama@example.jp"), "Re: 【ハローワーク秋田】オンライン職業相談のご予約について",
+     """ハローワーク秋田 ご担当者様
+
+秋山です。
+1番目の 12月16日(水) 13:00〜13:50 でお願いいたします。
+
+秋山 慶
+""", L("confirm", "秋山 慶", email="kei.akiyama@example.jp", choice=1,
+       req=[R(day(12, 16), "13:00", "13:50")]),
+     "number plus restated slot (1番目 + date)", family="jis", cte="7bit", client="becky",
+     quote=offer_quote("becky", T(12, 10, 15, 30), "秋山 慶",
+                       [(day(12, 16), "13:00", "13:50"), (day(12, 17), "10:00", "10:50")],
+                       "kei.akiyama@example.jp"))
 
 # ---- cancels -------------------------------------------------------------------------------------
 mail(T(12, 1, 8, 10), ("小林 悠斗", "yuto.kobayashi@example.jp"), "Re: 【ハローワーク秋田】オンライン職業相談のご予約確定のお知らせ",
@@ -1178,7 +1262,7 @@ def build(i: int, m: dict) -> bytes:
            f"From: {addr(display, address, fam)}",
            f"To: {addr('ハローワーク秋田', OFFICE, fam) if i % 2 else OFFICE}",
            f"Subject: {enc_header(m['subject'], m['subject_family'])}",
-           f"Date: {rfc_date(when)}",
+           f"Date: {rfc_date(when.astimezone(dt.timezone.utc) if m['utc_header'] else when)}",
            f"Message-ID: {mid}"]
     if m["quote"] and m["irt"]:
         ref = f"<{h[20:36]}.offer@akita-hw.example.jp>"
@@ -1269,14 +1353,14 @@ def check(m: dict) -> None:
         for k in ("start", "end"):
             assert r[k] is None or re.fullmatch(r"\d\d:\d\d", r[k]), r
     # every weekday written next to a date matches the calendar (year resolved from the Date header)
-    for mo, d, w in re.findall(r"(\d{1,2})月(\d{1,2})日[（(]([月火水木金土日])[）)]", nb):
+    for mo, d, w in re.findall(r"(\d{1,2})(?:月|/)(\d{1,2})日?[（(]([月火水木金土日])[）)]", nb):
         y = when.year if dt.date(when.year, int(mo), int(d)) >= when - dt.timedelta(days=60) else when.year + 1
         assert WD[dt.date(y, int(mo), int(d)).weekday()] == w, (mo, d, w)
     # the labelled date itself must be written in the body unless the writer used a relative day
     for r in lab["requested"]:
         d = dt.date.fromisoformat(r["date"])
         rel = any(k in body for k in ("明日", "来週", "今週", "明後日"))
-        assert f"{d.month}月{d.day}日" in nb or rel, r
+        assert f"{d.month}月{d.day}日" in nb or f"{d.month}/{d.day}" in nb or rel, r
     if m["quote"]:
         assert m["quote"][1] < m["when"]
 
