@@ -817,3 +817,24 @@ def test_a_role_or_age_ending_a_one_liner_is_no_name(word):
 ])
 def test_inline_name_after_a_space_separated_request(fresh, expected):
     assert extract_name(fresh) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2. の日程でお願いします。", 2),
+    ("3．の日程で参加します。", 3),
+    ("1、の日時でお願いいたします。", 1),
+    ("よろしくお願いします。\n3. でお願いします。", 3),
+    ("2、でお願いします。", 2),
+    ("1. の日時で大丈夫です。", 1),
+    ("2.の候補を希望します。", 2),
+])
+def test_choice_number_with_full_stop_or_comma_before_the_pick(text, expected):
+    assert extract_choice(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "12月3日、でお願いします。",
+    "1、2のどちらでも大丈夫です。",
+])
+def test_date_or_two_numbers_with_comma_is_no_single_choice(text):
+    assert extract_choice(text)[0] is None
