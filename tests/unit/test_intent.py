@@ -553,3 +553,25 @@ def test_greeting_about_the_booked_session_is_no_consent():
 def test_english_booking_vocabulary_counts_as_our_service():
     assert intent("I would like a consultation on 12/3 at 10:00.", "Hello", has_requested=True) == "book"
     assert intent("See you at the station on 12/3 at 19:00!", "Dinner", has_requested=True) == "other"
+
+
+# --- a thank-you after a session with a vague "some day again" is no booking ------------------------
+@pytest.mark.parametrize("text", [
+    "本日はお時間をいただき、ありがとうございました。\nまた何かあればご相談させてください。",
+    "先日は丁寧に対応していただき感謝しています。困ったことがあれば、また相談させていただきます。",
+    "今日の相談はとても参考になりました。機会があれば、また相談したいです。",
+    "ありがとうございました。なにかありましたら、また相談をお願いします。",
+    "お世話になりました。必要になったらまた面談をお願いしたいと思います。",
+])
+@pytest.mark.parametrize("subject, irt", [("本日のお礼", None), ("Re: 相談の件", IRT)])
+def test_vague_future_consultation_after_thanks_is_other(text, subject, irt):
+    assert intent(text, subject, irt) == "other"
+
+
+@pytest.mark.parametrize("text, kw", [
+    ("先日はありがとうございました。また相談の予約をお願いします。", {}),
+    ("前回はありがとうございました。何かあればと思っていましたが、もう一度相談をお願いしたいです。", {}),
+    ("また何かあれば相談したいのですが、12月3日10時は空いていますか。", {"has_requested": True}),
+])
+def test_thanks_then_a_real_request_is_still_a_booking(text, kw):
+    assert intent(text, **kw) == "book"
