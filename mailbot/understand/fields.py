@@ -82,12 +82,18 @@ _ON_BEHALF = re.compile(
 # The writer names the seeker: 「息子の菊地 蓮（20歳）の相談」「娘の高田 杏奈が…希望」「利用者である斉藤 海斗さんの」.
 _SEEKER_REL = (r"(?:息子|娘|長男|長女|次男|次女|三男|三女|子ども|子供|こども|弟|妹|兄|姉|夫|妻|主人|孫|甥|姪|母|父"
                r"|利用者|ご利用者|対象者|当事者|相談者|生徒|メンバー)(?:様|さん)?")
+_SEEKER_NAME = (rf"(?P<n>{_NO}[{_KANJI}]{{1,4}} (?:[{_KANJI}]{{1,4}}|[{_HIRA}]{{2,5}}|[{_KATA}]{{2,6}})|{_NO}[{_KANJI}]{{2,6}}"
+                rf"|[{_KANJI}]{{2,4}}(?:[{_HIRA}]{{2,4}}|[{_KATA}]{{2,5}})|[{_KATA}]{{2,12}}(?: [{_KATA}]{{2,12}}){{0,2}})")
+_HONORIFIC = r"(?:さん|様|さま|くん|君|ちゃん)"
 _SEEKER_REF = re.compile(
-    rf"{_SEEKER_REL}(?:の|である|であります|で、|、|[:：])\s*"
-    rf"(?P<n>{_NO}[{_KANJI}]{{1,4}} (?:[{_KANJI}]{{1,4}}|[{_HIRA}]{{2,5}}|[{_KATA}]{{2,6}})|{_NO}[{_KANJI}]{{2,6}}"
-    rf"|[{_KANJI}]{{2,4}}(?:[{_HIRA}]{{2,4}}|[{_KATA}]{{2,5}})|[{_KATA}]{{2,12}}(?: [{_KATA}]{{2,12}}){{0,2}})"
-    r"(?P<tail>(?:\s*[(（][^()（）\n]{0,20}[)）])?\s*(?:さん|様|さま|くん|君|ちゃん)?(?:\s*[(（][^()（）\n]{0,20}[)）])?)"
+    rf"{_SEEKER_REL}(?:の|である|であります|で、|、|[:：])\s*{_SEEKER_NAME}"
+    rf"(?P<tail>(?:\s*[(（][^()（）\n]{{0,20}}[)）])?\s*{_HONORIFIC}?(?:\s*[(（][^()（）\n]{{0,20}}[)）])?)"
     r"(?=の|が|は|に|を|について)")
+# A supporter names their client by what links them, with an honorific:
+# 「当センターを利用されている伊東 翔太さんの」「私が担当している小松 由香さんの」.
+_CLIENT_REF = re.compile(
+    rf"(?:利用|通所|通っ|通われ|在籍|登録|支援|担当|所属|入所|受講)[{_HIRA}]{{0,6}}?(?:いる|いらっしゃる|おられる|おります)"
+    rf"\s*{_SEEKER_NAME}(?P<tail>\s*{_HONORIFIC})(?=の|が|は|に|を|について)")
 # What the writer asks for that person, in the same clause: 「…のオンライン相談をお願いしたく」「…に代わって」.
 _FOR_SEEKER = re.compile(r"^(?:に|の)(?:代わ|かわり)|(?:相談|予約|面談|申し?込)[^。、\n]{0,12}?"
                          r"(?:希望|お願い|おねがい|したい|したく|受けたい|受けさせ|させて|申し?込|いたします|します)")
@@ -249,12 +255,13 @@ def _line_name(line: str, from_name: str, last: bool = False) -> str | None:
 def _seeker_named(text: str, corroborators: tuple[str, ...]) -> str | None:
     """The seeker's name when the writer names them as a relative or client the booking is for.
     A space, furigana/age/さん after it, or the writer's family name corroborates an unspaced one."""
-    for m in _SEEKER_REF.finditer(text):
+    for m in [*_SEEKER_REF.finditer(text), *_CLIENT_REF.finditer(text)]:
         start = max(text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start())) + 1
         end = _CLAUSE.search(text, m.end())
         if _JOINING.search(text[start:end.start() if end else len(text)]):
             continue                              # 「妹の中村 彩が同席します」: a companion
-        clause = re.split(r"[。、\n]", text[m.end():m.end() + 60], maxsplit=1)[0]
+        after = re.sub(r"^(の|が|は|について)[、,]\s*", r"\1", text[m.end():m.end() + 60])   # 「さんの、相談を」
+        clause = re.split(r"[。、\n]", after, maxsplit=1)[0]
         asked = _FOR_SEEKER.search(clause)
         if not asked or re.search(r"ました|でした", clause[:asked.end() + 4]):
             continue                              # 「娘の山田 愛が熱を出しやすいので」: not whom it is for

@@ -838,3 +838,23 @@ def test_choice_number_with_full_stop_or_comma_before_the_pick(text, expected):
 ])
 def test_date_or_two_numbers_with_comma_is_no_single_choice(text):
     assert extract_choice(text)[0] is None
+
+
+@pytest.mark.parametrize("fresh, expected", [
+    ("就労支援センターの佐々木です。\n当センターを利用されている伊東 翔太さんの、オンライン職業相談の予約をお願いしたくご連絡しました。",
+     "伊東 翔太"),
+    ("いつもお世話になっております。私が担当している小松 由香さんの職業相談を予約したいです。", "小松 由香"),
+    ("当事業所に通所している村上 健さんについて、オンライン相談をお願いしたいと思います。", "村上 健"),
+    ("弊所で支援している佐藤花子さんの相談予約をお願いします。", "佐藤花子"),
+    ("当校に在籍しているグエン バン ナムさんのオンライン相談を希望します。", "グエン バン ナム"),
+])
+def test_supporter_names_the_client_in_a_describing_clause(fresh, expected):
+    assert extract_name(fresh) == expected
+
+
+@pytest.mark.parametrize("fresh", [
+    "当センターを利用されている伊東さんが、先日就職されました。",
+    "以前担当していた伊東 翔太さんの件では大変お世話になりました。",
+])
+def test_a_client_mentioned_without_a_request_for_them_is_not_the_name(fresh):
+    assert extract_name(fresh) is None
