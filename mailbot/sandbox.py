@@ -172,6 +172,9 @@ last_valid_uid = {uid}
 first_valid_gid = {gid}
 last_valid_gid = {gid}
 mail_max_userip_connections = 200
+# IDLE learns of new mail through inotify; where that is unavailable or exhausted (many test
+# instances), Dovecot polls instead, by default every 30 s. Poll every second: prompt, and cheap.
+mailbox_idle_check_interval = 1 secs
 {unprivileged}passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {root}/users
