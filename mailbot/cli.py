@@ -118,7 +118,11 @@ def rules_check(ctx: click.Context, directory: Path | None) -> None:
     from mailbot.rules import check_rules
 
     if directory is None:
-        directory = _config(ctx).paths.rules
+        # The configured folder, else ./rules (an admin checking an edit before any config exists).
+        try:
+            directory = load_config(ctx.find_root().obj["config_path"], os.environ).paths.rules
+        except ConfigError:
+            directory = Path("rules")
     problems = check_rules(directory)
     for line in problems:
         click.echo(line)

@@ -92,3 +92,4 @@ def test_offer_explains_a_wished_day_without_consultations(composer):
     body = composer.compose("offer", "taro@example.jp", thread, RULES, NOW).message \
         .get_body(("plain",)).get_content()
     assert "2026年11月23日(月)は勤労感謝の日のため" in body
+
