@@ -122,6 +122,7 @@ def template_data(thread: dict, rules, extra: Mapping) -> dict:
     wished_days = {w["date"] for w in wishes}
     data = {
         "office": rules.office,
+        "app_name": rules.sessions.app_name,
         "ref": thread.get("ref") or "",
         "contact": thread["contact"],
         "slots": slots,

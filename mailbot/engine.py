@@ -26,7 +26,6 @@ class Outcome:
 
     folder: str
     ref: str | None
-    duplicate: bool = False
 
 
 def find_thread(tx, inbound: Inbound, prefix: str) -> tuple[dict | None, str]:
@@ -63,12 +62,12 @@ def handle_message(tx, raw: bytes, key: str, *, rules, now: datetime, composer: 
     """Understand, decide and record one inbound message inside transaction `tx`."""
     if tx.is_handled(key):
         info = tx.handled_info(key) or {}
-        return Outcome(folder=info.get("folder", "Processed"), ref=info.get("ref"), duplicate=True)
+        return Outcome(folder=info.get("folder", "Processed"), ref=info.get("ref"))
     inbound, understanding = understand(raw, windows=rules.policy.windows)
     if inbound.message_id and tx.is_handled(inbound.message_id):
         # The same mail delivered twice (or re-found after a UIDVALIDITY change).
         tx.mark_handled(key, {"folder": "Processed", "duplicate_of": inbound.message_id}, at=now)
-        return Outcome(folder="Processed", ref=None, duplicate=True)
+        return Outcome(folder="Processed", ref=None)
     thread, how = find_thread(tx, inbound, rules.office.reference_prefix)
     ctx = workflow.Context(rules=rules, now=now, taken=tx.taken_seats(),
                            no_shows=no_shows(tx, inbound.from_addr) if thread is None else 0)
