@@ -85,6 +85,7 @@ class Bot:
         review = rules.policy.review
         selected = mailbox.select_inbox()
         uidvalidity, folder = selected.uidvalidity, selected.folder
+        self._note_uidvalidity(selected)
         for uid in mailbox.unhandled_uids():
             if self._stopping:
                 break                       # the rest is picked up after the restart
@@ -108,6 +109,20 @@ class Bot:
         counts["timers"] = self._run_due_jobs(once)
         counts["sent"] = self.send_outbox(mailbox)
         return counts
+
+    def _note_uidvalidity(self, selected) -> None:
+        """Record the folder's UIDVALIDITY; when the server renumbered it, say so. Nothing is
+        redone twice: handled mail carries our keyword and its Message-ID is remembered."""
+        with self.store.snapshot() as tx:
+            known = tx.mailbox_state(selected.folder)
+        if known and known["uidvalidity"] == selected.uidvalidity:
+            return
+        if known:
+            log.warning("%s: UIDVALIDITY changed (%s -> %s); rescanning, duplicates are skipped "
+                        "by Message-ID", selected.folder, known["uidvalidity"], selected.uidvalidity)
+        with self.store.transaction() as tx:
+            tx.set_mailbox_state(selected.folder, selected.uidvalidity,
+                                 (selected.uidnext or 1) - 1)
 
     # ------------------------------------------------------------------ timed jobs
 

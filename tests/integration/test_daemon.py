@@ -495,3 +495,19 @@ def test_review_all_holds_mail_until_staff_approve(mail_sandbox, office, seekers
     assert mailbot("--config", path, "run", "--once", "--now", "2026-12-01T09:10+09:00").returncode == 0
     assert count(mail_sandbox, seeker) == 1 and len(mail_sandbox.accepted) == 1
     assert mailbot("--config", path, "outbox", "approve", item_id).returncode != 0   # not held now
+
+
+def test_uidvalidity_is_recorded_and_a_change_is_reported(bot_config, mail_sandbox, office, caplog):
+    from mailbot.store import Store
+
+    run_once(bot_config)
+    with Store(bot_config.paths.state).snapshot() as tx:
+        state = tx.mailbox_state("INBOX")
+    assert state and state["uidvalidity"] > 0
+    with Store(bot_config.paths.state).transaction() as tx:
+        tx.set_mailbox_state("INBOX", state["uidvalidity"] + 1, 0)
+    with caplog.at_level("WARNING", logger="mailbot"):
+        run_once(bot_config)
+    assert "UIDVALIDITY changed" in caplog.text
+    with Store(bot_config.paths.state).snapshot() as tx:
+        assert tx.mailbox_state("INBOX")["uidvalidity"] == state["uidvalidity"]
