@@ -82,7 +82,6 @@ class Bot:
         what is due. Returns counts."""
         counts = {"handled": 0, "sent": 0, "timers": 0}
         rules = self.rules.current()
-        review = rules.policy.review
         selected = mailbox.select_inbox()
         uidvalidity, folder = selected.uidvalidity, selected.folder
         self._note_uidvalidity(selected)
@@ -97,7 +96,7 @@ class Bot:
             try:
                 with self.store.transaction() as tx:
                     outcome = engine.handle_message(tx, raw, key, rules=rules, now=now,
-                                                    composer=self.composer, review=review)
+                                                    composer=self.composer)
             except Exception:                                 # noqa: BLE001 - one bad mail
                 # A bug must not turn one message into a loop: record it and hand it to staff.
                 log.exception("uid %s: could not be handled; filed for staff", uid)
@@ -158,8 +157,7 @@ class Bot:
         rules = self.rules.current()
         with self.store.transaction() as tx:
             self._timer_changes += engine.run_timers(
-                tx, rules=rules, now=self.clock.now(), composer=self.composer,
-                review=rules.policy.review)
+                tx, rules=rules, now=self.clock.now(), composer=self.composer)
 
     def send_outbox(self, mailbox: ImapMailbox) -> int:
         """Send pending items one by one, recording each as sent the moment SMTP accepts it.

@@ -57,8 +57,7 @@ def _same_person(thread: dict, addr: str) -> bool:
     return bool(addr) and addr.lower() in {k.lower() for k in known if k}
 
 
-def handle_message(tx, raw: bytes, key: str, *, rules, now: datetime, composer: Composer,
-                   review: str) -> Outcome:
+def handle_message(tx, raw: bytes, key: str, *, rules, now: datetime, composer: Composer) -> Outcome:
     """Understand, decide and record one inbound message inside transaction `tx`."""
     if tx.is_handled(key):
         info = tx.handled_info(key) or {}
@@ -72,7 +71,7 @@ def handle_message(tx, raw: bytes, key: str, *, rules, now: datetime, composer: 
     ctx = workflow.Context(rules=rules, now=now, taken=tx.taken_seats(),
                            no_shows=no_shows(tx, inbound.from_addr) if thread is None else 0)
     new, actions = workflow.decide(thread, workflow.MailReceived(inbound, understanding), ctx)
-    ref = _record(tx, new, actions, rules=rules, now=now, composer=composer, review=review)
+    ref = _record(tx, new, actions, rules=rules, now=now, composer=composer)
     folder = next((a.folder for a in reversed(actions) if isinstance(a, workflow.File)), "Processed")
     info = {"folder": folder, "ref": ref, "at": now.isoformat(timespec="seconds"), "matched": how}
     tx.mark_handled(key, info, at=now)
@@ -96,7 +95,7 @@ def _addresses(thread: dict) -> set[str]:
 
 
 def apply_staff(tx, ref: str, action: str, *, rules, now: datetime, composer: Composer,
-                review: str, slot: str | None = None, notify: bool = True,
+                slot: str | None = None, notify: bool = True,
                 for_seeker: bool = False) -> dict:
     """Carry out a staff decision on conversation `ref` (with `for_seeker`, a new booking for
     the same seeker) and record it with any mail to send. Raises workflow.Refused."""
@@ -111,26 +110,25 @@ def apply_staff(tx, ref: str, action: str, *, rules, now: datetime, composer: Co
         thread = None
     ctx = workflow.Context(rules=rules, now=now, taken=tx.taken_seats())
     new, actions = workflow.decide(thread, command, ctx)
-    _record(tx, new, actions, rules=rules, now=now, composer=composer, review=review)
+    _record(tx, new, actions, rules=rules, now=now, composer=composer)
     log.info("%s: staff %s -> %s", new["ref"], action, new["state"])
     return new
 
 
-def run_timers(tx, *, rules, now: datetime, composer: Composer, review: str) -> int:
+def run_timers(tx, *, rules, now: datetime, composer: Composer) -> int:
     """Deadlines, lapses and reminders for every open conversation; returns how many changed."""
     changed = 0
     for thread in tx.threads(states=workflow.TICK_STATES):
         ctx = workflow.Context(rules=rules, now=now, taken=tx.taken_seats())
         new, actions = workflow.decide(thread, workflow.Tick(), ctx)
         if new is not None and new != thread:
-            _record(tx, new, actions, rules=rules, now=now, composer=composer, review=review)
+            _record(tx, new, actions, rules=rules, now=now, composer=composer)
             log.info("%s: %s", new["ref"], new["history"][-1]["event"])
             changed += 1
     return changed
 
 
-def _record(tx, thread: dict | None, actions, *, rules, now, composer: Composer,
-            review: str) -> str | None:
+def _record(tx, thread: dict | None, actions, *, rules, now, composer: Composer) -> str | None:
     """Store the thread and its outgoing mail (with final Message-IDs) in the same write."""
     if thread is None:
         return None
@@ -147,7 +145,7 @@ def _record(tx, thread: dict | None, actions, *, rules, now, composer: Composer,
                 "thread_ref": thread["ref"],
                 "kind": action.kind,
                 "to": action.to,
-                "status": "held" if _needs_review(review, thread) else "pending",
+                "status": "held" if _needs_review(rules.policy.review, thread) else "pending",
                 "created_at": now.isoformat(timespec="seconds"),
                 "raw": out.message.as_bytes(),
             })

@@ -33,7 +33,7 @@ def _apply(ctx: click.Context, ref: str, action: str, *, when: str | None = None
         with Store(config.paths.state).transaction() as tx:
             slot = _slot(rules, when, tx.taken_seats()) if when else None
             thread = engine.apply_staff(tx, ref, action, rules=rules, now=now, composer=composer,
-                                        review=rules.policy.review, slot=slot, notify=notify,
+                                        slot=slot, notify=notify,
                                         for_seeker=for_seeker)
     except workflow.Refused as exc:
         raise click.ClickException(f"{ref}: {exc}") from None
