@@ -88,6 +88,7 @@ class Composer:
         # RFC 3834: tells vacation responders not to answer us, avoiding mail loops.
         msg["Auto-Submitted"] = "auto-replied"
         msg["X-Mailbot-Ref"] = thread.get("ref") or ""
+        msg["X-Mailbot-Kind"] = kind        # which template: for staff filters and tests
         msg.set_content(body, charset="utf-8")
         if kind == "offer" and self.terms_path is not None:
             msg.add_attachment(self.terms_path.read_bytes(), maintype="text", subtype="plain",
