@@ -1,12 +1,15 @@
 """Templates -> EmailMessage: the only place outgoing mail takes shape.
 
 Templates (Jinja2, StrictUndefined) hold every Japanese word; this module only gathers the data
-they need, sets the headers a mail client relies on, and attaches the terms and a calendar file.
+they need, sets the headers a mail client relies on, signs our Message-ID, and attaches the
+terms of use, a calendar file (.ics: PUBLISH on confirmation, CANCEL on cancellation) or, for
+staff notices, the seeker's mail itself (message/rfc822).
 """
 
 from __future__ import annotations
 
-import secrets
+import email
+import email.policy
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.headerregistry import Address
@@ -19,8 +22,15 @@ import icalendar
 import jinja2
 
 from mailbot import calendar
+from mailbot.conversation.model import Thread
+from mailbot.signing import Signer
+from mailbot.terms import TermsLibrary
 
 TERMS_FILENAME = "オンライン職業相談等利用規約.txt"
+# Mail to the staff address, never to a seeker: no review hold, no caps.
+STAFF_KINDS = frozenset({"staff_notice"})
+# Mail that must name no booking, person or date (receipts to strangers, caps notices).
+ANONYMOUS_KINDS = frozenset({"received", "limit_reached", "too_large"})
 
 
 @dataclass(frozen=True)
@@ -34,17 +44,25 @@ class Outgoing:
 
 
 class Composer:
-    """Renders the mail kinds named by workflow.Send actions."""
+    """Renders the mail kinds named by Send actions and staff notices."""
 
-    def __init__(self, templates_dir: Path, terms_path: Path | None, from_address: str):
+    def __init__(self, templates_dir: Path, terms_path: Path | None, from_address: str,
+                 signer: Signer | None = None):
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             undefined=jinja2.StrictUndefined,
             autoescape=False,
             keep_trailing_newline=True,
         )
+        self.templates_dir = Path(templates_dir)
+        self.terms = TermsLibrary(terms_path) if terms_path is not None else TermsLibrary(None)
         self.terms_path = terms_path
         self.from_address = from_address
+        self.signer = signer or Signer(b"unsigned-dev-only")
+
+    def kinds(self) -> tuple[str, ...]:
+        """Every mail template present (``*.j2`` except the ``_*.j2`` parts)."""
+        return tuple(sorted(p.stem for p in self.templates_dir.glob("*.j2") if not p.name.startswith("_")))
 
     def check(self, kinds: tuple[str, ...]) -> list[str]:
         """Template problems found at start-up rather than when a seeker is waiting."""
@@ -54,7 +72,7 @@ class Composer:
                 self.env.get_template(f"{kind}.j2")
             except jinja2.TemplateError as exc:
                 problems.append(f"templates/{kind}.j2: {exc}")
-        if self.terms_path is not None and not self.terms_path.is_file():
+        if self.terms_path is not None and not self.terms.versions:
             problems.append(f"terms file not found: {self.terms_path}")
         return problems
 
@@ -67,38 +85,68 @@ class Composer:
         body = "".join(template.blocks["body"](context)).strip("\n") + "\n"
         return subject, body
 
-    def compose(self, kind: str, to: str, thread: dict, rules, now: datetime,
-                extra: Mapping | None = None) -> Outgoing:
-        data = template_data(thread, rules, extra or {})
+    def compose(self, kind: str, to: str, thread: Thread | None, rules, now: datetime,
+                extra: Mapping | None = None, *, attach_mail: bytes | None = None,
+                in_reply_to: str | None = None) -> Outgoing:
+        extra = dict(extra or {})
+        anonymous = kind in ANONYMOUS_KINDS or bool(extra.get("anonymous"))
+        data = template_data(None if anonymous else thread, rules, extra)
         subject, body = self.render(kind, data)
         office = rules.office
         msg = EmailMessage()
         msg["From"] = Address(display_name=office.name, addr_spec=self.from_address)
-        msg["To"] = to
+        msg["To"] = _one_address(to)
         if office.address and office.address != self.from_address:
             msg["Reply-To"] = office.address
         msg["Subject"] = subject
         msg["Date"] = format_datetime(now)
-        message_id = make_message_id(thread.get("ref") or "mailbot", kind, self.from_address)
+        # An anonymous mail's id names no booking either.
+        ref = (thread.ref if thread and not anonymous else None) or "mailbot"
+        domain = self.from_address.rpartition("@")[2] or "localhost"
+        message_id = self.signer.message_id(ref, domain)
         msg["Message-ID"] = message_id
-        parent = thread.get("last_in_message_id")
-        if parent:
+        parent = in_reply_to if in_reply_to is not None else (thread.last_in_message_id if thread else None)
+        if parent and kind not in STAFF_KINDS:
             msg["In-Reply-To"] = parent
-            msg["References"] = " ".join(thread.get("message_ids", [])[-10:])
+            refs = [parent] if anonymous or thread is None else thread.message_ids[-10:]
+            msg["References"] = " ".join(refs)
         # RFC 3834: tells vacation responders not to answer us, avoiding mail loops.
-        msg["Auto-Submitted"] = "auto-replied"
-        msg["X-Mailbot-Ref"] = thread.get("ref") or ""
+        msg["Auto-Submitted"] = "auto-replied" if kind not in STAFF_KINDS else "auto-generated"
+        if not anonymous and thread is not None:
+            msg["X-Mailbot-Ref"] = thread.ref or ""
         msg["X-Mailbot-Kind"] = kind        # which template: for staff filters and tests
+        if kind in STAFF_KINDS:
+            msg["X-Mailbot-Reason"] = str(extra.get("reason") or "")
         msg.set_content(body, charset="utf-8")
-        if kind == "offer" and self.terms_path is not None:
-            msg.add_attachment(self.terms_path.read_bytes(), maintype="text", subtype="plain",
-                               filename=TERMS_FILENAME)
-            _set_text_charset(msg)
-        if kind == "confirmed":
-            msg.add_attachment(calendar_file(thread, rules, message_id, now), maintype="text",
-                               subtype="calendar", filename="consultation.ics",
-                               params={"method": "PUBLISH"})
+        self._attach(msg, kind, thread, rules, now, data, attach_mail)
         return Outgoing(message=msg, message_id=message_id, kind=kind, to=to)
+
+    def _attach(self, msg: EmailMessage, kind: str, thread: Thread | None, rules, now, data,
+                attach_mail: bytes | None) -> None:
+        if thread is not None and (kind == "offer" or (kind == "confirmed" and data.get("attach_terms"))):
+            version = (thread.offer.terms or {}).get("version") if thread.offer else None
+            terms = self.terms.get(version) or self.terms.current(now)
+            if terms is not None:
+                msg.add_attachment(terms.read(), maintype="text", subtype="plain",
+                                   filename=TERMS_FILENAME)
+                _set_text_charset(msg)
+        if thread is not None and thread.booking and kind in ("confirmed", "cancelled"):
+            method = "PUBLISH" if kind == "confirmed" else "CANCEL"
+            msg.add_attachment(calendar_file(thread, rules, now, method), maintype="text",
+                               subtype="calendar", filename="consultation.ics",
+                               params={"method": method})
+        if attach_mail is not None:
+            try:
+                inner = email.message_from_bytes(attach_mail, policy=email.policy.compat32)
+                msg.add_attachment(inner, filename="seeker-mail.eml")
+            except Exception:                                   # noqa: BLE001 - still tell staff
+                msg.add_attachment(attach_mail, maintype="application", subtype="octet-stream",
+                                   filename="seeker-mail.eml")
+
+
+def _one_address(to: str) -> str:
+    """A single bare address for To: a display name or a second address can never ride in."""
+    return "".join(ch for ch in to if ch not in "\r\n\0,;<>\"() ")
 
 
 def _set_text_charset(msg: EmailMessage) -> None:
@@ -107,59 +155,81 @@ def _set_text_charset(msg: EmailMessage) -> None:
             part.set_param("charset", "utf-8")
 
 
-def make_message_id(ref: str, kind: str, from_address: str) -> str:
-    domain = from_address.rpartition("@")[2] or "localhost"
-    return f"<{ref}.{kind}.{secrets.token_hex(6)}@{domain}>"
-
-
-def template_data(thread: dict, rules, extra: Mapping) -> dict:
+def template_data(thread: Thread | None, rules, extra: Mapping) -> dict:
     """Everything a template may use; times as aware datetimes so macros can format them."""
-    offer = thread.get("offer") or {}
-    booking = thread.get("booking") or {}
-    slots = [calendar.Slot.from_key(k, rules) for k in offer.get("slots", [])]
-    slot = calendar.Slot.from_key(booking["slot"], rules) if booking.get("slot") else None
-    replaced = booking.get("replaces")
-    wishes = thread.get("wishes", [])
-    wished_days = {w["date"] for w in wishes}
+    offer = thread.offer if thread else None
+    booking = thread.booking if thread else None
+    slots = [calendar.Slot.from_key(k, rules) for k in (offer.slots if offer else [])]
+    deadlines = [offer.deadline(s.key) for s in slots] if offer else []
+    slot = calendar.Slot.from_key(booking.slot, rules) if booking else None
+    replaced = booking.replaces if booking else None
+    wishes = thread.wishes if thread else []
+    policy = rules.policy
     data = {
         "office": rules.office,
         "app_name": rules.sessions.app_name,
-        "ref": thread.get("ref") or "",
-        "contact": thread["contact"],
+        "ref": (thread.ref or "") if thread else "",
+        "contact": thread.contact if thread else _NoContact(),
         "slots": slots,
+        "deadlines": deadlines,
+        "one_deadline": len(set(deadlines)) <= 1,
+        "deadline": min(deadlines) if deadlines else None,
         "slot": slot,
-        "url": booking.get("url"),
+        "url": booking.url if booking else None,
         "replaced": calendar.Slot.from_key(replaced, rules) if replaced else None,
-        "deadline": _deadline(offer),
-        "wishes_met": not wishes or any(s.start.date().isoformat() in wished_days for s in slots),
-        "weekday_mismatch": _mismatched_dates(thread),
-        "closed_wishes": _closed_wishes(wishes, rules),
+        "wishes_met": not wishes or not (offer and len(offer.unmet) == len(_distinct(wishes))),
+        "unmet": [_unmet(u) for u in (offer.unmet if offer else [])],
+        "weekday_mismatch": _mismatched_dates(thread.warnings if thread else []),
+        "slot_minutes": rules.calendar.slot_minutes,
+        "no_show_minutes": policy.no_show_minutes,
+        "search_days": policy.search_days,
         "note": None,
         "missing": [],
         "why": None,
+        "by_staff": False,
+        "attach_terms": False,
+        "same_day": False,
+        "noted": [],
+        "anonymous": thread is None,
+        "reason": None,
+        "detail": None,
+        "state": thread.state.value if thread else None,
+        "summary": [],
+        "attached": False,
     }
     data.update(extra)
     return data
 
 
-def _deadline(offer: Mapping):
-    return datetime.fromisoformat(offer["expires_at"]) if offer.get("expires_at") else None
+class _NoContact:
+    """The contact of an anonymous mail: no name (the greeting falls back to ご相談者 様)."""
+
+    name = None
+    email = None
+    phone = None
+    seeker_number = None
+    attendant = None
 
 
-def _closed_wishes(wishes: list[dict], rules) -> list[tuple[date, str]]:
-    """Wished days without consultations, with the reason (holiday name, 年末年始, 土曜日)."""
-    out = []
-    for day in dict.fromkeys(date.fromisoformat(w["date"]) for w in wishes):
-        reason = calendar.closed_reason(rules, day)
-        if reason:
-            out.append((day, reason))
-    return out
+def _distinct(wishes) -> set:
+    return {(w.date, w.start, w.end) for w in wishes}
 
 
-def _mismatched_dates(thread: dict) -> list[date]:
+def _unmet(entry: Mapping) -> dict:
+    from datetime import time as _time
+    return {
+        "date": date.fromisoformat(entry["date"]),
+        "start": _time.fromisoformat(entry["start"]) if entry.get("start") else None,
+        "end": _time.fromisoformat(entry["end"]) if entry.get("end") else None,
+        "reason": entry["reason"],
+        "detail": entry.get("detail"),
+    }
+
+
+def _mismatched_dates(warnings: list[str]) -> list[date]:
     """Dates the seeker wrote with a weekday that does not match (we say which we used)."""
     out = []
-    for w in thread.get("warnings", []):
+    for w in warnings:
         if w.startswith("weekday_mismatch:"):
             for token in w.split():
                 try:
@@ -170,21 +240,24 @@ def _mismatched_dates(thread: dict) -> list[date]:
     return out
 
 
-def calendar_file(thread: dict, rules, uid: str, now: datetime) -> bytes:
-    """An .ics event so the seeker's calendar shows the session with its URL."""
-    booking = thread["booking"]
-    slot = calendar.Slot.from_key(booking["slot"], rules)
+def calendar_file(thread: Thread, rules, now: datetime, method: str = "PUBLISH") -> bytes:
+    """An .ics event so the seeker's calendar shows the session (or drops it: CANCEL)."""
+    booking = thread.booking
+    slot = calendar.Slot.from_key(booking.slot, rules)
     cal = icalendar.Calendar()
     cal.add("prodid", "-//mailbot//ja")
     cal.add("version", "2.0")
-    cal.add("method", "PUBLISH")
+    cal.add("method", method)
     event = icalendar.Event()
-    event.add("uid", f"{thread['ref']}@{rules.office.address.rpartition('@')[2]}")
+    event.add("uid", f"{thread.ref}@{rules.office.address.rpartition('@')[2]}")
     event.add("dtstamp", now)
     event.add("dtstart", slot.start)
     event.add("dtend", slot.end)
-    event.add("summary", f"{rules.office.name} {thread['ref']}")
-    event.add("url", booking["url"])
-    event.add("location", booking["url"])
+    event.add("sequence", booking.sequence + (1 if method == "CANCEL" else 0))
+    event.add("summary", f"{rules.office.name} {thread.ref}")
+    event.add("url", booking.url)
+    event.add("location", booking.url)
+    if method == "CANCEL":
+        event.add("status", "CANCELLED")
     cal.add_component(event)
     return cal.to_ical()

@@ -53,11 +53,29 @@ class PathSettings:
 
 
 @dataclass(frozen=True)
+class SecuritySettings:
+    """The key our Message-IDs are signed with; empty = generated into state/secret.key."""
+
+    secret: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class TrustSettings:
+    """Authentication-Results from the office's own server (its authserv-id) are believed;
+    `dmarc = "staff"` sends mail that failed DMARC and would change a booking to staff."""
+
+    authserv_id: str = ""
+    dmarc: str = "staff"
+
+
+@dataclass(frozen=True)
 class Config:
     imap: ImapSettings
     smtp: SmtpSettings
     paths: PathSettings
     source: Path
+    security: SecuritySettings = SecuritySettings()
+    trust: TrustSettings = TrustSettings()
 
 
 # -- value checkers: (raw value, came from env?) -> value, or raise _Bad(expectation) -----------
@@ -111,6 +129,13 @@ def _address(value: Any, from_env: bool) -> str:
     return text
 
 
+def _dmarc(value: Any, from_env: bool) -> str:
+    text = _text(value, from_env).strip().lower()
+    if text not in ("staff", "ignore"):
+        raise _Bad("expected staff or ignore")
+    return text
+
+
 _port = _number(int, 1, 65535, "expected an integer 1-65535")
 _seconds = _number(int, 1, None, "expected a whole number of seconds >= 1")
 _timeout = _number(float, 0.1, None, "expected a number of seconds > 0")
@@ -144,6 +169,13 @@ _SCHEMA: dict[str, dict[str, tuple[Callable[[Any, bool], Any], Any]]] = {
         "state": (_nonempty, "state"),
         "terms": (_nonempty, "templates/terms-of-use.txt"),
     },
+    "security": {
+        "secret": (_text, ""),
+    },
+    "trust": {
+        "authserv_id": (_text, ""),
+        "dmarc": (_dmarc, "staff"),
+    },
 }
 
 _DEFAULT_PORTS = {
@@ -157,7 +189,7 @@ def env_name(section: str, key: str) -> str:
 
 
 def _shown(key: str, value: Any) -> str:
-    if key == "password":
+    if key in ("password", "secret"):
         return "(hidden)"
     return f'"{value}"' if isinstance(value, str) else repr(value)
 
@@ -234,4 +266,6 @@ def _finish(values: dict[str, dict[str, Any]], source: Path, label: str) -> Conf
         smtp=SmtpSettings(**values["smtp"]),
         paths=PathSettings(**paths),
         source=source.resolve(),
+        security=SecuritySettings(**values["security"]),
+        trust=TrustSettings(**values["trust"]),
     )

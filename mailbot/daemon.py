@@ -26,6 +26,7 @@ from mailbot.config import Config
 from mailbot.mail import smtp
 from mailbot.mail.imap import ImapMailbox
 from mailbot.rules import RulesSource
+from mailbot.signing import Signer, load_secret
 from mailbot.store import DaemonLock, Store, StoreError
 
 log = logging.getLogger("mailbot")
@@ -36,8 +37,11 @@ HANDLED_MEMORY_DAYS = 30
 SEND_GIVE_UP_AFTER = timedelta(hours=6)     # then staff see it under `outbox list --status failed`
 UNSENDABLE = frozenset({"NoRecipients"})    # no retry can cure these: give up at once
 FOLDERS = ("Processed", "NeedsStaff", "Sent")
+# Every kind the conversation may send; each must have a template (checked at start-up).
 MAIL_KINDS = ("offer", "needs_info", "which_slot", "confirmed", "cancelled", "same_day_cancel",
-              "lapsed", "reschedule_lapsed", "staff_ack", "ask_new_time", "reminder")
+              "lapsed", "reschedule_lapsed", "staff_ack", "ask_new_time", "reminder",
+              "needs_info_lapsed", "reschedule_withdrawn", "noted", "received", "redirected",
+              "limit_reached", "too_large", "staff_notice")
 
 
 class Clock:
@@ -48,6 +52,13 @@ class Clock:
 
     def now(self) -> datetime:
         return (self.fixed or datetime.now(JST)).astimezone(JST)
+
+
+def make_composer(config: Config) -> Composer:
+    """The composer every command shares: same templates, terms and signing key, so a
+    Message-ID written by a staff command verifies when the seeker replies to it."""
+    signer = Signer(load_secret(config.paths.state, config.security.secret))
+    return Composer(config.paths.templates, config.paths.terms, config.smtp.from_address, signer)
 
 
 @dataclass
@@ -64,12 +75,13 @@ class Bot:
 
     def __post_init__(self) -> None:
         self._jobs = self._scheduler()
+        self.trust = engine.Trust(self.config.trust.authserv_id, self.config.trust.dmarc)
 
     @classmethod
     def from_config(cls, config: Config, clock: Clock) -> "Bot":
         rules = RulesSource(config.paths.rules)
         rules.current()         # a bad rules folder stops start-up with file:line messages
-        composer = Composer(config.paths.templates, config.paths.terms, config.smtp.from_address)
+        composer = make_composer(config)
         problems = composer.check(MAIL_KINDS)
         if problems:
             raise SystemExit("mailbot: " + "; ".join(problems))
@@ -96,14 +108,14 @@ class Bot:
             try:
                 with self.store.transaction() as tx:
                     outcome = engine.handle_message(tx, raw, key, rules=rules, now=now,
-                                                    composer=self.composer)
+                                                    composer=self.composer, trust=self.trust)
             except Exception:                                 # noqa: BLE001 - one bad mail
                 # A bug must not turn one message into a loop: record it and hand it to staff.
                 log.exception("uid %s: could not be handled; filed for staff", uid)
                 with self.store.transaction() as tx:
                     tx.mark_handled(key, {"folder": "NeedsStaff", "error": True}, at=now)
                 outcome = engine.Outcome(folder="NeedsStaff", ref=None)
-            mailbox.file(uid, outcome.folder)
+            mailbox.file(uid, outcome.folder, outcome.keywords)
             counts["handled"] += 1
         counts["timers"] = self._run_due_jobs(once)
         counts["sent"] = self.send_outbox(mailbox)
@@ -189,9 +201,15 @@ class Bot:
                 with self.store.transaction() as tx:
                     tx.update_outbox(item["id"], attempts=attempts, last_error=result.error,
                                      status=status, last_attempt_at=now)
+                    if status == "failed":
+                        engine.delivery_failed(tx, item, code=None, text=str(result.error),
+                                               permanent=True, now=when,
+                                               rules=self.rules.current(), composer=self.composer)
                 continue
             with self.store.transaction() as tx:
                 tx.update_outbox(item["id"], status="sent", sent_at=now, copied=False)
+                engine.delivered(tx, item, "sent", rules=self.rules.current(), now=when,
+                                 composer=self.composer)
             log.info("%s: sent %s", item["thread_ref"], item["kind"])
             sent += 1
         self._copy_to_sent(mailbox)

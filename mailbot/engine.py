@@ -1,169 +1,429 @@
-"""Record first, act second: one inbound message or one timer pass -> one atomic store write.
+"""Record first, act second: one inbound message, one staff command or one timer pass ->
+one store transaction.
 
-This module joins the pure parts (understand, decide, compose) to the store inside a single
-transaction. It performs no network I/O: the daemon fetches, calls in here, then files the source
+This module joins the pure parts (understand, the chain, the state table, compose) to the
+store. It performs no network I/O: the daemon fetches, calls in here, then files the source
 message and sends the outbox. A crash anywhere leads to redo, never to a lost or doubled mail.
+
+On the way out every mail to a seeker passes three checks (the outbound half of the chain):
+an address marked undeliverable gets nothing, a recipient's daily cap holds across all
+conversations (one last notice, then silence, staff told), and the review policy may hold it.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from mailbot import workflow
-from mailbot.compose import Composer
+from mailbot.compose import ANONYMOUS_KINDS, STAFF_KINDS, Composer
+from mailbot.conversation import chain
+from mailbot.conversation.events import (Context, Delivery, File, Mail, NotifyStaff, Refused, Send,
+                                         Staff, Tick)
+from mailbot.conversation.model import CLOSED, OPEN, State, Thread
+from mailbot.conversation.reading import interpret
+from mailbot.conversation.table import decide
 from mailbot.understand import understand
+from mailbot.understand.authres import dmarc_result
+from mailbot.understand.bounces import read_bounce
 from mailbot.understand.model import Inbound, Understanding
 
 log = logging.getLogger("mailbot")
 
+TICK_STATES = tuple(s.value for s in (State.OFFERED, State.RESCHEDULING, State.NEEDS_INFO, State.CONFIRMED))
+OPEN_STATES = tuple(s.value for s in OPEN)
+UNDELIVERABLE = "undeliverable:"
+
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to one inbound message: where it is filed and under which reference."""
+    """What happened to one inbound message: where it is filed, under which reference, and
+    the keywords that let staff find it (reference, reason)."""
 
     folder: str
     ref: str | None
+    keywords: tuple[str, ...] = ()
 
 
-def find_thread(tx, inbound: Inbound, prefix: str) -> tuple[dict | None, str]:
-    """The conversation a mail belongs to, and how we know (for the history and for staff).
+@dataclass(frozen=True)
+class Trust:
+    """What the shell knows about authenticity (config [trust])."""
 
-    Our own Message-IDs in In-Reply-To/References come first; then the booking reference in the
-    subject, but only from the address the conversation is with (a reference is no secret); then
-    an open conversation with the same sender.
-    """
+    authserv_id: str = ""
+    dmarc: str = "staff"
+
+
+@dataclass
+class _Recorded:
+    ref: str | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------- finding threads
+
+
+def find_thread(tx, inbound: Inbound, prefix: str, composer: Composer) -> tuple[Thread | None, str, str]:
+    """The conversation a mail belongs to, how we know, and what the threading ids are.
+
+    Our own Message-IDs in In-Reply-To/References come first (signed: a forged one ties the
+    mail to nothing); then the booking reference in the subject; then an open conversation of
+    the same sender. Returns (thread, matched, id_check). Who may act is the chain's question
+    (sender binding), not this one's."""
+    checks = []
     for mid in [inbound.in_reply_to, *reversed(inbound.references)]:
-        if mid:
-            thread = tx.find_thread_by_message_id(mid)
-            if thread is not None:
-                return thread, "message_id"
+        if not mid:
+            continue
+        verdict = composer.signer.check(mid)
+        checks.append(verdict)
+        if verdict == "forged":
+            continue
+        doc = tx.find_thread_by_message_id(mid)
+        if doc is not None:
+            return Thread.from_json(doc), "message_id", verdict
+    id_check = "forged" if "forged" in checks else (checks[0] if checks else "none")
+    if id_check == "forged":
+        return None, "new", id_check
     match = re.search(rf"\b{re.escape(prefix)}-\d{{4}}-\d{{4}}\b", inbound.subject or "")
     if match:
-        thread = tx.get_thread(match.group(0))
-        if thread is not None and _same_person(thread, inbound.from_addr):
-            return thread, "subject_reference"
-    open_threads = [t for t in tx.find_threads_by_address(inbound.from_addr)
-                    if t["state"] in ("needs_info", "offered", "confirmed")]
-    if open_threads:
-        return max(open_threads, key=lambda t: t["updated_at"]), "sender"
-    return None, "new"
+        doc = tx.get_thread(match.group(0))
+        if doc is not None:
+            return Thread.from_json(doc), "subject_reference", id_check
+    docs = [d for d in tx.find_threads_by_address(inbound.from_addr) if d["state"] in OPEN_STATES]
+    if docs:
+        doc = max(docs, key=lambda d: d["updated_at"])
+        return Thread.from_json(doc), "sender", id_check
+    return None, "new", id_check
 
 
-def _same_person(thread: dict, addr: str) -> bool:
-    known = {thread.get("from_addr"), (thread.get("contact") or {}).get("email")}
-    return bool(addr) and addr.lower() in {k.lower() for k in known if k}
+# ---------------------------------------------------------------------------- one message
 
 
-def handle_message(tx, raw: bytes, key: str, *, rules, now: datetime, composer: Composer) -> Outcome:
-    """Understand, decide and record one inbound message inside transaction `tx`."""
+def handle_message(tx, raw: bytes, key: str, *, rules, now: datetime, composer: Composer,
+                   trust: Trust | None = None) -> Outcome:
+    """Understand, check, decide and record one inbound message inside transaction `tx`."""
+    trust = trust or Trust()
     if tx.is_handled(key):
         info = tx.handled_info(key) or {}
-        return Outcome(folder=info.get("folder", "Processed"), ref=info.get("ref"))
-    inbound, understanding = understand(raw, windows=rules.policy.windows)
+        return Outcome(folder=info.get("folder", "Processed"), ref=info.get("ref"),
+                       keywords=tuple(info.get("keywords") or ()))
+    inbound, u = understand(raw, windows=rules.policy.windows, now=now)
     if inbound.message_id and tx.is_handled(inbound.message_id):
         # The same mail delivered twice (or re-found after a UIDVALIDITY change).
         tx.mark_handled(key, {"folder": "Processed", "duplicate_of": inbound.message_id}, at=now)
         return Outcome(folder="Processed", ref=None)
-    thread, how = find_thread(tx, inbound, rules.office.reference_prefix)
-    ctx = workflow.Context(rules=rules, now=now, taken=tx.taken_seats(),
-                           no_shows=no_shows(tx, inbound.from_addr) if thread is None else 0)
-    new, actions = workflow.decide(thread, workflow.MailReceived(inbound, understanding), ctx)
-    ref = _record(tx, new, actions, rules=rules, now=now, composer=composer)
-    folder = next((a.folder for a in reversed(actions) if isinstance(a, workflow.File)), "Processed")
-    info = {"folder": folder, "ref": ref, "at": now.isoformat(timespec="seconds"), "matched": how}
+    day = now.astimezone(rules.calendar.timezone).date().isoformat()
+    sender_today = tx.bump(f"cap:{day}:in:{inbound.from_addr}") - 1 if inbound.from_addr else 0
+
+    bounce = read_bounce(raw) if u.intent == "automated" else None
+    recorded = _bounce(tx, bounce, rules=rules, now=now, composer=composer) if bounce else None
+    how = "bounce"
+    if recorded is None:
+        thread, how, id_check = find_thread(tx, inbound, rules.office.reference_prefix, composer)
+        ctx = _context(tx, rules, now, composer, no_shows=tx.no_shows(inbound.from_addr)
+                       if thread is None or thread.state in CLOSED else 0)
+        inspection = chain.Inspection(
+            inbound=inbound, understanding=u, thread=thread, matched=how, size=len(raw),
+            rules=rules, now=now, id_check=id_check, sender_today=sender_today,
+            no_shows=ctx.no_shows, dmarc=dmarc_result(raw, trust.authserv_id),
+            dmarc_policy=trust.dmarc, own_addresses=_own(rules, composer),
+            staff_address=rules.office.staff_address)
+        hit = chain.run(inspection)
+        if hit.verdict != "pass":
+            new, actions = chain.apply(hit, inspection, ctx)
+            rule = hit.rule
+        else:
+            meaning = interpret(thread, inbound, u, matched=how, rules=rules, now=now)
+            new, actions = decide(thread, Mail(inbound, u, meaning, how), ctx)
+            rule = meaning.rule
+        recorded = _record(tx, new, actions, rules=rules, now=now, composer=composer, raw=raw,
+                           inbound=inbound, understanding=u)
+        folder = next((a.folder for a in reversed(actions) if isinstance(a, File)), "Processed")
+        _log_outcome(recorded.ref, u, actions, how, rule)
+    else:
+        folder = "NeedsStaff"
+        log.info("%s: bounce for our mail", recorded.ref or "-")
+    keywords = _keywords(recorded, folder)
+    info = {"folder": folder, "ref": recorded.ref, "at": now.isoformat(timespec="seconds"),
+            "matched": how, "keywords": list(keywords)}
     tx.mark_handled(key, info, at=now)
     if inbound.message_id:
         tx.mark_handled(inbound.message_id, info, at=now)
-    _log_outcome(ref, understanding, actions, how)
-    return Outcome(folder=folder, ref=ref)
+    return Outcome(folder=folder, ref=recorded.ref, keywords=keywords)
 
 
-def no_shows(tx, addr: str) -> int:
-    """Earlier bookings of this address that staff marked as no-show (live and archived)."""
-    if not addr:
-        return 0
-    addr = addr.lower()
-    return sum(1 for t in [*tx.threads(("no_show",)), *tx.archived_threads()]
-               if t["state"] == "no_show" and addr in _addresses(t))
+def _own(rules, composer: Composer) -> frozenset[str]:
+    return frozenset(a.lower() for a in (rules.office.address, composer.from_address) if a)
 
 
-def _addresses(thread: dict) -> set[str]:
-    return {a.lower() for a in (thread.get("from_addr"), (thread.get("contact") or {}).get("email")) if a}
+def _keywords(recorded: _Recorded, folder: str) -> tuple[str, ...]:
+    """IMAP keywords for the filed copy: staff search NeedsStaff by reference and reason."""
+    if folder != "NeedsStaff":
+        return ()
+    words = []
+    if recorded.ref:
+        words.append(f"$Ref_{recorded.ref}")
+    words += [f"$Reason_{r}" for r in dict.fromkeys(recorded.reasons)]
+    return tuple(re.sub(r"[^A-Za-z0-9_$.-]", "_", w)[:60] for w in words)
+
+
+def _context(tx, rules, now: datetime, composer: Composer, no_shows: int = 0) -> Context:
+    taken = tx.taken_seats()
+    terms = composer.terms.current(now)
+    return Context(rules=rules, now=now, taken=taken, seats=_seats(tx, rules, taken),
+                   terms=terms.ref() if terms else None, no_shows=no_shows)
+
+
+def _seats(tx, rules, taken) -> dict[str, frozenset]:
+    """Seat numbers in use per slot, only where a counter seats more than one (rooms per seat).
+    With one seat per counter (the usual case) nothing is scanned."""
+    if all(c.capacity <= 1 for c in rules.calendar.counters):
+        return {}
+    seats: dict[str, set] = {}
+    for doc in tx.threads(OPEN_STATES):
+        booking = doc.get("booking") or {}
+        if booking.get("slot") and booking.get("slot") in (doc.get("holds") or ()):
+            seats.setdefault(booking["slot"], set()).add(int(booking.get("seat") or 0))
+    return {k: frozenset(v) for k, v in seats.items()}
+
+
+def _bounce(tx, bounce, *, rules, now, composer) -> _Recorded | None:
+    """A DSN for one of our mails: the conversation marks the address undeliverable, staff are
+    told, and no more mail goes there until staff clear it. None when it is not about ours."""
+    for mid in bounce.message_ids:
+        if composer.signer.check(mid) not in ("ours", "legacy"):
+            continue
+        doc = tx.find_thread_by_message_id(mid)
+        if doc is None:
+            continue
+        thread = Thread.from_json(doc)
+        item = next((i for i in tx.outbox() if i.get("message_id") == mid), {})
+        kind = item.get("kind") or "mail"
+        to = bounce.recipient or item.get("to") or thread.bound_to
+        if not bounce.permanent:
+            return _Recorded(ref=thread.ref, reasons=["delayed"])
+        tx.set_meta(UNDELIVERABLE + to.lower(), {"at": now.isoformat(timespec="seconds"),
+                                                 "ref": thread.ref, "status": bounce.status})
+        new, actions = decide(thread, Delivery("bounced", kind, to, detail=(
+            f"{bounce.status or ''} {bounce.diagnostic}").strip()), _context(tx, rules, now, composer))
+        return _record(tx, new, actions, rules=rules, now=now, composer=composer)
+    return None
+
+
+# ---------------------------------------------------------------------------- staff, timers, sends
 
 
 def apply_staff(tx, ref: str, action: str, *, rules, now: datetime, composer: Composer,
-                slot: str | None = None, notify: bool = True,
-                for_seeker: bool = False) -> dict:
+                slot: str | None = None, notify: bool = True, for_seeker: bool = False,
+                note: str | None = None, user: str | None = None) -> dict:
     """Carry out a staff decision on conversation `ref` (with `for_seeker`, a new booking for
-    the same seeker) and record it with any mail to send. Raises workflow.Refused."""
-    thread = tx.get_thread(ref)
-    if thread is None:
-        raise workflow.Refused(f"no conversation {ref}")
-    command = workflow.StaffCommand(action=action, slot=slot, notify=notify)
+    the same seeker) and record it with any mail to send. Raises Refused."""
+    doc = tx.get_thread(ref)
+    if doc is None:
+        raise Refused(f"no conversation {ref}")
+    thread = Thread.from_json(doc)
+    command = Staff(action=action, slot=slot, notify=notify, note=note, user=user)
     if for_seeker:
-        contact = {**thread["contact"], "email": thread["contact"].get("email") or thread["from_addr"]}
-        command = workflow.StaffCommand(action=action, slot=slot, notify=notify, contact=contact,
-                                        new_ref=tx.next_reference(rules.office.reference_prefix, now))
+        contact = {**thread.contact.to_json(), "email": thread.bound_to,
+                   "terms_received": thread.terms_received}
+        command = Staff(action=action, slot=slot, notify=notify, contact=contact, note=note, user=user,
+                        new_ref=tx.next_reference(rules.office.reference_prefix, now))
         thread = None
-    ctx = workflow.Context(rules=rules, now=now, taken=tx.taken_seats())
-    new, actions = workflow.decide(thread, command, ctx)
+    new, actions = decide(thread, command, _context(tx, rules, now, composer))
+    if not notify:
+        actions = [a for a in actions if not isinstance(a, Send)]
+    if action == "clear_address" and new is not None:
+        tx.delete_meta(UNDELIVERABLE + (thread or new).bound_to.lower())
     _record(tx, new, actions, rules=rules, now=now, composer=composer)
-    log.info("%s: staff %s -> %s", new["ref"], action, new["state"])
-    return new
+    log.info("%s: staff %s -> %s", new.ref, action, new.state.value)
+    return new.to_json()
 
 
 def run_timers(tx, *, rules, now: datetime, composer: Composer) -> int:
-    """Deadlines, lapses and reminders for every open conversation; returns how many changed."""
+    """Deadlines, lapses and reminders for every open conversation, in one transaction with
+    the seats computed once; returns how many changed."""
     changed = 0
-    for thread in tx.threads(states=workflow.TICK_STATES):
-        ctx = workflow.Context(rules=rules, now=now, taken=tx.taken_seats())
-        new, actions = workflow.decide(thread, workflow.Tick(), ctx)
-        if new is not None and new != thread:
+    ctx = _context(tx, rules, now, composer)
+    for doc in tx.threads(states=TICK_STATES):
+        thread = Thread.from_json(doc)
+        new, actions = decide(thread, Tick(), ctx)
+        if new is not None and new.to_json() != thread.to_json():
             _record(tx, new, actions, rules=rules, now=now, composer=composer)
-            log.info("%s: %s", new["ref"], new["history"][-1]["event"])
+            log.info("%s: %s", new.ref, new.history[-1].event if new.history else "tick")
             changed += 1
     return changed
 
 
-def _record(tx, thread: dict | None, actions, *, rules, now, composer: Composer) -> str | None:
+def delivered(tx, item: dict, outcome: str, *, rules, now: datetime, composer: Composer,
+              detail: str = "") -> None:
+    """What became of an outbox item (sent, failed for good, rejected by staff), as an event
+    on its conversation: an offer's lifetime starts when it is sent; a failure is shown on the
+    conversation and staff are told."""
+    ref = item.get("thread_ref")
+    doc = tx.get_thread(ref) if ref else None
+    if doc is None or item.get("kind") in STAFF_KINDS:
+        return
+    thread = Thread.from_json(doc)
+    new, actions = decide(thread, Delivery(outcome, item.get("kind") or "", item.get("to") or "",
+                                           item_id=item.get("id"), detail=detail),
+                          _context(tx, rules, now, composer))
+    if new is not None and new.to_json() != thread.to_json():
+        _record(tx, new, actions, rules=rules, now=now, composer=composer)
+
+
+def delivery_failed(tx, item: dict, *, code: int | None, text: str, permanent: bool, now,
+                    rules=None, composer: Composer | None = None) -> None:
+    """An SMTP refusal of an outbox item. A permanent one is shown on the conversation and
+    staff are told (through the conversation's notice), a temporary one is only logged."""
+    log.warning("%s: sending %s refused (%s)%s", item.get("thread_ref") or "-", item.get("kind"),
+                code or "no code", "" if permanent else ", will retry")
+    if permanent and rules is not None and composer is not None:
+        delivered(tx, item, "failed", rules=rules, now=now, composer=composer,
+                  detail=f"{code or ''} {text}".strip())
+
+
+def notify_staff(tx, reason: str, detail: str, *, rules, now: datetime, composer: Composer,
+                 once_key: str | None = None) -> bool:
+    """A staff notice that belongs to no conversation (bad rules, sending blocked, filing
+    failed). With `once_key` it is sent once per distinct key. Returns whether it was queued."""
+    if once_key:
+        key = f"notice:{once_key}"
+        if tx.meta(key):
+            return False
+        tx.set_meta(key, now.isoformat(timespec="seconds"))
+    _queue_staff_notice(tx, None, NotifyStaff(reason, detail), rules=rules, now=now,
+                        composer=composer, raw=None, summary=[])
+    return True
+
+
+# ---------------------------------------------------------------------------- recording
+
+
+def _record(tx, thread: Thread | None, actions, *, rules, now, composer: Composer,
+            raw: bytes | None = None, inbound: Inbound | None = None,
+            understanding: Understanding | None = None) -> _Recorded:
     """Store the thread and its outgoing mail (with final Message-IDs) in the same write."""
-    if thread is None:
-        return None
-    if thread["ref"] is None:
-        thread["ref"] = tx.next_reference(rules.office.reference_prefix, now)
+    recorded = _Recorded()
+    if thread is not None and thread.ref is None:
+        thread.ref = tx.next_reference(rules.office.reference_prefix, now)
+    if thread is not None:
+        recorded.ref = thread.ref
+    summary = _summary(inbound, understanding) if inbound is not None else []
     for action in actions:
-        if isinstance(action, workflow.Send):
-            out = composer.compose(action.kind, action.to, thread, rules, now, action.extra)
-            thread["sent_count"] = thread.get("sent_count", 0) + 1
-            thread["message_ids"].append(out.message_id)
-            thread["last_out_message_id"] = out.message_id
-            tx.add_outbox({
-                "message_id": out.message_id,
-                "thread_ref": thread["ref"],
-                "kind": action.kind,
-                "to": action.to,
-                "status": "held" if _needs_review(rules.policy.review, thread) else "pending",
-                "created_at": now.isoformat(timespec="seconds"),
-                "raw": out.message.as_bytes(),
-            })
-        elif isinstance(action, workflow.Escalate):
-            thread.setdefault("escalations", []).append(
-                {"reason": action.reason, "at": now.isoformat(timespec="seconds")})
-    tx.save_thread(thread)
-    return thread["ref"]
+        if isinstance(action, Send):
+            _queue_send(tx, thread, action, rules=rules, now=now, composer=composer,
+                        recorded=recorded, inbound=inbound)
+        elif isinstance(action, NotifyStaff):
+            recorded.reasons.append(action.reason)
+            _queue_staff_notice(tx, thread, action, rules=rules, now=now, composer=composer,
+                                raw=raw, summary=summary)
+    if thread is not None:
+        tx.save_thread(thread.to_json())
+    return recorded
 
 
-def _needs_review(review: str, thread: dict) -> bool:
+def _queue_send(tx, thread: Thread | None, action: Send, *, rules, now, composer: Composer,
+                recorded: _Recorded, inbound: Inbound | None) -> None:
+    """The outbound checks, then compose and record one mail to a seeker (or a stranger)."""
+    to = action.to.strip().lower()
+    kind = action.kind
+    extra = dict(action.extra)
+    if tx.meta(UNDELIVERABLE + to):
+        _history_note(thread, now, "send_suppressed", kind=kind, why="undeliverable")
+        if thread is not None and not any(n.get("reason") == "undeliverable" and not n.get("resolved_at")
+                                          for n in thread.notices):
+            _staff_note(tx, thread, "undeliverable", to, rules, now, composer, recorded)
+        return
+    day = now.astimezone(rules.calendar.timezone).date().isoformat()
+    cap = rules.policy.caps.per_recipient_per_day
+    count = tx.bump(f"cap:{day}:out:{to}") - 1
+    if count > cap:
+        _history_note(thread, now, "send_suppressed", kind=kind, why="recipient_cap")
+        return
+    if count == cap:
+        # One last notice, then silence for the day; staff are told.
+        _history_note(thread, now, "send_replaced", kind=kind, why="recipient_cap")
+        _staff_note(tx, thread, "recipient_cap", to, rules, now, composer, recorded)
+        kind, extra = "limit_reached", {"anonymous": True}
+    anonymous = kind in ANONYMOUS_KINDS or bool(extra.get("anonymous"))
+    in_reply_to = inbound.message_id if (anonymous and inbound is not None) else None
+    out = composer.compose(kind, to, thread, rules, now, extra, in_reply_to=in_reply_to)
+    if thread is not None and not anonymous:
+        thread.sent_count += 1
+        thread.message_ids.append(out.message_id)
+    tx.add_outbox({
+        "message_id": out.message_id,
+        "thread_ref": thread.ref if thread is not None else None,
+        "kind": kind,
+        "to": to,
+        "status": "held" if _needs_review(rules.policy.review, thread, kind) else "pending",
+        "created_at": now.isoformat(timespec="seconds"),
+        "raw": out.message.as_bytes(),
+    })
+
+
+def _staff_note(tx, thread: Thread | None, reason: str, detail: str, rules, now, composer,
+                recorded: _Recorded) -> None:
+    recorded.reasons.append(reason)
+    if thread is not None:
+        thread.notices.append({"reason": reason, "at": now.isoformat(timespec="seconds"),
+                               "detail": detail})
+    _queue_staff_notice(tx, thread, NotifyStaff(reason, detail), rules=rules, now=now,
+                        composer=composer, raw=None, summary=[])
+
+
+def _queue_staff_notice(tx, thread: Thread | None, action: NotifyStaff, *, rules, now,
+                        composer: Composer, raw: bytes | None, summary: list[str]) -> None:
+    """A notice to office.staff_address: reason, reference, state, a short summary, and the
+    seeker's mail attached. Never held for review, never capped: it is for us."""
+    to = rules.office.staff_address
+    extra = {"reason": action.reason, "detail": action.detail or None, "summary": summary,
+             "attached": raw is not None}
+    out = composer.compose("staff_notice", to, thread, rules, now, extra, attach_mail=raw)
+    tx.add_outbox({
+        "message_id": out.message_id,
+        "thread_ref": thread.ref if thread is not None else None,
+        "kind": "staff_notice",
+        "to": to,
+        "reason": action.reason,
+        "status": "pending",
+        "created_at": now.isoformat(timespec="seconds"),
+        "raw": out.message.as_bytes(),
+    })
+
+
+def _history_note(thread: Thread | None, now, event: str, **detail) -> None:
+    if thread is None:
+        return
+    from mailbot.conversation.model import Entry
+    thread.history.append(Entry(at=now, cause="outbound", event=event, rule="outbound." + detail.get("why", ""),
+                                detail={k: v for k, v in detail.items() if v}))
+
+
+def _summary(inbound: Inbound, u: Understanding | None) -> list[str]:
+    """A few lines for staff: who wrote, what the bot read, the first lines of the mail."""
+    lines = [f"差出人　：{inbound.from_addr}", f"件名　　：{inbound.subject[:80]}"]
+    if u is not None:
+        lines.append(f"読み取り：intent={u.intent}"
+                     + (f" 選択={u.choice}" if u.choice else "")
+                     + (f" 希望={len(u.requested)}件" if u.requested else ""))
+    text = [ln.strip() for ln in inbound.text.splitlines() if ln.strip() and not ln.lstrip().startswith(">")]
+    if text:
+        lines.append("本文（冒頭）：")
+        lines += ["　" + ln[:80] for ln in text[:5]]
+    return lines
+
+
+def _needs_review(review: str, thread: Thread | None, kind: str) -> bool:
     """Review policy from rules: none, all, or only a conversation's first mail (staff see
     every new seeker once before the bot writes to them)."""
-    return review == "all" or (review == "first_mail" and thread["sent_count"] == 1)
+    if kind in STAFF_KINDS:
+        return False
+    return review == "all" or (review == "first_mail" and thread is not None and thread.sent_count == 1)
 
 
-def _log_outcome(ref: str | None, u: Understanding, actions, how: str) -> None:
-    sent = [a.kind for a in actions if isinstance(a, workflow.Send)]
-    escalated = [a.reason for a in actions if isinstance(a, workflow.Escalate)]
-    log.info("%s: intent=%s matched=%s sent=%s%s", ref or "-", u.intent, how,
-             ",".join(sent) or "nothing", f" escalated={escalated[0]!r}" if escalated else "")
+def _log_outcome(ref: str | None, u: Understanding, actions, how: str, rule: str) -> None:
+    sent = [a.kind for a in actions if isinstance(a, Send)]
+    staff = [a.reason for a in actions if isinstance(a, NotifyStaff)]
+    log.info("%s: intent=%s matched=%s rule=%s sent=%s%s", ref or "-", u.intent, how, rule,
+             ",".join(sent) or "nothing", f" staff={','.join(staff)}" if staff else "")

@@ -110,6 +110,14 @@ class Reminder:
 
 
 @dataclass(frozen=True)
+class Caps:
+    """Mail per address per day, across all conversations (trust: nobody floods a stranger)."""
+
+    per_sender_per_day: int = 10
+    per_recipient_per_day: int = 10
+
+
+@dataclass(frozen=True)
 class Policy:
     slots_per_offer: int
     min_days_ahead: int              # earliest offerable slot: today + N calendar days
@@ -125,6 +133,8 @@ class Policy:
     archive_after_days: int
     retention_days: int
     windows: Mapping[str, tuple[time, time]]   # "am"/"pm" -> (start, end) for 午前/午後
+    max_slots_per_offer: int = 5     # an offer grows to this to cover every wished day
+    caps: Caps = Caps()
 
 
 @dataclass(frozen=True)
@@ -504,9 +514,17 @@ def _windows(doc: _Doc, value: Any, line: int, where: str) -> Mapping[str, tuple
 
 def _reminder(doc: _Doc, value: Any, line: int, where: str) -> Reminder:
     t = _table(doc, value, line, where, {
-        "enabled": _Field(_flag), "days_before": _Field(_integer(1, 14)), "send_at": _Field(_clock),
+        "enabled": _Field(_flag), "days_before": _Field(_integer(0, 14)), "send_at": _Field(_clock),
     })
     return _BAD if t is _BAD else Reminder(**t)
+
+
+def _caps(doc: _Doc, value: Any, line: int, where: str) -> Caps:
+    t = _table(doc, value, line, where, {
+        "per_sender_per_day": _Field(_integer(1, 1000)),
+        "per_recipient_per_day": _Field(_integer(1, 1000)),
+    })
+    return _BAD if t is _BAD else Caps(**t)
 
 
 def _policy(doc: _Doc, node: Any) -> Policy | None:
@@ -526,9 +544,14 @@ def _policy(doc: _Doc, node: Any) -> Policy | None:
         "archive_after_days": _Field(_integer(0, 3650)),
         "retention_days": _Field(_integer(1, 36500)),
         "windows": _Field(_windows),
+        "max_slots_per_offer": _Field(_integer(1, 10), required=False, default=5),
+        "caps": _Field(_caps, required=False, default=Caps()),
     })
     if t is _BAD or len(doc.errors) > before:
         return None
+    if t["max_slots_per_offer"] < t["slots_per_offer"]:
+        doc.error(node.lc.key("max_slots_per_offer")[0] + 1, "max_slots_per_offer",
+                  "slots_per_offer 以上にしてください")
     if t["search_days"] < t["min_days_ahead"]:
         doc.error(node.lc.key("search_days")[0] + 1, "search_days", "min_days_ahead 以上にしてください")
     if t["retention_days"] < t["archive_after_days"]:

@@ -12,10 +12,10 @@ from datetime import datetime
 
 import click
 
-from mailbot import calendar, engine, workflow
-from mailbot.compose import Composer
+from mailbot import calendar, engine
 from mailbot.config import ConfigError, load_config
-from mailbot.daemon import Clock
+from mailbot.conversation import Refused
+from mailbot.daemon import Clock, make_composer
 from mailbot.rules import RulesError, RulesSource
 from mailbot.store import Store
 
@@ -27,7 +27,7 @@ def _apply(ctx: click.Context, ref: str, action: str, *, when: str | None = None
         rules = RulesSource(config.paths.rules).current()
     except (ConfigError, RulesError) as exc:
         raise click.ClickException(str(exc)) from None
-    composer = Composer(config.paths.templates, config.paths.terms, config.smtp.from_address)
+    composer = make_composer(config)
     now = Clock(parse_now(now)).now()
     try:
         with Store(config.paths.state).transaction() as tx:
@@ -35,7 +35,7 @@ def _apply(ctx: click.Context, ref: str, action: str, *, when: str | None = None
             thread = engine.apply_staff(tx, ref, action, rules=rules, now=now, composer=composer,
                                         slot=slot, notify=notify,
                                         for_seeker=for_seeker)
-    except workflow.Refused as exc:
+    except Refused as exc:
         raise click.ClickException(f"{ref}: {exc}") from None
     slot_text = (thread.get("booking") or {}).get("slot") or ""
     click.echo(f"{thread['ref']}  {thread['state']}  {slot_text}".rstrip())

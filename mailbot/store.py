@@ -305,6 +305,42 @@ class Tx:
         self._meta_set(key, number)
         return number
 
+    # -- small named values: counters (daily caps), flags (undeliverable addresses)
+
+    def meta(self, key: str) -> Any:
+        """A small JSON value stored under `key`, or None."""
+        return self._meta_get(key)
+
+    def set_meta(self, key: str, value: Any) -> None:
+        self._meta_set(key, value)
+
+    def delete_meta(self, key: str) -> None:
+        self._writable()
+        self._meta.remove(where("key") == key)
+
+    def meta_keys(self, prefix: str) -> list[str]:
+        return [doc["key"] for doc in self._meta if str(doc.get("key", "")).startswith(prefix)]
+
+    def bump(self, key: str, by: int = 1) -> int:
+        """Add `by` to the counter `key`; returns the new value."""
+        value = int(self._meta_get(key) or 0) + by
+        self._meta_set(key, value)
+        return value
+
+    def no_shows(self, addr: str) -> int:
+        """Conversations of this address that staff marked as no-show (live and archived)."""
+        addr = (addr or "").strip().lower()
+        if not addr:
+            return 0
+
+        def mine(doc: Doc) -> bool:
+            known = {str(doc.get("from_addr") or "").lower(), str(doc.get("bound_to") or "").lower(),
+                     str((doc.get("contact") or {}).get("email") or "").lower()}
+            return doc.get("state") == "no_show" and addr in known
+
+        live = sum(1 for doc in self._threads if mine(doc))
+        return live + sum(1 for doc in self._archive().table("threads") if mine(doc))
+
     def _meta_get(self, key: str) -> Any:
         found = self._meta.get(where("key") == key)
         return None if found is None else _copy(found["value"])

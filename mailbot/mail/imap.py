@@ -189,11 +189,12 @@ class ImapMailbox:
         body = data.get(uid, {}).get(b"BODY[]")
         return bytes(body) if body is not None else None
 
-    def file(self, uid: int, folder: str) -> None:
-        """Mark a handled message with our keyword and move it to `folder`."""
+    def file(self, uid: int, folder: str, keywords: tuple[str, ...] = ()) -> None:
+        """Mark a handled message with our keyword (and `keywords`, e.g. the booking reference
+        and the reason, so staff can search NeedsStaff for them) and move it to `folder`."""
         c = self._c
         if self._supports_keywords:
-            c.add_flags([uid], [DONE_KEYWORD], silent=True)
+            c.add_flags([uid], [DONE_KEYWORD, *(k.encode("ascii") for k in keywords)], silent=True)
         target = self.folder_name(folder)
         caps = c.capabilities()
         if b"MOVE" in caps:

@@ -21,6 +21,7 @@ from mailbot.understand.intent import classify_intent
 from mailbot.understand.mime import read_message
 from mailbot.understand.model import Inbound, Requested, Understanding
 from mailbot.understand.quotes import split_reply
+from mailbot.understand.signals import Signals, read_signals
 
 __all__ = ["understand", "understand_inbound", "read_message"]
 
@@ -75,6 +76,7 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
             warnings.extend(date_warnings)
     intent = classify_intent(fresh, inbound.subject, inbound.in_reply_to, automated,
                              choice=choice, has_requested=bool(requested))
+    signals = Signals() if automated else read_signals(fresh, choice=choice, dates=tuple(requested))
     if intent in _NO_REQUEST_INTENTS:
         requested = []
     if intent == "automated":
@@ -93,4 +95,5 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
         choice=choice,
         attendant=None if intent == "automated" else extract_attendant(fresh),
         warnings=tuple(warnings),
+        signals=signals,
     )

@@ -57,6 +57,42 @@ class Requested:
         }
 
 
+@dataclass(frozen=True)
+class Signals:
+    """Context-free readings of the writer's fresh text (see module doc). Each is a bool unless
+    said otherwise; `choice` and `requested` come from the field readers."""
+
+    sales: bool = False              # two or more sales words and no seeker context
+    change: bool = False             # asks to change the date or time
+    keep: bool = False               # keep the booking as it is (withdraws a change)
+    cancel: bool = False             # cancel / withdraw / decline words in a firm sentence
+    cant_attend: bool = False        # 「12月3日は行けません」: a named day cannot be attended
+    absence: bool = False            # 「休ませてください」「体調不良で…」: staying away on the day
+    declines_all: bool = False       # 「どれも都合が悪い」: none of what was offered suits
+    consent: bool = False            # agreement (承知しました, その日程でお願いします, はい)
+    asks_to_book: bool = False       # a booking phrase that asks for a consultation
+    wish_form: bool = False          # 「希望日時：…」 written as a form
+    detail_form: bool = False        # 「お名前：…」 a form filled in
+    details: bool = False            # a phone, 求職番号, name or wish supplied in prose
+    question: bool = False           # asks something (？, でしょうか, 教えてください…)
+    only_questions: bool = False     # every sentence naming a detail is a question
+    abuse: bool = False              # threats or abuse (terms art. 12 (1))
+    thanks: bool = False             # thanks someone
+    flexible: bool = False           # 「ほかの日でも大丈夫です」 declared flexibility
+    any_time: bool = False           # 「いつでも可」「特に希望はありません」: no wish, any slot
+    choice: int | None = None        # an option number written
+    dates: tuple[Requested, ...] = ()  # every date/time read, whatever the intent
+
+    @property
+    def has_requested(self) -> bool:
+        return bool(self.dates)
+
+    @property
+    def withdraws(self) -> bool:
+        """Stays away or calls it off, in any words."""
+        return self.cancel or self.absence
+
+
 INTENTS = ("book", "confirm", "cancel", "reschedule", "question", "automated", "other")
 ATTENDANTS = ("interpreter", "caregiver", "other")
 
@@ -75,6 +111,9 @@ class Understanding:
     choice: int | None = None
     attendant: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # Context-free signals for the conversation (understand/signals.py); not part of the
+    # `mailbot parse` contract, so not in to_json.
+    signals: Signals = field(default_factory=lambda: Signals(), compare=False, repr=False)
 
     def to_json(self) -> dict:
         return {

@@ -88,7 +88,9 @@ def test_request_offer_reply_confirmation(mail_sandbox, office, seekers, bot_con
     assert offer["Subject"] == f"【ハローワーク秋田】オンライン職業相談のご予約について [予約番号 {ref}]"
     body = offer.get_body(("plain",)).get_content()
     assert "山田 太郎 様" in body
-    assert "1. 2026年12月4日(金) 14:00〜14:50" in body          # the wished slot first
+    wished = re.search(r"^(\d)\. 2026年12月4日\(金\) 14:00〜14:50$", body, re.M)   # the wish is offered
+    numbers = [int(n) for n in re.findall(r"^(\d)\. ", body, re.M)]
+    assert wished and numbers == sorted(numbers)
     (terms,) = list(offer.iter_attachments())
     assert terms.get_filename() == "オンライン職業相談等利用規約.txt"
     assert terms.get_content() == TERMS
@@ -98,7 +100,8 @@ def test_request_offer_reply_confirmation(mail_sandbox, office, seekers, bot_con
     assert fetch_all(mail_sandbox, office, "INBOX") == []
     assert [m["Message-ID"] for m, _ in fetch_all(mail_sandbox, office, "Sent")] == [offer["Message-ID"]]
 
-    mail_sandbox.deliver(office, reply(offer, seeker, office, "1番でお願いします。", "<reply-1@example.jp>"))
+    mail_sandbox.deliver(office, reply(offer, seeker, office, f"{wished.group(1)}番でお願いします。",
+                                       "<reply-1@example.jp>"))
     run_once(bot_config, "2026-12-01T12:05+09:00")
 
     mails = fetch_all(mail_sandbox, seeker)

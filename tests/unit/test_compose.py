@@ -10,16 +10,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mailbot.compose import Composer
+from mailbot.compose import ANONYMOUS_KINDS, STAFF_KINDS, Composer
+from mailbot.conversation.model import Thread
 from mailbot.daemon import MAIL_KINDS
 from mailbot.rules import load_rules
+from mailbot.signing import Signer
 
 REPO = Path(__file__).resolve().parents[2]
 RULES = load_rules(REPO / "rules")
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
 FROM = "online-soudan@akita-hw.example.jp"
 
-THREAD = {
+THREAD_V1 = {
     "ref": "AK-2612-0007",
     "contact": {"name": "秋田 太郎", "email": "taro@example.jp", "phone": "090-1234-5678",
                 "seeker_number": None, "attendant": None},
@@ -31,24 +33,33 @@ THREAD = {
                 "replaces": "2026-12-04T14:00/c1"},
     "message_ids": ["<in-1@example.jp>"],
     "last_in_message_id": "<in-1@example.jp>",
+    "state": "confirmed", "from_addr": "taro@example.jp",
+    "created_at": "2026-12-01T09:00:00+09:00", "updated_at": "2026-12-01T09:00:00+09:00",
 }
+THREAD = Thread.from_json(THREAD_V1)     # an old record, migrated on load
+THREAD.booking.confirmed_at = NOW
+SIGNER = Signer(b"test-key")
 
 
 @pytest.fixture(scope="module")
 def composer(tmp_path_factory):
     terms = tmp_path_factory.mktemp("terms") / "terms.txt"
     terms.write_text("規約\n", encoding="utf-8")
-    return Composer(REPO / "templates", terms, FROM)
+    return Composer(REPO / "templates", terms, FROM, SIGNER)
 
 
 def test_templates_pass_the_startup_check(composer):
     assert composer.check(MAIL_KINDS) == []
 
 
-@pytest.mark.parametrize("kind", MAIL_KINDS)
+PERSONAL_KINDS = [k for k in MAIL_KINDS if k not in ANONYMOUS_KINDS | STAFF_KINDS | {"redirected"}]
+EXTRA = {"needs_info": {"missing": ["phone", "requested"]}, "noted": {"noted": ["seeker_number"]},
+         "staff_notice": {"reason": "question", "summary": ["差出人　：taro@example.jp"]}}
+
+
+@pytest.mark.parametrize("kind", PERSONAL_KINDS)
 def test_every_kind_renders(composer, kind):
-    extra = {"missing": ["phone", "requested"]} if kind == "needs_info" else {}
-    out = composer.compose(kind, "taro@example.jp", THREAD, RULES, NOW, extra)
+    out = composer.compose(kind, "taro@example.jp", THREAD, RULES, NOW, EXTRA.get(kind, {}))
     raw = out.message.as_bytes()
     raw.decode("ascii")                                   # 7-bit clean on the wire
     msg = email.message_from_bytes(raw, policy=email.policy.default)
@@ -58,6 +69,42 @@ def test_every_kind_renders(composer, kind):
     assert "{{" not in body and "{%" not in body
     assert msg["In-Reply-To"] == "<in-1@example.jp>"
     assert msg["Message-ID"] == out.message_id
+    assert SIGNER.check(out.message_id) == "ours"
+    assert msg["X-Mailbot-Kind"] == kind
+
+
+@pytest.mark.parametrize("kind", sorted(ANONYMOUS_KINDS))
+def test_anonymous_kinds_name_no_booking_no_person(composer, kind):
+    out = composer.compose(kind, "stranger@example.com", THREAD, RULES, NOW, {"anonymous": True},
+                           in_reply_to="<s-1@example.com>")
+    raw = out.message.as_bytes().decode("ascii")
+    msg = email.message_from_bytes(out.message.as_bytes(), policy=email.policy.default)
+    body = msg.get_body(("plain",)).get_content()
+    for secret in ("AK-2612-0007", "秋田 太郎", "090-1234-5678", "12月8日"):
+        assert secret not in body and secret not in str(msg["Subject"])
+    assert "AK-2612-0007" not in raw                       # not even in a header
+    assert msg["In-Reply-To"] == "<s-1@example.com>" and msg["References"] == "<s-1@example.com>"
+
+
+def test_staff_notice_attaches_the_seekers_mail_and_names_the_reason(composer):
+    seeker_mail = b"From: taro@example.jp\r\nSubject: test\r\nMessage-ID: <q@x>\r\n\r\nhello\r\n"
+    out = composer.compose("staff_notice", RULES.office.staff_address, THREAD, RULES, NOW,
+                           EXTRA["staff_notice"], attach_mail=seeker_mail)
+    msg = email.message_from_bytes(out.message.as_bytes(), policy=email.policy.default)
+    assert "AK-2612-0007" in msg["Subject"] and msg["X-Mailbot-Reason"] == "question"
+    assert msg["In-Reply-To"] is None
+    (part,) = list(msg.iter_attachments())
+    assert part.get_content_type() == "message/rfc822"
+    assert part.get_content()["Message-ID"] == "<q@x>"
+    body = msg.get_body(("plain",)).get_content()
+    assert "ご質問" in body and "confirmed" in body
+
+
+def test_cancellation_carries_a_calendar_cancel(composer):
+    msg = composer.compose("cancelled", "taro@example.jp", THREAD, RULES, NOW).message
+    (ics,) = list(msg.iter_attachments())
+    text = ics.get_content()
+    assert "METHOD:CANCEL" in text and "STATUS:CANCELLED" in text and "UID:AK-2612-0007@" in text
 
 
 def test_offer_lists_numbered_slots_and_attaches_terms(composer):
@@ -66,6 +113,7 @@ def test_offer_lists_numbered_slots_and_attaches_terms(composer):
     assert "1. 2026年12月4日(金) 14:00〜14:50" in body
     assert "2. 2026年12月7日(月) 10:00〜10:50" in body
     assert "12月6日(日)までに" in body
+    assert "1回50分" in body
     assert "2026年12月3日(木)" in body                  # the weekday mismatch is pointed out
     (terms,) = list(msg.iter_attachments())
     assert terms.get_content() == "規約\n"
@@ -87,9 +135,32 @@ def test_needs_info_lists_only_missing_fields(composer):
     assert "お電話番号" in body and "お名前" not in body
 
 
-def test_offer_explains_a_wished_day_without_consultations(composer):
-    thread = {**THREAD, "warnings": [], "wishes": [{"date": "2026-11-23", "start": "10:00", "end": None}]}
+def test_offer_explains_a_wish_it_cannot_meet(composer):
+    thread = Thread.from_json(THREAD.to_json())
+    thread.warnings = []
+    thread.offer.unmet = [{"date": "2026-11-23", "start": "10:00", "end": None, "reason": "closed",
+                           "detail": "勤労感謝の日"},
+                          {"date": "2027-02-10", "start": None, "end": None, "reason": "beyond_window",
+                           "detail": "30"}]
     body = composer.compose("offer", "taro@example.jp", thread, RULES, NOW).message \
         .get_body(("plain",)).get_content()
     assert "2026年11月23日(月)は勤労感謝の日のため" in body
+    assert "2027年2月10日(水)は、受付期間（30日先まで）を過ぎている" in body
+
+
+def test_offer_states_per_slot_deadlines_when_they_differ(composer):
+    thread = Thread.from_json(THREAD.to_json())
+    thread.offer.deadlines = {"2026-12-04T14:00/c1": "2026-12-03T23:59:59+09:00",
+                              "2026-12-07T10:00/c1": "2026-12-04T23:59:59+09:00"}
+    body = composer.compose("offer", "taro@example.jp", thread, RULES, NOW).message \
+        .get_body(("plain",)).get_content()
+    assert "14:50（ご返信期限：12月3日(木)）" in body and "10:50（ご返信期限：12月4日(金)）" in body
+
+
+def test_staff_booking_confirmation_never_thanks_for_a_reply(composer):
+    body = composer.compose("confirmed", "taro@example.jp", THREAD, RULES, NOW,
+                            {"by_staff": True, "attach_terms": True}).message
+    text = body.get_body(("plain",)).get_content()
+    assert "ご返信ありがとう" not in text and "職員" in text
+    assert [p.get_filename() for p in body.iter_attachments()][0].endswith("利用規約.txt")
 
