@@ -238,6 +238,7 @@ def tell_staff(step: Step, reason: str, detail: str = "", *, ack: bool = True) -
 
 
 def first_question(step: Step) -> list[Action]:
+    """A question before any booking: a person answers; the seeker hears so."""
     _merge(step.t, step.mail.understanding, wishes=False)
     step.log("received", intent=step.mail.understanding.intent)
     return escalate(step, "question")
@@ -267,10 +268,12 @@ def details(step: Step) -> list[Action]:
 
 
 def ask_details_again(step: Step) -> list[Action]:
+    """Nothing usable in the reply: the missing details are asked for again (twice at most)."""
     return _ask_missing(step, _missing(step.t) or ["requested"])
 
 
 def question(step: Step) -> list[Action]:
+    """A question: a person answers within 3 business days; the conversation stays open."""
     return tell_staff(step, "question")
 
 
@@ -493,6 +496,7 @@ def nothing(step: Step) -> list[Action]:
 
 
 def unclear_confirmed(step: Step) -> list[Action]:
+    """A mail about a standing booking the bot cannot read: staff are told, the seeker hears so."""
     return tell_staff(step, "unclear_reply", step.mail.meaning.why or "")
 
 
@@ -552,6 +556,7 @@ def automated_in_thread(step: Step) -> list[Action]:
 
 
 def tick(step: Step) -> list[Action]:
+    """Time passed: offers lapse (once sent), requests for details lapse, reminders go out."""
     t, rules, now = step.t, step.rules, step.now
     if t.state in (State.OFFERED, State.RESCHEDULING) and t.offer:
         if t.offer.sent_at is None:
@@ -603,6 +608,7 @@ def _remind(step: Step) -> list[Action]:
 
 
 def idle(step: Step) -> list[Action]:
+    """Nothing to do (no conversation, or one that is over)."""
     return []
 
 
@@ -610,6 +616,7 @@ def idle(step: Step) -> list[Action]:
 
 
 def staff_book(step: Step) -> list[Action]:
+    """Staff fix a slot (by phone, terms art. 6 (5)): confirmed without a reply; full or past slots are refused."""
     cmd: Staff = step.event
     if step.t.state in CLOSED:
         raise Refused(f"conversation is {step.t.state}; book for the seeker with --for")
@@ -637,6 +644,7 @@ def staff_new_booking(step: Step) -> list[Action]:
 
 
 def staff_cancel(step: Step) -> list[Action]:
+    """Staff cancel (e.g. a same-day phone call): the seat is freed, the seeker told unless --quiet."""
     if step.t.state not in (State.NEEDS_INFO, State.OFFERED, State.CONFIRMED, State.RESCHEDULING,
                             State.STAFF):
         raise Refused(f"conversation is already {step.t.state}")
@@ -721,6 +729,7 @@ def _resolve_notices(step: Step, how: str, note: str | None = None) -> None:
 
 
 def staff_clear_address(step: Step) -> list[Action]:
+    """Staff cleared an address after a bounce: mail to it flows again."""
     t = step.t
     if not t.undeliverable:
         raise Refused("the address is not marked undeliverable")
@@ -730,6 +739,7 @@ def staff_clear_address(step: Step) -> list[Action]:
 
 
 def staff_refused(step: Step) -> list[Action]:
+    """The command does not apply in this state: refused with the reason, nothing changes."""
     raise Refused(f"conversation is {step.t.state}: {step.kind.value.split('.')[1]} does not apply")
 
 

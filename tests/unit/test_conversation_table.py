@@ -110,3 +110,11 @@ def test_a_pair_missing_from_the_table_is_an_error(monkeypatch):
     monkeypatch.delitem(TABLE, (State.OFFERED, Kind.PICK))
     with pytest.raises(Unhandled):
         decide(offered(), event_of(Kind.PICK, offered()), ctx())
+
+
+def test_the_readme_shows_the_table_as_it_is():
+    from mailbot.conversation.doc import render
+    from tests.conftest import REPO
+
+    assert render() in (REPO / "README.md").read_text(encoding="utf-8"), \
+        "README is out of date: paste `python -m mailbot.conversation.doc`"
