@@ -198,17 +198,44 @@ def outbox_show(ctx: click.Context, item_id: str) -> None:
 @click.argument("item_ids", nargs=-1, required=True)
 @click.pass_context
 def outbox_approve(ctx: click.Context, item_ids: tuple[str, ...]) -> None:
-    """Release held mail for sending at the next cycle."""
+    """Release held mail for sending at the next cycle (a stale one is refused, with why)."""
+    _review(ctx, item_ids, "approve")
+    click.echo(f"approved {len(item_ids)}")
+
+
+@outbox.command("reject")
+@click.argument("item_id")
+@click.option("--reason", default="", help="Why (kept in the conversation's history).")
+@click.pass_context
+def outbox_reject(ctx: click.Context, item_id: str, reason: str) -> None:
+    """Do not send a held mail; the conversation goes to staff."""
+    _review(ctx, (item_id,), "reject", reason=reason)
+    click.echo(f"rejected {item_id}")
+
+
+def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason: str = "") -> None:
+    import getpass
+
+    from mailbot import engine
+    from mailbot.conversation import Refused
+    from mailbot.daemon import Clock, make_composer
+    from mailbot.rules import RulesError, RulesSource
     from mailbot.store import Store
 
     config = _config(ctx.find_root())
-    with Store(config.paths.state).transaction() as tx:
-        held = {str(i["id"]): i for i in tx.outbox(status="held")}
-        for item_id in item_ids:
-            if item_id not in held:
-                raise click.ClickException(f"{item_id}: not a held outbox item")
-            tx.update_outbox(held[item_id]["id"], status="pending")
-    click.echo(f"approved {len(item_ids)}")
+    try:
+        rules = RulesSource(config.paths.rules).current()
+    except RulesError as exc:
+        raise click.ClickException("rules:\n" + "\n".join(exc.errors)) from None
+    composer = make_composer(config)
+    now = Clock().now()
+    try:
+        with Store(config.paths.state).transaction() as tx:
+            for item_id in item_ids:
+                engine.review(tx, item_id, decision, rules=rules, now=now, composer=composer,
+                              reason=reason, user=getpass.getuser())
+    except Refused as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 main.add_command(parse)

@@ -296,6 +296,68 @@ def notify_staff(tx, reason: str, detail: str, *, rules, now: datetime, composer
     return True
 
 
+def review(tx, item_id: str, decision: str, *, rules, now: datetime, composer: Composer,
+           reason: str = "", user: str | None = None) -> dict:
+    """Staff approve or reject a held mail. Approving a stale one (the conversation moved on,
+    a deadline it states has passed, a slot it offers is taken) is refused with the reason;
+    a rejection hands the conversation to a person. Both go into the history."""
+    item = tx.get_outbox(item_id)
+    if item is None or item.get("status") != "held":
+        raise Refused(f"{item_id}: not a held outbox item")
+    doc = tx.get_thread(item["thread_ref"]) if item.get("thread_ref") else None
+    thread = Thread.from_json(doc) if doc else None
+    stamp = now.isoformat(timespec="seconds")
+    if decision == "approve":
+        why = stale(item, thread, rules=rules, now=now, taken=tx.taken_seats())
+        if why:
+            raise Refused(f"{item_id}: stale, not sent: {why}; reject it (the bot or staff write anew)")
+        updated = tx.update_outbox(item_id, status="pending", approved_at=stamp, approved_by=user)
+        if thread is not None:
+            _history_note(thread, now, "mail_approved", kind=item["kind"], why="review", item=item_id, user=user)
+            tx.save_thread(thread.to_json())
+        return updated
+    if decision != "reject":
+        raise ValueError(decision)
+    updated = tx.update_outbox(item_id, status="rejected", rejected_at=stamp, rejected_by=user,
+                               reason=reason or None)
+    if thread is not None:
+        new, actions = decide(thread, Delivery("rejected", item["kind"], item["to"], item_id=item_id,
+                                               detail=reason), _context(tx, rules, now, composer))
+        _record(tx, new, actions, rules=rules, now=now, composer=composer)
+    return updated
+
+
+def stale(item: dict, thread: Thread | None, *, rules, now: datetime, taken) -> str | None:
+    """Why a held mail no longer fits its conversation, or None."""
+    from mailbot import calendar
+    from mailbot.conversation import offers
+
+    if thread is None:
+        return None if item.get("kind") in STAFF_KINDS | ANONYMOUS_KINDS else "its conversation is gone"
+    if thread.state.value != item.get("state") and item.get("kind") not in ANONYMOUS_KINDS:
+        return f"the conversation is {thread.state.value} now (was {item.get('state')})"
+    kind = item.get("kind")
+    if kind in ("offer", "which_slot"):
+        if thread.offer is None or thread.offer.round != item.get("offer_round"):
+            return "a newer offer replaced it"
+        own = {k: max(0, v - (1 if k in thread.holds else 0)) for k, v in taken.items()}
+        for key in thread.offer.slots:
+            deadline = thread.offer.deadline(key)
+            if deadline and now > deadline:
+                return f"the reply deadline it states ({deadline:%m/%d}) has passed"
+            problem = calendar.booking_problem(rules, calendar.Slot.from_key(key, rules), own, now)
+            if problem:
+                return f"{key} is {problem.replace('_', ' ')} now"
+        del offers
+    if kind in ("confirmed", "reminder", "cancelled", "same_day_cancel") and \
+            (thread.booking.slot if thread.booking else None) != item.get("booking_slot"):
+        return "the booking changed since it was written"
+    if kind == "reminder" and thread.booking and \
+            calendar.Slot.from_key(thread.booking.slot, rules).start <= now:
+        return "the session has begun"
+    return None
+
+
 # ---------------------------------------------------------------------------- recording
 
 
@@ -358,6 +420,10 @@ def _queue_send(tx, thread: Thread | None, action: Send, *, rules, now, composer
         "to": to,
         "status": "held" if _needs_review(rules.policy.review, thread, kind) else "pending",
         "created_at": now.isoformat(timespec="seconds"),
+        # what the mail was written for, so a stale held mail is recognised at approval
+        "state": thread.state.value if thread is not None else None,
+        "offer_round": thread.offer.round if thread is not None and thread.offer else None,
+        "booking_slot": thread.booking.slot if thread is not None and thread.booking else None,
         "raw": out.message.as_bytes(),
     })
 
