@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import schedule
 from imapclient.exceptions import LoginError
 
-from mailbot import engine
+from mailbot import engine, review_folders
 from mailbot.compose import Composer
 from mailbot.config import Config
 from mailbot.mail import smtp
@@ -118,6 +118,10 @@ class Bot:
             mailbox.file(uid, outcome.folder, outcome.keywords)
             counts["handled"] += 1
         counts["timers"] = self._run_due_jobs(once)
+        if rules.policy.review != "none":
+            review_folders.sync(mailbox, self.store, rules=rules, now=self.clock.now(),
+                                composer=self.composer)
+            mailbox.select_inbox()          # IDLE watches the inbox again
         counts["sent"] = self.send_outbox(mailbox)
         return counts
 
@@ -261,7 +265,8 @@ class Bot:
                     with self._interruptible():
                         mailbox.connect()
                     connected_once = True
-                    mailbox.ensure_folders(FOLDERS)
+                    mailbox.ensure_folders(FOLDERS + (review_folders.FOLDERS
+                                                      if self.rules.current().policy.review != "none" else ()))
                     backoff = 1.0
                     while True:
                         counts = self.cycle(mailbox, once)

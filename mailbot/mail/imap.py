@@ -211,6 +211,48 @@ class ImapMailbox:
         """Store a copy of a mail we sent in the Sent folder, already read."""
         self._c.append(self._sent_folder, raw, flags=[b"\\Seen"], msg_time=when)
 
+    # -- other folders (the review round trip) -------------------------------------------------
+
+    def append_to(self, folder: str, raw: bytes, when: datetime, seen: bool = False) -> None:
+        """Put a copy of `raw` into one of our folders."""
+        self._c.append(self.folder_name(folder), raw, flags=[b"\\Seen"] if seen else [], msg_time=when)
+
+    def message_ids_in(self, folder: str) -> dict[int, str]:
+        """UID -> Message-ID of every message in `folder` (selects it: reselect the inbox after)."""
+        self._c.select_folder(self.folder_name(folder))
+        uids = self._c.search(["NOT", "DELETED"])
+        if not uids:
+            return {}
+        data = self._c.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
+        out = {}
+        for uid, item in data.items():
+            raw = next((v for k, v in item.items() if k.startswith(b"BODY[HEADER")), b"") or b""
+            text = bytes(raw).decode("ascii", "replace")
+            value = text.partition(":")[2].strip() if ":" in text else ""
+            out[int(uid)] = " ".join(value.split())
+        return out
+
+    def move_to(self, uids: list[int], folder: str) -> None:
+        """Move messages of the selected folder to another of our folders."""
+        c = self._c
+        target = self.folder_name(folder)
+        if b"MOVE" in c.capabilities():
+            c.move(uids, target)
+        else:
+            c.copy(uids, target)
+            self.remove(uids)
+
+    def remove(self, uids: list[int]) -> None:
+        """Delete messages of the selected folder (our copies only)."""
+        if not uids:
+            return
+        c = self._c
+        c.add_flags(uids, [b"\\Deleted"], silent=True)
+        if b"UIDPLUS" in c.capabilities():
+            c.uid_expunge(uids)
+        else:
+            c.expunge()
+
     # -- waiting -------------------------------------------------------------------------------
 
     def wait_for_change(self, timeout_s: float) -> bool:
