@@ -9,7 +9,8 @@ SMTP, and compares every mail the office sent in that cycle (the SMTP server's a
 with the step's `expect`.  A mismatch prints the whole conversation so far.
 
 Expected failures come only from `known_failures.txt` next to the files (one file name per line,
-then the reason): strict, so a conversation the code starts to pass must leave the list.
+then the reason, which starts with the step of the first miss): a listed conversation that
+passes, or that fails at an earlier step than recorded, fails the test.
 `bench/conversation_set.py` plays every file without those marks and prints the figures.
 The format is described in tests/data/conversations/README.md.
 """
@@ -397,6 +398,8 @@ class Conversation:
         self.ref: str | None = None
         self.transcript: list[str] = []
         self.counter = 0
+        self.step = 0
+        self.failed_at: int | None = None
 
     # -- parties -------------------------------------------------------------------------------
 
@@ -429,6 +432,7 @@ class Conversation:
         from mailbot.daemon import Bot, Clock
 
         when = at_time(step["at"])
+        self.step = i
         self.transcript.append(f"--- step {i} at {when.isoformat()}")
         mark = len(self.sandbox.accepted)
         if "mail" in step:
@@ -543,8 +547,9 @@ class Conversation:
         return check_booking(booking, ref, rows)
 
     def report(self, step: int | None, problems: list[str]) -> str:
+        self.failed_at = step if step is not None else self.step
         head = f"{self.name}: {self.conv['title']}"
-        where = f"step {step}" if step else "staff step"
+        where = f"step {self.failed_at}"
         return "\n".join([head, f"{where}: " + "; ".join(problems), "", "conversation so far:",
                           *self.transcript])
 
@@ -553,32 +558,63 @@ class Conversation:
 
 
 def _cases() -> list:
-    # MAILBOT_CONVSET_ALL=1 plays every file without expected-failure marks (the measure,
-    # bench/conversation_set.py).
-    known = {} if os.environ.get("MAILBOT_CONVSET_ALL") else read_known_failures()
-    cases = []
-    for path in conversation_files():
-        marks = [pytest.mark.xfail(reason=known[path.name], strict=True)] if path.name in known else []
-        cases.append(pytest.param(path, id=path.stem, marks=marks))
-    return cases
+    return [pytest.param(path, id=path.stem) for path in conversation_files()]
 
 
 def _staff_address() -> str:
     return str(load_yaml(REPO / "rules" / "office.yaml")["staff_address"])
 
 
+def recorded_step(reason: str) -> int | None:
+    """The step a known failure was recorded at (its reason starts `step N:`), if given."""
+    found = re.match(r"step (\d+)\b", reason)
+    return int(found.group(1)) if found else None
+
+
+def judge_known(name: str, reason: str | None, failed_at: int | None) -> tuple[str, str]:
+    """What a played conversation's outcome means against known_failures.txt:
+    ("pass" | "xfail" | "fail", why). A listed one that passes, or that now fails at an EARLIER
+    step than recorded (a regression hidden behind the old failure), is a failure; failing at
+    the recorded step or later is the expected failure (progress shows in the bench figure)."""
+    if reason is None:
+        return ("pass", "") if failed_at is None else ("fail", "")
+    if failed_at is None:
+        return "fail", f"{name} passes now: remove its line from known_failures.txt"
+    step = recorded_step(reason)
+    if step is not None and failed_at < step:
+        return "fail", (f"{name} now fails at step {failed_at}, before the recorded step {step} "
+                        f"({reason}): a regression")
+    return "xfail", f"known failure: {reason}" + (f" (first miss now at step {failed_at})"
+                                                  if step is not None and failed_at != step else "")
+
+
 @pytest.mark.parametrize("path", _cases())
 def test_conversation(path: Path, mail_sandbox, office, bot_config, bot_config_path) -> None:
     conv = load_yaml(path)
     validate(conv, path.name)
+    # MAILBOT_CONVSET_ALL=1 ignores known_failures.txt (the measure, bench/conversation_set.py).
+    known = {} if os.environ.get("MAILBOT_CONVSET_ALL") else read_known_failures()
     for party in _parties(conv):
         address = ROLES.get(party, party)
         if address not in mail_sandbox.users:
             mail_sandbox.add_user(address, PASSWORD)
     play = Conversation(path.name, conv, mail_sandbox, bot_config, bot_config_path,
                         _staff_address(), office)
-    for i, step in enumerate(conv["steps"], 1):
-        play.play(i, step)
+    failure = None
+    try:
+        for i, step in enumerate(conv["steps"], 1):
+            play.play(i, step)
+    except pytest.fail.Exception as exc:
+        failure = exc
+    verdict, why = judge_known(path.name, known.get(path.name), play.failed_at if failure else None)
+    if verdict == "xfail":
+        pytest.xfail(why)
+    if failure is not None:
+        if why:
+            pytest.fail(f"{why}\n\n{failure}", pytrace=False)
+        raise failure
+    if verdict == "fail":
+        pytest.fail(why, pytrace=False)
 
 
 def _parties(conv: dict) -> set[str]:

@@ -245,3 +245,28 @@ def test_office_mails_are_sorted_into_seeker_mail_and_staff_notices():
     assert [(n.to, n.kind) for n in notices] == [("staff", "staff_notice")]
     assert play.ref == "AK-2612-0007" and play.refs == {"seeker": "AK-2612-0007"}
     assert play.fill("件名 [予約番号 {ref}] {seeker}") == f"件名 [予約番号 AK-2612-0007] {seeker}"
+
+
+# -- known failures ----------------------------------------------------------------------------
+
+
+def test_known_failures_judged_by_the_step_they_were_recorded_at():
+    from tests.integration.test_conversations import judge_known
+
+    reason = "step 3: 'キャンセルで' is not understood"
+    assert judge_known("c.yaml", None, None) == ("pass", "")
+    assert judge_known("c.yaml", None, 2)[0] == "fail"
+    assert judge_known("c.yaml", reason, 3)[0] == "xfail"
+    assert judge_known("c.yaml", reason, 5)[0] == "xfail"                  # progress
+    verdict, why = judge_known("c.yaml", reason, 2)                          # regression
+    assert verdict == "fail" and "before the recorded step 3" in why
+    verdict, why = judge_known("c.yaml", reason, None)                       # fixed
+    assert verdict == "fail" and "passes now" in why
+    assert judge_known("c.yaml", "no step given", 1)[0] == "xfail"
+
+
+def test_every_known_failure_records_its_step():
+    from tests.integration.test_conversations import recorded_step
+
+    for name, reason in read_known_failures().items():
+        assert recorded_step(reason) is not None, f"{name}: reason should start with 'step N:'"
