@@ -1,6 +1,6 @@
 """The state table as Markdown, for the README (tests check the README shows the table as it is).
 
-Run `python -m mailbot.conversation.doc` to print it. Per state, the event kinds that share a
+Run `python -m mailbot.conversation.doc` to print it, `… --write README.md` to update it. Per state, the event kinds that share a
 handler are listed together, with the first line of the handler's docstring.
 """
 
@@ -53,5 +53,20 @@ def render() -> str:
     return "\n".join(lines)
 
 
+def write(path: str) -> None:
+    """Replace the table between the markers in `path` (the README) with the current one."""
+    from pathlib import Path
+
+    file = Path(path)
+    text = file.read_text(encoding="utf-8")
+    start, end = text.index(BEGIN), text.index(END) + len(END)
+    file.write_text(text[:start] + render() + text[end:], encoding="utf-8")
+
+
 if __name__ == "__main__":
-    print(render())
+    import sys
+
+    if sys.argv[1:2] == ["--write"]:
+        write(sys.argv[2] if len(sys.argv) > 2 else "README.md")
+    else:
+        print(render())

@@ -21,8 +21,7 @@ from mailbot.understand.model import Requested
 MAX_ASKS = 2
 MAX_UNCLEAR = 2
 MAX_RESENDS = 2
-# Required to make an offer. 求職番号 may come later (terms art. 6 (2) ②); a wanted time is
-# asked for only together with another missing field, else the earliest slots are offered.
+# Required to make an offer besides a wished time. 求職番号 may come later (terms art. 6 (2) ②).
 REQUIRED = ("name", "phone")
 
 
@@ -125,8 +124,10 @@ def _merge(t: Thread, u, *, wishes: bool) -> None:
 
 
 def _missing(t: Thread, any_time: bool = False) -> list[str]:
+    """What we still need before an offer (terms art. 6 (2): 氏名, 希望日時, 電話番号; 求職番号
+    may come later). 「いつでも可」 is a wish: any slot."""
     missing = [key for key in REQUIRED if not getattr(t.contact, key)]
-    if missing and not t.wishes and not any_time:
+    if not t.wishes and not any_time and not t.any_time:
         missing.append("requested")
     return missing
 
@@ -145,6 +146,7 @@ def start(step: Step) -> list[Action]:
         t.bound_to = contact
         step.send("redirected", to=t.from_addr)
     step.log("received", intent=u.intent)
+    t.any_time = t.any_time or u.signals.any_time
     return _after_details(step, any_time=u.signals.any_time)
 
 
@@ -261,6 +263,7 @@ def details(step: Step) -> list[Action]:
     """A reply to our request for details (or any mail that supplies them)."""
     u = step.mail.understanding
     _merge(step.t, u, wishes=True)
+    step.t.any_time = step.t.any_time or u.signals.any_time
     if step.mail.meaning.also_question:
         step.notify("question")
         step.ack()
@@ -673,13 +676,16 @@ def staff_session(step: Step) -> list[Action]:
 
 
 def staff_resume(step: Step) -> list[Action]:
-    """Back to the bot, in a state that answers the next mail whatever it is."""
+    """Back to the bot, in a state that answers the next mail whatever it is (a conversation
+    the bot still holds only has its open notices closed)."""
     t = step.t
-    if t.state is not State.STAFF:
-        raise Refused(f"conversation is {t.state}, not with staff")
-    _return_from_staff(step)
+    if t.state in CLOSED:
+        raise Refused(f"conversation is {t.state}; a new mail from the seeker starts a new one")
+    before = t.state
+    if t.state is State.STAFF:
+        _return_from_staff(step)
     _resolve_notices(step, "resumed")
-    step.log("resumed", before=State.STAFF)
+    step.log("resumed", before=before)
     return []
 
 

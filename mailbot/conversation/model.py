@@ -179,6 +179,7 @@ class Thread:
     contact: Contact = field(default_factory=Contact)
     wishes: list[Requested] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    any_time: bool = False                        # 「いつでも可」: no wish, any slot will do
     asks: int = 0                                 # times we asked for missing details
     unclear: int = 0                              # unclear replies to the current offer
     offer: Offer | None = None
@@ -226,6 +227,7 @@ class Thread:
             "contact": self.contact.to_json(),
             "wishes": [w.to_json() for w in self.wishes],
             "warnings": list(self.warnings),
+            "any_time": self.any_time,
             "asks": self.asks,
             "unclear": self.unclear,
             "offer": self.offer.to_json() if self.offer else None,
@@ -261,6 +263,7 @@ class Thread:
             contact=Contact.from_json(data.get("contact") or {}),
             wishes=[Requested.from_json(w) for w in data.get("wishes") or []],
             warnings=list(data.get("warnings") or []),
+            any_time=bool(data.get("any_time")),
             asks=int(data.get("asks") or 0),
             unclear=int(data.get("unclear") or 0),
             offer=Offer.from_json(data.get("offer")),

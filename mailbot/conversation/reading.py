@@ -107,7 +107,8 @@ def _offer_open(thread: Thread, inbound: Inbound, u: Understanding, s: Signals, 
     if s.withdraws and not s.change and s.choice is None:
         return Meaning(Kind.CANCEL, rule="offer.cancel")
     if not reply and (u.intent == "book" or s.asks_to_book or s.wish_form or s.detail_form
-                      or s.has_requested) and s.choice is None:
+                      or s.has_requested or s.choice is not None or s.consent or read_mentions(
+                          split_reply(inbound.text).fresh)):
         # A fresh mail (not a reply to the offer) restating a wish: the writer may never have
         # seen the offer or the terms. That is no consent; the open offer is sent again.
         return Meaning(Kind.REQUEST, wishes=tuple(u.requested or s.dates), also_question=s.question,
@@ -158,14 +159,15 @@ def _confirmed(thread: Thread, u: Understanding, s: Signals, *, rules) -> Meanin
     if s.keep and asked_new_time and not s.change:
         return Meaning(Kind.KEEP, rule="confirmed.keep")
     dates = tuple(u.requested or s.dates)
+    if asked_new_time and dates and not s.withdraws and not _only_booked_day(thread, dates, rules):
+        # We asked when: 「11日の午後はどうでしょうか」 is the answer, not a question.
+        return Meaning(Kind.NEW_TIME, wishes=dates, rule="confirmed.new_time_given")
     if s.change:
         if dates and not _only_booked_day(thread, dates, rules):
             return Meaning(Kind.NEW_TIME, wishes=dates, rule="confirmed.change_with_time")
         return Meaning(Kind.CHANGE, rule="confirmed.change")
     if s.withdraws or (s.cant_attend and _names_booked_day_or_none(thread, dates, rules)):
         return Meaning(Kind.CANCEL, rule="confirmed.cancel")
-    if asked_new_time and dates and not s.question:
-        return Meaning(Kind.NEW_TIME, wishes=dates, rule="confirmed.new_time_given")
     if u.attendant and u.attendant != thread.contact.attendant:
         return Meaning(Kind.ATTENDANT, also_question=s.question, rule="confirmed.attendant")
     if u.intent == "book" or (s.asks_to_book and dates and not _only_booked_day(thread, dates, rules)):

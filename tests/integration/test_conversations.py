@@ -50,6 +50,9 @@ KINDS = frozenset({
     "offer", "needs_info", "which_slot", "confirmed", "cancelled", "same_day_cancel", "lapsed",
     "needs_info_lapsed", "reschedule_lapsed", "reschedule_withdrawn", "staff_ack",
     "ask_new_time", "reminder", "redirected", "limit_reached",
+    # added with the rewrite: an anonymous receipt (names no booking), a receipt for a detail
+    # sent later, the too-large notice
+    "received", "noted", "too_large",
 })
 QUOTES = {False: None, True: "gmail", "gmail": "gmail", "outlook": "outlook",
           "iphone": "iphone", "bottom": "bottom"}
