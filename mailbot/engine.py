@@ -167,3 +167,52 @@ def _log_outcome(ref: str | None, u: Understanding, actions, how: str) -> None:
     escalated = [a.reason for a in actions if isinstance(a, workflow.Escalate)]
     log.info("%s: intent=%s matched=%s sent=%s%s", ref or "-", u.intent, how,
              ",".join(sent) or "nothing", f" escalated={escalated[0]!r}" if escalated else "")
+
+
+# -- delivery and filing problems (the mail-server side reports; staff must learn of them) ----
+
+
+def delivery_failed(tx, item: dict, *, code: int | None, text: str, permanent: bool, now) -> None:
+    """An outgoing mail was given up (a 5xx reply, or temporary failures past the give-up age):
+    the conversation shows it and staff are told, since the seeker is waiting for it."""
+    at = now.isoformat(timespec="seconds")
+    detail = {"outbox_id": item.get("id"), "kind": item.get("kind"), "code": code, "text": text,
+              "permanent": permanent}
+    thread = tx.get_thread(item.get("thread_ref") or "")
+    if thread is not None:
+        thread.setdefault("history", []).append({"at": at, "event": "delivery_failed", **detail})
+        thread["delivery"] = {"status": "failed", "at": at, **detail}
+        tx.save_thread(thread)
+    from mailbot.mail.smtp import without_addresses  # logs never carry addresses
+
+    log.warning("%s: %s could not be delivered (%s%s); staff must reach the seeker another way",
+                item.get("thread_ref") or "-", item.get("kind"), f"{code} " if code else "",
+                without_addresses(text))
+
+
+def sending_blocked(tx, reason: str, *, now) -> None:
+    """No mail can go out (certificate or login refused, server down or silent): recorded once
+    per distinct reason, so staff learn of it once, not every cycle."""
+    current = tx.meta("sending_blocked") or {}
+    if current.get("reason") == reason:
+        return
+    tx.set_meta("sending_blocked", {"reason": reason, "since": now.isoformat(timespec="seconds")})
+    log.error("sending cannot start: %s; mail waits in the outbox, will retry", reason)
+
+
+def filing_failed(tx, uid_key: str, folder: str, reason: str, *, now) -> None:
+    """The server would not file a handled message (or store a copy in Sent): recorded, so the
+    daemon retries later and staff learn why mail stays in the inbox; answering goes on."""
+    from mailbot.delivery import backoff
+
+    unfiled = tx.meta("unfiled") or {}
+    entry = unfiled.get(uid_key) or {"since": now.isoformat(timespec="seconds"), "attempts": 0}
+    attempts = int(entry.get("attempts") or 0) + 1
+    new_reason = entry.get("reason") != reason
+    unfiled[uid_key] = {**entry, "folder": folder, "reason": reason, "attempts": attempts,
+                        "next_attempt_at": (now + backoff(attempts)).isoformat(timespec="seconds")}
+    tx.set_meta("unfiled", unfiled)
+    if new_reason:
+        log.error("%s: could not be filed in %s (%s); will retry", uid_key, folder, reason)
+    else:
+        log.debug("%s: filing in %s failed again (attempt %d)", uid_key, folder, attempts)

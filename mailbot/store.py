@@ -392,6 +392,18 @@ class Tx:
             self._handled.remove(doc_ids=stale)
         return len(stale)
 
+    def meta(self, key: str) -> Any:
+        """A value the daemon keeps between cycles (e.g. why sending is blocked), or None."""
+        return self._meta_get(f"note:{key}")
+
+    def set_meta(self, key: str, value: Any) -> None:
+        """Set (None: drop) such a value; JSON only."""
+        self._writable()
+        if value is None:
+            self._meta.remove(where("key") == f"note:{key}")
+        else:
+            self._meta_set(f"note:{key}", value)
+
     def mailbox_state(self, folder: str) -> Doc | None:
         return self._meta_get(f"mailbox:{folder}")
 
