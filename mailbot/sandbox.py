@@ -36,6 +36,7 @@ Usage::
         sb.smtp_settings("office@akita-hw.example.jp")       # config.SmtpSettings (no AUTH)
         sb.kick("office@akita-hw.example.jp")                # drop that user's IMAP connections
         MailSandbox(users, tls=True)                         # + sb.ca_file, sb.imaps_port, sb.smtps_port
+        MailSandbox(users, tls=True, cert_hosts=("mail.elsewhere.example",))   # a name mismatch
 
 SMTP AUTH (PLAIN/LOGIN, without TLS) is advertised and checked against the sandbox users, but
 not required.  Dovecot's auth penalty still applies: after a failed IMAP login the next login
@@ -238,11 +239,13 @@ ssl_key = <{key}"""
 class MailSandbox:
     """Dovecot (IMAP + LMTP) and an LMTP-delivering SMTP server on free loopback ports."""
 
-    def __init__(self, users: dict[str, str] | None = None, *, tls: bool = False) -> None:
+    def __init__(self, users: dict[str, str] | None = None, *, tls: bool = False,
+                 cert_hosts: tuple[str, ...] = ("localhost", HOST)) -> None:
         self.host = HOST
         self.users: dict[str, str] = dict(users or {})
         self.accepted: list[Accepted] = []
         self.tls = tls
+        self.cert_hosts = cert_hosts  # names the server certificate is issued for
         self.imap_port = self.lmtp_port = self.smtp_port = 0
         self.imaps_port = self.smtps_port = 0  # 0 unless tls
         self.ca_file: Path | None = None       # the CA that signed the servers' certificate
@@ -337,7 +340,7 @@ class MailSandbox:
         assert self.root is not None
         folder = self.root / "tls"
         ca = make_ca(folder)
-        make_server_cert(ca, folder)
+        make_server_cert(ca, folder, hosts=self.cert_hosts)
         self.ca_file = ca.cert
 
     def server_tls_context(self) -> ssl.SSLContext:
