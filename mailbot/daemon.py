@@ -226,6 +226,7 @@ class Bot:
             pending = tx.outbox(status="pending")
         due = [item for item in pending if delivery.is_due(item, now)]
         self._send_again_soon = False
+        self.blocked = None
         sent = 0
         if due:
             sent = asyncio.run(self._send_batch(due))
@@ -239,7 +240,6 @@ class Bot:
         deadline per cycle: the mail in hand is retried later, the rest waits its turn."""
         settings = self.config.smtp
         progress: dict = {"current": None, "sent": 0, "tried": 0, "opened": False}
-        self.blocked = None
         try:
             await asyncio.wait_for(self._send_items(items, progress),
                                    timeout=settings.cycle_deadline_seconds)

@@ -197,7 +197,10 @@ def sending_blocked(tx, reason: str, *, now) -> None:
     if current.get("reason") == reason:
         return
     tx.set_meta("sending_blocked", {"reason": reason, "since": now.isoformat(timespec="seconds")})
-    log.error("sending cannot start: %s; mail waits in the outbox, will retry", reason)
+    from mailbot.mail.smtp import without_addresses
+
+    log.error("sending cannot start: %s; mail waits in the outbox, will retry",
+              without_addresses(reason))
 
 
 def filing_failed(tx, uid_key: str, folder: str, reason: str, *, now) -> None:

@@ -30,7 +30,7 @@ Usage::
         sb.host, sb.imap_port, sb.lmtp_port, sb.smtp_port   # "127.0.0.1" and free ports
         sb.deliver("office@akita-hw.example.jp", raw_bytes)  # LMTP-inject into the INBOX
         client = sb.imap("seeker@example.jp")                # logged-in IMAPClient; caller closes
-        sb.accepted                                          # [Accepted(mail_from, rcpt_tos, raw)]
+        sb.accepted                                          # [Accepted(mail_from, rcpt_tos, raw, helo)]
         sb.add_user("new@example.jp", "pw3")
         sb.imap_settings("office@akita-hw.example.jp")       # config.ImapSettings for the adapter
         sb.smtp_settings("office@akita-hw.example.jp")       # config.SmtpSettings (no AUTH)
