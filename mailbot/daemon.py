@@ -225,6 +225,10 @@ class Bot:
         with self.store.snapshot() as tx:
             pending = tx.outbox(status="pending")
         due = [item for item in pending if delivery.is_due(item, now)]
+        # Conversations whose mail already failed go last, so a server that hangs on one
+        # recipient does not hold up the answers to new mail (order within a thread is kept).
+        retrying = {item["thread_ref"] for item in due if item.get("attempts")}
+        due.sort(key=lambda item: item["thread_ref"] in retrying)
         self._send_again_soon = False
         self.blocked = None
         sent = 0
@@ -252,7 +256,9 @@ class Bot:
             elif current is not None:
                 self._record_result(current, smtp.SendResult(current["message_id"], False,
                                                               "TimeoutError", text=limit))
-            self._send_again_soon = progress["sent"] > 0 and progress["tried"] < len(items)
+            # Mail the deadline cut off is due now: the next cycle (which reads new mail first)
+            # sends on. Each cut moves the mail in hand to its backoff, so this always ends.
+            self._send_again_soon = progress["opened"] and progress["tried"] < len(items)
         except smtp.SendingBlocked as blocked:
             self._sending_blocked(blocked)
         return progress["sent"]

@@ -171,21 +171,38 @@ def test_a_server_that_never_greets_costs_one_deadline_and_is_recorded(bot_confi
 
 def test_a_hung_server_does_not_hold_up_new_mail(bot_config_path, mail_sandbox, office, seekers, spawn):
     # Measured before: ~3 x timeout per waiting mail (18.5 s with a 2 s timeout). Now the
-    # sending of a cycle stops at its deadline, the hung mail waits for its retry, and mail
-    # that arrives meanwhile is read and answered at once.
-    hung, other = seekers
-    mail_sandbox.smtp_faults[hung] = "hang"
+    # sending of a cycle stops at its deadline, the mail in hand waits for its retry, the next
+    # cycle (reading new mail first) goes on at once, and mail that arrives meanwhile is answered
+    # within a few seconds although three mails wait on the hung server.
+    hung = [seekers[0], "hung2@example.org", "hung3@example.org"]
+    other = seekers[1]
+    for address in hung:
+        mail_sandbox.smtp_faults[address] = "hang"
     daemon = spawn("--config", bot_config_path, "-v", "run", "--now", NOW,
-                   MAILBOT_SMTP__CYCLE_DEADLINE_SECONDS="2", MAILBOT_SMTP__TIMEOUT_SECONDS="30")
+                   MAILBOT_SMTP__CYCLE_DEADLINE_SECONDS="1", MAILBOT_SMTP__TIMEOUT_SECONDS="30")
     daemon.wait_for("waiting for new mail")
-    mail_sandbox.deliver(office, booking(hung, office, "<hang-1@example.jp>"))
-    wait_until(lambda: mail_sandbox.rcpt_attempts[hung] == 1, 10, "the hung mail being tried")
-    delivered = time.monotonic()
-    mail_sandbox.deliver(office, booking(other, office, "<hang-2@example.jp>"))
-    took = wait_until(lambda: count(mail_sandbox, other) == 1, 10, "answer to mail during the hang")
+    for i, address in enumerate(hung):
+        mail_sandbox.deliver(office, booking(address, office, f"<hang-{i}@example.org>"))
+    wait_until(lambda: sum(mail_sandbox.rcpt_attempts.values()) >= 1, 10, "a hung mail being tried")
+    mail_sandbox.deliver(office, booking(other, office, "<hang-new@example.jp>"))
+    took = wait_until(lambda: count(mail_sandbox, other) == 1, 20, "answer to mail during the hang")
     print(f"\nmail that arrived during an SMTP hang answered {took:.2f} s after delivery "
-          f"(cycle deadline 2 s, timeout 30 s)")
-    assert took < 6
-    daemon.wait_for("will retry at")
-    assert mail_sandbox.rcpt_attempts[hung] == 1                # not retried before its backoff
+          f"(3 mails waiting on the hung server, cycle deadline 1 s, timeout 30 s)")
+    assert took < 8
+    daemon.wait_for("will retry at", times=3)
+    assert all(mail_sandbox.rcpt_attempts[a.lower()] == 1 for a in hung)   # each waits its backoff
     assert "Traceback" not in daemon.log
+
+
+def test_new_mail_goes_before_mail_that_is_being_retried(bot_config_path, mail_sandbox, office, seekers):
+    waiting, new = seekers
+    mail_sandbox.smtp_faults[waiting] = "451"
+    mail_sandbox.deliver(office, booking(waiting, office, "<order-1@example.jp>"))
+    config = load_config(bot_config_path, {"MAILBOT_SMTP__CYCLE_DEADLINE_SECONDS": "1.5"})
+    run_once(config)
+    # Due again, and now the server hangs on it; a new mail arrives at the same time.
+    mail_sandbox.smtp_faults[waiting] = "hang"
+    mail_sandbox.deliver(office, booking(new, office, "<order-2@example.jp>"))
+    run_once(config, at(1))
+    assert count(mail_sandbox, new) == 1                   # answered in the same cycle
+    assert mail_sandbox.rcpt_attempts[waiting] == 2
