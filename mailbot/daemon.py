@@ -70,6 +70,7 @@ class Bot:
     blocked: smtp.SendingBlocked | None = None  # why the last cycle could not send, if so
     _send_again_soon: bool = False              # the deadline cut a batch that was going well
     _next_send_at: datetime | None = None       # earliest retry of a waiting outbox item
+    _unfiled: dict = field(default_factory=dict)  # this cycle's view of the filing retry list
     _jobs: schedule.Scheduler = field(init=False)
 
     def __post_init__(self) -> None:
@@ -95,13 +96,17 @@ class Bot:
         selected = mailbox.select_inbox()
         uidvalidity, folder = selected.uidvalidity, selected.folder
         self._note_uidvalidity(selected)
+        with self.store.snapshot() as tx:
+            self._unfiled = tx.meta("unfiled") or {}
         for uid in mailbox.unhandled_uids():
             if self._stopping:
                 break                       # the rest is picked up after the restart
+            key = f"{folder}:{uidvalidity}:{uid}"
+            if key in self._unfiled and not delivery.is_due(self._unfiled[key], self.clock.now()):
+                continue                    # handled, filing refused: wait for its retry time
             raw = mailbox.fetch(uid)
             if raw is None:
                 continue
-            key = f"{folder}:{uidvalidity}:{uid}"
             now = self.clock.now()
             try:
                 with self.store.transaction() as tx:
@@ -130,37 +135,43 @@ class Bot:
         except FilingError as e:
             with self.store.transaction() as tx:
                 engine.filing_failed(tx, key, folder, e.reason, now=self.clock.now())
+                self._unfiled = tx.meta("unfiled") or {}   # its retry time, for this cycle too
             return False
+        entry = self._unfiled.pop(key, None)
+        if entry is not None:
+            log.info("%s: filed in %s after %d failed attempt(s)", key, folder,
+                     entry.get("attempts", 0))
+            self._forget_unfiled([key])
         return True
+
+    def _forget_unfiled(self, keys: list[str]) -> None:
+        with self.store.transaction() as tx:
+            current = tx.meta("unfiled") or {}
+            for key in keys:
+                current.pop(key, None)
+            tx.set_meta("unfiled", current or None)
 
     def _retry_filing(self, mailbox: ImapMailbox, folder: str, uidvalidity: int) -> None:
         """File again what the server refused before (when its retry is due), and anything
-        left with our keyword in the watched folder (a filing cut short)."""
+        left with our keyword in the watched folder (a filing cut short). Without keyword
+        support the cycle's own loop meets such mail again and files it."""
+        if not mailbox.supports_keywords:
+            return
         now = self.clock.now()
         prefix = f"{folder}:{uidvalidity}:"
+        leftover = {f"{prefix}{uid}": uid for uid in mailbox.unfiled_uids()}
         with self.store.snapshot() as tx:
-            unfiled = tx.meta("unfiled") or {}
-            leftover = {f"{prefix}{uid}": uid for uid in mailbox.unfiled_uids()}
             targets = {key: (tx.handled_info(key) or {}).get("folder") for key in leftover}
-        stale = [k for k in unfiled if k.startswith(f"{folder}:") and not k.startswith(prefix)]
         for key, uid in leftover.items():
-            entry = unfiled.get(key)
+            entry = self._unfiled.get(key)
             target = (entry or {}).get("folder") or targets.get(key)
             if target is None or (entry and not delivery.is_due(entry, now)):
                 continue            # not ours to file (no record of it), or not yet time
-            if self._file(mailbox, uid, key, target):
-                if entry:
-                    log.info("%s: filed in %s after %d failed attempt(s)", key, target,
-                             entry.get("attempts", 0))
-                stale.append(key)
-        # Entries whose message is gone (filed meanwhile, moved by staff, renumbered folder).
-        stale += [k for k in unfiled if k.startswith(prefix) and k not in leftover]
-        if stale:
-            with self.store.transaction() as tx:
-                current = tx.meta("unfiled") or {}
-                for key in stale:
-                    current.pop(key, None)
-                tx.set_meta("unfiled", current or None)
+            self._file(mailbox, uid, key, target)
+        # Entries whose message is gone: filed meanwhile, moved by staff, folder renumbered.
+        gone = [k for k in self._unfiled if k.startswith(f"{folder}:") and k not in leftover]
+        if gone:
+            self._forget_unfiled(gone)
 
     def _note_uidvalidity(self, selected) -> None:
         """Record the folder's UIDVALIDITY; when the server renumbered it, say so. Nothing is

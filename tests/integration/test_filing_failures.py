@@ -118,3 +118,29 @@ def test_sent_has_finds_a_message_id_exactly(mail_sandbox, office):
         assert box.append_sent(raw, T0, "<AK-1.xyz@akita-hw.example.jp>") is False
         assert box.select_inbox().folder == "INBOX"              # the watched folder is back
     assert count(mail_sandbox, office, "Sent") == 1
+
+
+def test_without_keyword_support_a_refused_filing_waits_for_its_retry(bot_config, mail_sandbox,
+                                                                      office, seekers, monkeypatch):
+    # Exchange keeps no custom keywords: the handled mail is seen again every cycle, and must
+    # neither be answered again nor hammer the server before its retry time.
+    real_select = ImapMailbox.select_inbox
+
+    def no_keywords(self):
+        state = real_select(self)
+        self._supports_keywords = False
+        return state
+
+    monkeypatch.setattr(ImapMailbox, "select_inbox", no_keywords)
+    seeker = seekers[0]
+    run_once(bot_config)
+    mail_sandbox.make_unwritable(office, "Processed")
+    mail_sandbox.deliver(office, booking(seeker, office, "<nokw-1@example.jp>"))
+    run_once(bot_config)
+    run_once(bot_config, at(0.5))
+    [entry] = unfiled(bot_config).values()
+    assert entry["attempts"] == 1 and count(mail_sandbox, office) == 1
+    mail_sandbox.make_unwritable(office, "Processed", writable=True)
+    run_once(bot_config, at(1))
+    assert unfiled(bot_config) == {} and count(mail_sandbox, office, "Processed") == 1
+    assert count(mail_sandbox, seeker) == 1 and len(mail_sandbox.accepted) == 1
