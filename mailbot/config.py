@@ -3,10 +3,18 @@
 Why this shape: admins edit one commented TOML file (`mailbot.example.toml`), deployments inject
 secrets through the environment, and a typo or bad value must stop start-up with one line that
 names the key, never silently fall back.  Passwords never appear in errors or reprs.
+
+TLS: certificates are always verified. An office whose servers use an internal CA names that
+CA's certificate in `ca_file` ([imap] and [smtp]); it is trusted in addition to the system's
+CAs (`SSL_CERT_FILE` would replace them). There is deliberately no switch to turn verification
+off: the bot carries seekers' personal data (職業安定法), and `ca_file` also accepts a server's
+own self-signed certificate.
 """
 
 from __future__ import annotations
 
+import re
+import ssl
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -31,6 +39,7 @@ class ImapSettings:
     folder: str = "INBOX"
     poll_seconds: int = 60
     timeout_seconds: float = 30.0
+    ca_file: Path | None = None  # extra CA certificate(s) to trust (PEM), besides the system's
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,9 @@ class SmtpSettings:
     password: str = field(repr=False)
     from_address: str = ""
     timeout_seconds: float = 30.0
+    ca_file: Path | None = None  # extra CA certificate(s) to trust (PEM), besides the system's
+    helo_name: str = ""  # EHLO name; empty: the machine's name
+    cycle_deadline_seconds: float = 5.0  # all sending in one cycle; then back to reading mail
 
 
 @dataclass(frozen=True)
@@ -136,6 +148,17 @@ def _dmarc(value: Any, from_env: bool) -> str:
     return text
 
 
+_HELO = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+                   r"|\[(?:IPv6:)?[0-9A-Fa-f:.]+\]")
+
+
+def _helo(value: Any, from_env: bool) -> str:
+    text = _text(value, from_env).strip()
+    if text and not _HELO.fullmatch(text):
+        raise _Bad("expected a host name like mail.akita-hw.example.jp (or [192.0.2.1])")
+    return text
+
+
 _port = _number(int, 1, 65535, "expected an integer 1-65535")
 _seconds = _number(int, 1, None, "expected a whole number of seconds >= 1")
 _timeout = _number(float, 0.1, None, "expected a number of seconds > 0")
@@ -153,6 +176,7 @@ _SCHEMA: dict[str, dict[str, tuple[Callable[[Any, bool], Any], Any]]] = {
         "folder": (_nonempty, "INBOX"),
         "poll_seconds": (_seconds, 60),
         "timeout_seconds": (_timeout, 30.0),
+        "ca_file": (_text, ""),
     },
     "smtp": {
         "host": (_nonempty, _REQUIRED),
@@ -162,6 +186,9 @@ _SCHEMA: dict[str, dict[str, tuple[Callable[[Any, bool], Any], Any]]] = {
         "password": (_text, ""),
         "from_address": (_address, _REQUIRED),
         "timeout_seconds": (_timeout, 30.0),
+        "ca_file": (_text, ""),
+        "helo_name": (_helo, ""),
+        "cycle_deadline_seconds": (_timeout, 5.0),
     },
     "paths": {
         "rules": (_nonempty, "rules"),
@@ -214,6 +241,7 @@ def load_config(path: Path | None, env: Mapping[str, str]) -> Config:
     _check_env_names(env)
 
     values: dict[str, dict[str, Any]] = {}
+    origins: dict[tuple[str, str], str] = {}
     for section, schema in _SCHEMA.items():
         table = data.get(section, {})
         if not isinstance(table, dict):
@@ -235,11 +263,12 @@ def load_config(path: Path | None, env: Mapping[str, str]) -> Config:
             else:
                 values[section][key] = default
                 continue
+            origins[section, key] = where
             try:
                 values[section][key] = check(raw, from_env)
             except _Bad as bad:
                 raise ConfigError(f"{where}: {bad.expected}, got {_shown(key, raw)}") from None
-    return _finish(values, source, label)
+    return _finish(values, source, label, origins)
 
 
 def _check_env_names(env: Mapping[str, str]) -> None:
@@ -251,15 +280,17 @@ def _check_env_names(env: Mapping[str, str]) -> None:
             raise ConfigError(f"{name}: unknown setting (expected MAILBOT_<SECTION>__<KEY>, e.g. MAILBOT_IMAP__PASSWORD)")
 
 
-def _finish(values: dict[str, dict[str, Any]], source: Path, label: str) -> Config:
+def _finish(values: dict[str, dict[str, Any]], source: Path, label: str,
+            origins: dict[tuple[str, str], str]) -> Config:
+    base = source.resolve().parent
     for section in ("imap", "smtp"):
         v = values[section]
         if v["port"] is None:
             v["port"] = _DEFAULT_PORTS[section][v["security"]]
+        v["ca_file"] = _ca_file(v["ca_file"], base, origins.get((section, "ca_file"), ""))
     smtp = values["smtp"]
     if smtp["username"] and not smtp["password"]:
         raise ConfigError(f"{label}: [smtp] password: missing (required when [smtp] username is set)")
-    base = source.resolve().parent
     paths = {key: (base / Path(value).expanduser()).resolve() for key, value in values["paths"].items()}
     return Config(
         imap=ImapSettings(**values["imap"]),
@@ -269,3 +300,18 @@ def _finish(values: dict[str, dict[str, Any]], source: Path, label: str) -> Conf
         security=SecuritySettings(**values["security"]),
         trust=TrustSettings(**values["trust"]),
     )
+
+
+def _ca_file(value: str, base: Path, where: str) -> Path | None:
+    """A readable PEM file of CA certificates (relative to the config file), or None."""
+    if not value.strip():
+        return None
+    path = (base / Path(value.strip()).expanduser()).resolve()
+    try:
+        ssl.create_default_context(cafile=str(path))
+    except FileNotFoundError:
+        raise ConfigError(f'{where}: file not found: "{path}"') from None
+    except (OSError, ssl.SSLError, ValueError) as e:
+        reason = getattr(e, "strerror", None) or "expected PEM certificates (-----BEGIN CERTIFICATE-----)"
+        raise ConfigError(f'{where}: cannot use "{path}" as CA certificates ({reason})') from None
+    return path

@@ -2,29 +2,38 @@
 
 It decides nothing itself (engine + workflow do); it owns the clock, the connections and the
 order of effects: a message is recorded in the store before it is filed or answered, and an
-outbox item is marked sent only after SMTP accepted it and a copy is in Sent.
+outbox item is marked sent the moment SMTP accepted it (the copy in Sent follows).
+
+Mail-server trouble must not stop the bot from answering: a folder the server will not file
+into is recorded (engine.filing_failed) and retried later while the cycle goes on; a refused
+mail is failed at once (5xx) or retried with backoff (4xx, timeouts; `delivery`); all sending in
+a cycle runs under one deadline ([smtp] cycle_deadline_seconds), so a hung server delays new
+mail by seconds, not by minutes per waiting mail; and when sending cannot start at all
+(certificate, login, server down) staff are told once (engine.sending_blocked).
 """
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
 import logging
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Iterator
 from zoneinfo import ZoneInfo
 
 import schedule
 from imapclient.exceptions import LoginError
 
-from mailbot import engine, review_folders
+from mailbot import delivery, engine, review_folders
 from mailbot.compose import Composer
 from mailbot.config import Config
 from mailbot.mail import smtp
-from mailbot.mail.imap import ImapMailbox
+from mailbot.mail.imap import FilingError, ImapMailbox
+from mailbot.mail.tls import CertificateRefused
 from mailbot.rules import RulesSource
 from mailbot.signing import Signer, load_secret
 from mailbot.store import DaemonLock, Store, StoreError
@@ -34,8 +43,6 @@ JST = ZoneInfo("Asia/Tokyo")
 HOUSEKEEPING_EVERY_S = 3600
 TIMERS_EVERY_S = 60
 HANDLED_MEMORY_DAYS = 30
-SEND_GIVE_UP_AFTER = timedelta(hours=6)     # then staff see it under `outbox list --status failed`
-UNSENDABLE = frozenset({"NoRecipients"})    # no retry can cure these: give up at once
 FOLDERS = ("Processed", "NeedsStaff", "Sent")
 # Every kind the conversation may send; each must have a template (checked at start-up).
 MAIL_KINDS = ("offer", "needs_info", "which_slot", "confirmed", "cancelled", "same_day_cancel",
@@ -71,6 +78,10 @@ class Bot:
     _timer_changes: int = 0
     _stopping: bool = False
     _waiting: bool = False
+    blocked: smtp.SendingBlocked | None = None  # why the last cycle could not send, if so
+    _send_again_soon: bool = False              # the deadline cut a batch that was going well
+    _next_send_at: datetime | None = None       # earliest retry of a waiting outbox item
+    _unfiled: dict = field(default_factory=dict)  # this cycle's view of the filing retry list
     _jobs: schedule.Scheduler = field(init=False)
 
     def __post_init__(self) -> None:
@@ -97,13 +108,17 @@ class Bot:
         selected = mailbox.select_inbox()
         uidvalidity, folder = selected.uidvalidity, selected.folder
         self._note_uidvalidity(selected)
+        with self.store.snapshot() as tx:
+            self._unfiled = tx.meta("unfiled") or {}
         for uid in mailbox.unhandled_uids():
             if self._stopping:
                 break                       # the rest is picked up after the restart
+            key = f"{folder}:{uidvalidity}:{uid}"
+            if key in self._unfiled and not delivery.is_due(self._unfiled[key], self.clock.now()):
+                continue                    # handled, filing refused: wait for its retry time
             raw = mailbox.fetch(uid)
             if raw is None:
                 continue
-            key = f"{folder}:{uidvalidity}:{uid}"
             now = self.clock.now()
             try:
                 with self.store.transaction() as tx:
@@ -115,8 +130,9 @@ class Bot:
                 with self.store.transaction() as tx:
                     tx.mark_handled(key, {"folder": "NeedsStaff", "error": True}, at=now)
                 outcome = engine.Outcome(folder="NeedsStaff", ref=None)
-            mailbox.file(uid, outcome.folder, outcome.keywords)
+            self._file(mailbox, uid, key, outcome.folder, outcome.keywords)
             counts["handled"] += 1
+        self._retry_filing(mailbox, folder, uidvalidity)
         counts["timers"] = self._run_due_jobs(once)
         if rules.policy.review != "none":
             review_folders.sync(mailbox, self.store, rules=rules, now=self.clock.now(),
@@ -124,6 +140,56 @@ class Bot:
             mailbox.select_inbox()          # IDLE watches the inbox again
         counts["sent"] = self.send_outbox(mailbox)
         return counts
+
+    # ------------------------------------------------------------------ filing
+
+    def _file(self, mailbox: ImapMailbox, uid: int, key: str, folder: str,
+              keywords: tuple[str, ...] = ()) -> bool:
+        """File a recorded message; when the server refuses, record that, tell staff once and
+        carry on (the message is handled in the store, so it is never answered twice)."""
+        try:
+            mailbox.file(uid, folder, keywords)
+        except FilingError as e:
+            with self.store.transaction() as tx:
+                engine.filing_failed(tx, key, folder, e.reason, now=self.clock.now(),
+                                     rules=self.rules.current(), composer=self.composer)
+                self._unfiled = tx.meta("unfiled") or {}   # its retry time, for this cycle too
+            return False
+        entry = self._unfiled.pop(key, None)
+        if entry is not None:
+            log.info("%s: filed in %s after %d failed attempt(s)", key, folder,
+                     entry.get("attempts", 0))
+            self._forget_unfiled([key])
+        return True
+
+    def _forget_unfiled(self, keys: list[str]) -> None:
+        with self.store.transaction() as tx:
+            current = tx.meta("unfiled") or {}
+            for key in keys:
+                current.pop(key, None)
+            tx.set_meta("unfiled", current or None)
+
+    def _retry_filing(self, mailbox: ImapMailbox, folder: str, uidvalidity: int) -> None:
+        """File again what the server refused before (when its retry is due), and anything
+        left with our keyword in the watched folder (a filing cut short). Without keyword
+        support the cycle's own loop meets such mail again and files it."""
+        if not mailbox.supports_keywords:
+            return
+        now = self.clock.now()
+        prefix = f"{folder}:{uidvalidity}:"
+        leftover = {f"{prefix}{uid}": uid for uid in mailbox.unfiled_uids()}
+        with self.store.snapshot() as tx:
+            infos = {key: tx.handled_info(key) or {} for key in leftover}
+        for key, uid in leftover.items():
+            entry = self._unfiled.get(key)
+            target = (entry or {}).get("folder") or infos[key].get("folder")
+            if target is None or (entry and not delivery.is_due(entry, now)):
+                continue            # not ours to file (no record of it), or not yet time
+            self._file(mailbox, uid, key, target, tuple(infos[key].get("keywords") or ()))
+        # Entries whose message is gone: filed meanwhile, moved by staff, folder renumbered.
+        gone = [k for k in self._unfiled if k.startswith(f"{folder}:") and k not in leftover]
+        if gone:
+            self._forget_unfiled(gone)
 
     def _note_uidvalidity(self, selected) -> None:
         """Record the folder's UIDVALIDITY; when the server renumbered it, say so. Nothing is
@@ -175,60 +241,153 @@ class Bot:
             self._timer_changes += engine.run_timers(
                 tx, rules=rules, now=self.clock.now(), composer=self.composer)
 
-    def send_outbox(self, mailbox: ImapMailbox) -> int:
-        """Send pending items one by one, recording each as sent the moment SMTP accepts it.
+    # ------------------------------------------------------------------ sending
 
-        One message per SMTP session keeps the window in which a crash could send a mail twice
-        down to a single local write; the copy in Sent comes after, as it is for staff only.
-        """
+    def send_outbox(self, mailbox: ImapMailbox) -> int:
+        """Send the pending items that are due, recording each the moment SMTP answers, all
+        within [smtp] cycle_deadline_seconds; then copy sent mail to Sent. Returns how many
+        were sent.
+
+        One small write right after the server's 250 keeps the window in which a crash could
+        send a mail twice to that write; the copy in Sent comes after, as it is for staff."""
+        now = self.clock.now()
         with self.store.snapshot() as tx:
             pending = tx.outbox(status="pending")
+        due = [item for item in pending if delivery.is_due(item, now)]
+        # Conversations whose mail already failed go last, so a server that hangs on one
+        # recipient does not hold up the answers to new mail (order within a thread is kept).
+        retrying = {item["thread_ref"] for item in due if item.get("attempts")}
+        due.sort(key=lambda item: item["thread_ref"] in retrying)
+        self._send_again_soon = False
+        self.blocked = None
         sent = 0
-        for item in pending:
-            if self._stopping:
-                break
-            with self.store.snapshot() as tx:
-                raw = tx.outbox_raw(item["id"])
-            message = email.message_from_bytes(raw, policy=email.policy.SMTP)
-            (result,) = smtp.send_messages(self.config.smtp, [message])
-            when = self.clock.now()
-            now = when.isoformat(timespec="seconds")
-            if not result.ok:
-                attempts = item.get("attempts", 0) + 1
-                age = when - datetime.fromisoformat(item["created_at"])
-                status = ("failed" if age > SEND_GIVE_UP_AFTER or result.error in UNSENDABLE
-                          else "pending")
-                log.warning("%s: sending %s failed (%s), attempt %d%s", item["thread_ref"],
-                            item["kind"], result.error, attempts,
-                            "; given up, see `mailbot outbox list --status failed`"
-                            if status == "failed" else ", will retry")
-                with self.store.transaction() as tx:
-                    tx.update_outbox(item["id"], attempts=attempts, last_error=result.error,
-                                     status=status, last_attempt_at=now)
-                    if status == "failed":
-                        engine.delivery_failed(tx, item, code=None, text=str(result.error),
-                                               permanent=True, now=when,
-                                               rules=self.rules.current(), composer=self.composer)
-                continue
-            with self.store.transaction() as tx:
-                tx.update_outbox(item["id"], status="sent", sent_at=now, copied=False)
-                engine.delivered(tx, item, "sent", rules=self.rules.current(), now=when,
-                                 composer=self.composer)
-            log.info("%s: sent %s", item["thread_ref"], item["kind"])
-            sent += 1
+        if due:
+            sent = asyncio.run(self._send_batch(due))
+        with self.store.snapshot() as tx:
+            self._next_send_at = delivery.next_due(tx.outbox(status="pending"))
         self._copy_to_sent(mailbox)
         return sent
 
-    def _copy_to_sent(self, mailbox: ImapMailbox) -> None:
-        """Put a copy of every sent mail in Sent, retrying next cycle if the server fails us:
-        the seeker already has the mail, staff must still see it."""
+    async def _send_batch(self, items: list[dict]) -> int:
+        """Send `items` over one session under the cycle deadline. A hung server costs one
+        deadline per cycle: the mail in hand is retried later, the rest waits its turn."""
+        settings = self.config.smtp
+        progress: dict = {"current": None, "sent": 0, "tried": 0, "opened": False}
+        try:
+            await asyncio.wait_for(self._send_items(items, progress),
+                                   timeout=settings.cycle_deadline_seconds)
+        except TimeoutError:
+            limit = f"no answer within the cycle deadline ({settings.cycle_deadline_seconds:g} s)"
+            current = progress["current"]
+            if current is None and not progress["opened"]:
+                self._sending_blocked(smtp.SendingBlocked(
+                    "connect", f"SMTP {settings.host}:{settings.port}: {limit}", error="TimeoutError"))
+            elif current is not None:
+                self._record_result(current, smtp.SendResult(current["message_id"], False,
+                                                              "TimeoutError", text=limit))
+            # Mail the deadline cut off is due now: the next cycle (which reads new mail first)
+            # sends on. Each cut moves the mail in hand to its backoff, so this always ends.
+            self._send_again_soon = progress["opened"] and progress["tried"] < len(items)
+        except smtp.SendingBlocked as blocked:
+            self._sending_blocked(blocked)
+        return progress["sent"]
+
+    async def _send_items(self, items: list[dict], progress: dict) -> None:
+        async with smtp.Session(self.config.smtp) as session:
+            progress["opened"] = True
+            self._sending_works()
+            for item in items:
+                if self._stopping:
+                    break
+                with self.store.snapshot() as tx:
+                    current = tx.get_outbox(item["id"])
+                    raw = tx.outbox_raw(item["id"]) if current else b""
+                if current is None or current.get("status") != "pending":
+                    continue                                  # staff changed it meanwhile
+                message = email.message_from_bytes(raw, policy=email.policy.SMTP)
+                progress["current"], progress["tried"] = current, progress["tried"] + 1
+                result = await session.send(message)
+                progress["current"] = None
+                self._record_result(current, result)
+                progress["sent"] += result.ok
+
+    def _record_result(self, item: dict, result: smtp.SendResult) -> None:
+        """Sent, failed for good (staff told), or waiting for its next attempt."""
+        now = self.clock.now()
+        stamp = now.isoformat(timespec="seconds")
+        ref, kind = item["thread_ref"], item["kind"]
+        if result.ok:
+            with self.store.transaction() as tx:
+                tx.update_outbox(item["id"], status="sent", sent_at=stamp, copied=False,
+                                 next_attempt_at=None)
+                # an offer's lifetime starts now (held or retried mail never lapses early)
+                engine.delivered(tx, item, "sent", rules=self.rules.current(), now=now,
+                                 composer=self.composer)
+            log.info("%s: sent %s", ref, kind)
+            if result.refused:
+                log.warning("%s: %d of the recipients of %s were refused", ref,
+                            len(result.refused), kind)
+            return
+        decision = delivery.after_failure(item, code=result.code, text=result.text,
+                                          permanent=result.permanent, now=now)
+        with self.store.transaction() as tx:
+            tx.update_outbox(item["id"], **decision.fields)
+            if decision.gave_up:
+                engine.delivery_failed(tx, {**item, **decision.fields}, code=result.code,
+                                       text=result.text, permanent=result.permanent, now=now,
+                                       rules=self.rules.current(), composer=self.composer)
+        attempts = decision.fields["attempts"]
+        shown = smtp.without_addresses(result.reply or result.error or "?")
+        if decision.gave_up:
+            log.warning("%s: sending %s failed (%s), attempt %d; given up, see `mailbot outbox "
+                        "list --status failed`", ref, kind, shown, attempts)
+        else:
+            log.warning("%s: sending %s failed (%s), attempt %d, will retry at %s", ref, kind,
+                        shown, attempts, decision.fields["next_attempt_at"])
+
+    def _sending_blocked(self, blocked: smtp.SendingBlocked) -> None:
+        self.blocked = blocked
+        log.debug("no mail sent this cycle: %s", blocked.reason)
+        with self.store.transaction() as tx:
+            engine.sending_blocked(tx, blocked.reason, now=self.clock.now(),
+                                   rules=self.rules.current(), composer=self.composer)
+
+    def _sending_works(self) -> None:
+        """Sending started: forget a recorded block, so the next one is reported again."""
         with self.store.snapshot() as tx:
+            was = tx.meta("sending_blocked")
+        if was:
+            with self.store.transaction() as tx:
+                tx.set_meta("sending_blocked", None)
+            log.info("sending works again (blocked since %s)", was.get("since"))
+
+    def _copy_to_sent(self, mailbox: ImapMailbox) -> None:
+        """Put a copy of every sent mail in Sent (once: Sent is searched by Message-ID first).
+        When the server refuses (folder full or unwritable), record it and retry later: the
+        seeker already has the mail, staff must still see it."""
+        now = self.clock.now()
+        with self.store.snapshot() as tx:
+            unfiled = tx.meta("unfiled") or {}
             uncopied = [(item, tx.outbox_raw(item["id"])) for item in tx.outbox(status="sent")
                         if item.get("copied") is False]
         for item, raw in uncopied:
-            mailbox.append_sent(raw, datetime.fromisoformat(item["sent_at"]))
+            key = f"outbox:{item['id']}"
+            entry = unfiled.get(key)
+            if entry and not delivery.is_due(entry, now):
+                continue
+            try:
+                mailbox.append_sent(raw, datetime.fromisoformat(item["sent_at"]), item["message_id"])
+            except FilingError as e:
+                with self.store.transaction() as tx:
+                    engine.filing_failed(tx, key, "Sent", e.reason, now=now,
+                                         rules=self.rules.current(), composer=self.composer)
+                continue
             with self.store.transaction() as tx:
                 tx.update_outbox(item["id"], copied=True)
+                if entry:
+                    current = tx.meta("unfiled") or {}
+                    current.pop(key, None)
+                    tx.set_meta("unfiled", current or None)
 
     # ------------------------------------------------------------------ the loop
 
@@ -277,18 +436,21 @@ class Bot:
                             log.info("stopped")
                             return
                         if once:
+                            if self.blocked is not None and self.blocked.configuration:
+                                raise self.blocked      # one line; the mail read was recorded
                             return
-                        if counts["handled"]:
+                        if counts["handled"] or self._send_again_soon:
                             # Mail that arrived during the cycle was announced to its commands,
-                            # not to the next IDLE: look again before waiting.
+                            # not to the next IDLE; mail the deadline cut off is due now.
                             continue
-                        wait = max(1.0, min(self.config.imap.poll_seconds, self._jobs.idle_seconds or 0))
+                        wait = max(1.0, min(self.config.imap.poll_seconds, self._jobs.idle_seconds or 0,
+                                            self._seconds_until_next_send()))
                         log.debug("waiting for new mail (at most %.0f s)", wait)
                         with self._interruptible():
                             mailbox.wait_for_change(wait)
                 except Exception as exc:                      # noqa: BLE001 - keep the daemon up
                     if once or not _is_mail_error(exc) or (
-                            not connected_once and isinstance(exc, LoginError)):
+                            not connected_once and isinstance(exc, (LoginError, CertificateRefused))):
                         raise
                     log.warning("mail server problem (%s: %s); reconnecting in %.0f s",
                                 type(exc).__name__, exc, backoff)
@@ -297,6 +459,11 @@ class Bot:
                 with self._interruptible():
                     time.sleep(backoff)
                 backoff = min(backoff * 2, 300.0)
+
+    def _seconds_until_next_send(self) -> float:
+        if self._next_send_at is None:
+            return float("inf")
+        return (self._next_send_at - self.clock.now()).total_seconds()
 
     def _housekeeping(self) -> None:
         """Move closed conversations out of the live file and drop them after retention."""

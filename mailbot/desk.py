@@ -90,7 +90,7 @@ def sessions(threads: Iterable[Thread], rules, first: date, last: date) -> list[
             flags.append("変更の提案中")
         if t.state is State.STAFF:
             flags.append("職員対応中")
-        if t.delivery_failure:
+        if t.delivery:
             flags.append("送信失敗")
         if t.undeliverable:
             flags.append("宛先不達")

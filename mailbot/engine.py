@@ -255,7 +255,7 @@ def run_timers(tx, *, rules, now: datetime, composer: Composer) -> int:
 
 
 def delivered(tx, item: dict, outcome: str, *, rules, now: datetime, composer: Composer,
-              detail: str = "") -> None:
+              detail: str = "", code: int | None = None, permanent: bool = True) -> None:
     """What became of an outbox item (sent, failed for good, rejected by staff), as an event
     on its conversation: an offer's lifetime starts when it is sent; a failure is shown on the
     conversation and staff are told."""
@@ -265,7 +265,8 @@ def delivered(tx, item: dict, outcome: str, *, rules, now: datetime, composer: C
         return
     thread = Thread.from_json(doc)
     new, actions = decide(thread, Delivery(outcome, item.get("kind") or "", item.get("to") or "",
-                                           item_id=item.get("id"), detail=detail),
+                                           item_id=item.get("id"), detail=detail, code=code,
+                                           permanent=permanent),
                           _context(tx, rules, now, composer))
     if new is not None and new.to_json() != thread.to_json():
         _record(tx, new, actions, rules=rules, now=now, composer=composer)
@@ -273,13 +274,16 @@ def delivered(tx, item: dict, outcome: str, *, rules, now: datetime, composer: C
 
 def delivery_failed(tx, item: dict, *, code: int | None, text: str, permanent: bool, now,
                     rules=None, composer: Composer | None = None) -> None:
-    """An SMTP refusal of an outbox item. A permanent one is shown on the conversation and
-    staff are told (through the conversation's notice), a temporary one is only logged."""
-    log.warning("%s: sending %s refused (%s)%s", item.get("thread_ref") or "-", item.get("kind"),
-                code or "no code", "" if permanent else ", will retry")
-    if permanent and rules is not None and composer is not None:
-        delivered(tx, item, "failed", rules=rules, now=now, composer=composer,
-                  detail=f"{code or ''} {text}".strip())
+    """An outgoing mail was given up (a 5xx reply, or temporary failures past the give-up
+    age): the conversation shows it (`delivery`) and staff are told, since the seeker waits."""
+    from mailbot.mail.smtp import without_addresses  # logs never carry addresses
+
+    log.warning("%s: %s could not be delivered (%s%s)%s", item.get("thread_ref") or "-",
+                item.get("kind"), f"{code} " if code else "", without_addresses(text),
+                "; staff are told")
+    if rules is not None and composer is not None:
+        delivered(tx, item, "failed", rules=rules, now=now, composer=composer, detail=text,
+                  code=code, permanent=permanent)
 
 
 def notify_staff(tx, reason: str, detail: str, *, rules, now: datetime, composer: Composer,
@@ -493,3 +497,42 @@ def _log_outcome(ref: str | None, u: Understanding, actions, how: str, rule: str
     staff = [a.reason for a in actions if isinstance(a, NotifyStaff)]
     log.info("%s: intent=%s matched=%s rule=%s sent=%s%s", ref or "-", u.intent, how, rule,
              ",".join(sent) or "nothing", f" staff={','.join(staff)}" if staff else "")
+
+
+def sending_blocked(tx, reason: str, *, now, rules=None, composer: Composer | None = None) -> None:
+    """No mail can go out (certificate or login refused, server down or silent): recorded once
+    per distinct reason, so staff learn of it once, not every cycle. The notice waits in the
+    outbox like any mail: staff read it once sending works, and the log says it at once."""
+    current = tx.meta("sending_blocked") or {}
+    if current.get("reason") == reason:
+        return
+    tx.set_meta("sending_blocked", {"reason": reason, "since": now.isoformat(timespec="seconds")})
+    if rules is not None and composer is not None:
+        notify_staff(tx, "sending_blocked", reason[:300], rules=rules, now=now, composer=composer,
+                     once_key=f"blocked:{reason[:80]}")
+    from mailbot.mail.smtp import without_addresses
+
+    log.error("sending cannot start: %s; mail waits in the outbox, will retry",
+              without_addresses(reason))
+
+
+def filing_failed(tx, uid_key: str, folder: str, reason: str, *, now, rules=None,
+                  composer: Composer | None = None) -> None:
+    """The server would not file a handled message (or store a copy in Sent): recorded, so the
+    daemon retries later and staff learn why mail stays in the inbox; answering goes on."""
+    from mailbot.delivery import backoff
+
+    unfiled = tx.meta("unfiled") or {}
+    entry = unfiled.get(uid_key) or {"since": now.isoformat(timespec="seconds"), "attempts": 0}
+    attempts = int(entry.get("attempts") or 0) + 1
+    new_reason = entry.get("reason") != reason
+    unfiled[uid_key] = {**entry, "folder": folder, "reason": reason, "attempts": attempts,
+                        "next_attempt_at": (now + backoff(attempts)).isoformat(timespec="seconds")}
+    tx.set_meta("unfiled", unfiled)
+    if new_reason:
+        log.error("%s: could not be filed in %s (%s); will retry", uid_key, folder, reason)
+        if rules is not None and composer is not None:
+            notify_staff(tx, "filing_failed", f"{folder}: {reason}"[:300], rules=rules, now=now,
+                         composer=composer, once_key=f"filing:{folder}:{reason[:60]}")
+    else:
+        log.debug("%s: filing in %s failed again (attempt %d)", uid_key, folder, attempts)

@@ -9,17 +9,34 @@ Why: the bot must be proven against a real IMAP server and a real SMTP path, not
 * an aiosmtpd SMTP server in a thread that records every accepted message and delivers it into
   Dovecot over LMTP for recipients that are sandbox users (others are only recorded).
 
+With ``tls=True`` the sandbox makes a CA and a server certificate for 127.0.0.1/localhost
+(`mailbot.sandbox_tls`, openssl), Dovecot offers STARTTLS on ``imap_port`` and implicit TLS on
+``imaps_port``, and SMTP offers STARTTLS on ``smtp_port`` and implicit TLS on ``smtps_port``.
+Clients trust it through ``sb.ca_file``; plain-text login stays allowed for the tests' helpers.
+
+Faults, to drive failures against the real server (per recipient, case-insensitive)::
+
+    sb.smtp_faults["taro@example.jp"] = "550"    # 550 5.1.1 at RCPT TO (also "451": temporary)
+    sb.smtp_faults["taro@example.jp"] = "554"    # accepted at RCPT, 554 5.6.0 after DATA
+    sb.smtp_faults["taro@example.jp"] = "hang"   # never answers RCPT TO (until stop)
+    sb.rcpt_attempts["taro@example.jp"]          # RCPT TO commands seen for that address
+    port = sb.silent_smtp_port()                 # accepts connections, never says a word
+    sb.make_unwritable(office, "Processed")      # Dovecot's mail processes cannot write there
+    sb.accepted[0].helo                          # the EHLO/HELO name the client gave
+
 Usage::
 
     with MailSandbox(users={"office@akita-hw.example.jp": "pw", "seeker@example.jp": "pw2"}) as sb:
         sb.host, sb.imap_port, sb.lmtp_port, sb.smtp_port   # "127.0.0.1" and free ports
         sb.deliver("office@akita-hw.example.jp", raw_bytes)  # LMTP-inject into the INBOX
         client = sb.imap("seeker@example.jp")                # logged-in IMAPClient; caller closes
-        sb.accepted                                          # [Accepted(mail_from, rcpt_tos, raw)]
+        sb.accepted                                          # [Accepted(mail_from, rcpt_tos, raw, helo)]
         sb.add_user("new@example.jp", "pw3")
         sb.imap_settings("office@akita-hw.example.jp")       # config.ImapSettings for the adapter
         sb.smtp_settings("office@akita-hw.example.jp")       # config.SmtpSettings (no AUTH)
         sb.kick("office@akita-hw.example.jp")                # drop that user's IMAP connections
+        MailSandbox(users, tls=True)                         # + sb.ca_file, sb.imaps_port, sb.smtps_port
+        MailSandbox(users, tls=True, cert_hosts=("mail.elsewhere.example",))   # a name mismatch
 
 SMTP AUTH (PLAIN/LOGIN, without TLS) is advertised and checked against the sandbox users, but
 not required.  Dovecot's auth penalty still applies: after a failed IMAP login the next login
@@ -51,8 +68,10 @@ import smtplib
 import socket
 import subprocess
 import tempfile
+import ssl
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +96,7 @@ class Accepted:
     mail_from: str
     rcpt_tos: tuple[str, ...]
     raw: bytes
+    helo: str = ""  # the name the client gave in EHLO/HELO
 
 
 def free_port() -> int:
@@ -160,7 +180,7 @@ state_dir = {root}/state
 log_path = {root}/dovecot.log
 protocols = imap lmtp
 listen = {host}
-ssl = no
+{ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_failure_delay = 0
@@ -196,7 +216,9 @@ service imap-login {{
     port = {imap_port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = {host}
+    port = {imaps_port}
+    ssl = yes
   }}
 }}
 service lmtp {{
@@ -208,17 +230,31 @@ service lmtp {{
 """
 
 
+_SSL_ON = """\
+ssl = yes
+ssl_cert = <{cert}
+ssl_key = <{key}"""
+
+
 class MailSandbox:
     """Dovecot (IMAP + LMTP) and an LMTP-delivering SMTP server on free loopback ports."""
 
-    def __init__(self, users: dict[str, str] | None = None) -> None:
+    def __init__(self, users: dict[str, str] | None = None, *, tls: bool = False,
+                 cert_hosts: tuple[str, ...] = ("localhost", HOST)) -> None:
         self.host = HOST
         self.users: dict[str, str] = dict(users or {})
         self.accepted: list[Accepted] = []
+        self.tls = tls
+        self.cert_hosts = cert_hosts  # names the server certificate is issued for
         self.imap_port = self.lmtp_port = self.smtp_port = 0
+        self.imaps_port = self.smtps_port = 0  # 0 unless tls
+        self.ca_file: Path | None = None       # the CA that signed the servers' certificate
+        self.smtp_faults: dict[str, str] = {}  # recipient -> "550" | "554" | "451" | "hang"
+        self.rcpt_attempts: Counter[str] = Counter()
         self.root: Path | None = None
         self._proc: subprocess.Popen[bytes] | None = None
-        self._controller = None
+        self._controllers: list = []
+        self._silent: list[socket.socket] = []
         self._lock = threading.Lock()
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -261,6 +297,12 @@ class MailSandbox:
             os.chown(self.root / "mail", mail_user.pw_uid, mail_user.pw_gid)
         self._write_users()
         self.imap_port, self.lmtp_port = free_port(), free_port()
+        ssl_conf = "ssl = no"
+        if self.tls:
+            self._make_certs()
+            self.imaps_port = free_port()
+            ssl_conf = _SSL_ON.format(cert=self.root / "tls" / "server.pem",
+                                      key=self.root / "tls" / "server.key")
         conf = self.root / "dovecot.conf"
         conf.write_text(
             _DOVECOT_CONF.format(
@@ -270,7 +312,9 @@ class MailSandbox:
                 uid=mail_user.pw_uid,
                 gid=mail_user.pw_gid,
                 imap_port=self.imap_port,
+                imaps_port=self.imaps_port,
                 lmtp_port=self.lmtp_port,
+                ssl=ssl_conf,
                 unprivileged=_unprivileged_conf(mail_user),
             )
         )
@@ -290,31 +334,61 @@ class MailSandbox:
         except SandboxError as e:
             raise SandboxError(f"{e}\n{self.log_tail()}") from None
 
+    def _make_certs(self) -> None:
+        from mailbot.sandbox_tls import make_ca, make_server_cert
+
+        assert self.root is not None
+        folder = self.root / "tls"
+        ca = make_ca(folder)
+        make_server_cert(ca, folder, hosts=self.cert_hosts)
+        self.ca_file = ca.cert
+
+    def server_tls_context(self) -> ssl.SSLContext:
+        """The servers' side of TLS (certificate signed by ``ca_file``)."""
+        assert self.root is not None and self.tls
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(self.root / "tls" / "server.pem", self.root / "tls" / "server.key")
+        return context
+
     def _start_smtp(self) -> None:
         from aiosmtpd.controller import Controller  # test extra; imported only when used
 
+        handler = _SandboxHandler(self)
+        common = dict(hostname=HOST, authenticator=self._authenticate, auth_require_tls=False,
+                      enable_SMTPUTF8=True)
         self.smtp_port = free_port()
-        self._controller = Controller(
-            _SandboxHandler(self),
-            hostname=HOST,
-            port=self.smtp_port,
-            authenticator=self._authenticate,
-            auth_require_tls=False,
-            enable_SMTPUTF8=True,
-        )
-        self._controller.start()
+        starttls = dict(tls_context=self.server_tls_context(), require_starttls=False) if self.tls else {}
+        self._controllers.append(Controller(handler, port=self.smtp_port, **common, **starttls))
+        self._controllers[-1].start()
+        if self.tls:
+            self.smtps_port = free_port()
+            self._controllers.append(Controller(handler, port=self.smtps_port,
+                                                ssl_context=self.server_tls_context(), **common))
+            self._controllers[-1].start()
+
+    def silent_smtp_port(self) -> int:
+        """A port that accepts connections (the kernel completes the handshake) and never
+        answers: a hung server. Closed by stop()."""
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.bind((HOST, 0))
+        sock.listen(16)
+        self._silent.append(sock)
+        return sock.getsockname()[1]
 
     def stop(self) -> None:
         """Kill Dovecot's process group, stop SMTP, remove the temp folder. Safe to call twice."""
         with self._lock:
-            controller, self._controller = self._controller, None
+            controllers, self._controllers = self._controllers, []
+            silent, self._silent = self._silent, []
             proc, self._proc = self._proc, None
             root, self.root = self.root, None
-        if controller is not None:
+        for controller in controllers:
             try:
                 controller.stop()
             except Exception:  # noqa: BLE001 - best effort during teardown
                 pass
+        for sock in silent:
+            sock.close()
         if proc is not None:
             _stop_group(proc)
         if root is not None:
@@ -385,6 +459,24 @@ class MailSandbox:
             timeout=10,
         )
 
+    def maildir(self, user: str, folder: str = "INBOX") -> Path:
+        """Where Dovecot keeps `folder` of `user` (Maildir++: subfolders are ".Name")."""
+        assert self.root is not None
+        name, _, domain = user.partition("@")
+        base = self.root / "mail" / domain / name / "Maildir"
+        return base if folder.upper() == "INBOX" else base / f".{folder}"
+
+    def make_unwritable(self, user: str, folder: str, writable: bool = False) -> None:
+        """Take away (or with `writable`, give back) write permission on a folder's maildir, as
+        a wrong chown or a read-only mount does to a real server. Dovecot's mail processes run
+        as `vmail` (or as the test's own user), so the mode bits bind them even when the tests
+        run as root."""
+        path = self.maildir(user, folder)
+        mode = 0o700 if writable else 0o500
+        for sub in (path, path / "cur", path / "new", path / "tmp"):
+            if sub.exists():
+                sub.chmod(mode)
+
     def log_tail(self, lines: int = 20) -> str:
         """The end of Dovecot's logs, for error messages."""
         if self.root is None:
@@ -397,16 +489,40 @@ class MailSandbox:
         return "\n".join(text.splitlines()[-lines:])
 
 
+_FAULT_REPLIES = {
+    "550": "550 5.1.1 <{rcpt}>: Recipient address rejected: User unknown in virtual mailbox table",
+    "451": "451 4.3.0 <{rcpt}>: Temporary lookup failure, try again later",
+    "554": "554 5.6.0 Message rejected: content not accepted",
+}
+
+
 class _SandboxHandler:
-    """aiosmtpd handler: record the message, then LMTP it to the recipients that live here."""
+    """aiosmtpd handler: answer faults set for a recipient, else record the message and LMTP it
+    to the recipients that live here."""
 
     def __init__(self, sandbox: MailSandbox) -> None:
         self._sb = sandbox
 
+    def _fault(self, rcpt: str) -> str | None:
+        faults = {k.lower(): v for k, v in self._sb.smtp_faults.items()}
+        return faults.get(rcpt.lower())
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:  # noqa: ANN001
+        self._sb.rcpt_attempts[address.lower()] += 1
+        fault = self._fault(address)
+        if fault == "hang":
+            await asyncio.sleep(3600)  # cancelled when the sandbox stops
+        if fault in ("550", "451"):
+            return _FAULT_REPLIES[fault].format(rcpt=address)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope) -> str:  # noqa: ANN001
         raw = envelope.original_content or envelope.content
         rcpts = tuple(envelope.rcpt_tos)
-        self._sb.accepted.append(Accepted(envelope.mail_from, rcpts, raw))
+        if any(self._fault(r) == "554" for r in rcpts):
+            return _FAULT_REPLIES["554"]
+        self._sb.accepted.append(Accepted(envelope.mail_from, rcpts, raw, session.host_name or ""))
         local = [r for r in rcpts if r in self._sb.users]
         loop = asyncio.get_running_loop()
         try:

@@ -307,24 +307,18 @@ class Tx:
 
     # -- small named values: counters (daily caps), flags (undeliverable addresses)
 
-    def meta(self, key: str) -> Any:
-        """A small JSON value stored under `key`, or None."""
-        return self._meta_get(key)
-
-    def set_meta(self, key: str, value: Any) -> None:
-        self._meta_set(key, value)
-
     def delete_meta(self, key: str) -> None:
-        self._writable()
-        self._meta.remove(where("key") == key)
+        self.set_meta(key, None)
 
     def meta_keys(self, prefix: str) -> list[str]:
-        return [doc["key"] for doc in self._meta if str(doc.get("key", "")).startswith(prefix)]
+        """Keys of set_meta values starting with `prefix` (without the namespace)."""
+        full = f"note:{prefix}"
+        return [doc["key"][5:] for doc in self._meta if str(doc.get("key", "")).startswith(full)]
 
     def bump(self, key: str, by: int = 1) -> int:
-        """Add `by` to the counter `key`; returns the new value."""
-        value = int(self._meta_get(key) or 0) + by
-        self._meta_set(key, value)
+        """Add `by` to the counter `key` (a set_meta value); returns the new value."""
+        value = int(self.meta(key) or 0) + by
+        self.set_meta(key, value)
         return value
 
     def no_shows(self, addr: str) -> int:
@@ -427,6 +421,18 @@ class Tx:
         if stale:
             self._handled.remove(doc_ids=stale)
         return len(stale)
+
+    def meta(self, key: str) -> Any:
+        """A value the daemon keeps between cycles (e.g. why sending is blocked), or None."""
+        return self._meta_get(f"note:{key}")
+
+    def set_meta(self, key: str, value: Any) -> None:
+        """Set (None: drop) such a value; JSON only."""
+        self._writable()
+        if value is None:
+            self._meta.remove(where("key") == f"note:{key}")
+        else:
+            self._meta_set(f"note:{key}", value)
 
     def mailbox_state(self, folder: str) -> Doc | None:
         return self._meta_get(f"mailbox:{folder}")

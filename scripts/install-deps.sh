@@ -3,6 +3,7 @@
 # when everything is present; uses sudo only when not root.
 #   - python3 venv support (Debian ships python3 without ensurepip)
 #   - Dovecot IMAP + LMTP (the test/demo mail server; mailbot.sandbox runs its own instance)
+#   - openssl (the sandbox makes its TLS test certificates with it; dovecot-core needs it anyway)
 #   - when run as root: the system user `vmail` that owns the sandbox's mail files (Dovecot refuses
 #     root for mail processes; as an ordinary user the sandbox runs Dovecot as that user)
 set -euo pipefail
@@ -18,6 +19,10 @@ if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
 fi
 if ! command -v dovecot >/dev/null 2>&1 && [ ! -x /usr/sbin/dovecot ]; then
     packages+=(dovecot-imapd dovecot-lmtpd)
+fi
+
+if ! command -v openssl >/dev/null 2>&1; then
+    packages+=(openssl)
 fi
 
 if [ ${#packages[@]} -gt 0 ]; then

@@ -119,6 +119,8 @@ class Delivery:
     to: str
     item_id: str | None = None
     detail: str = ""
+    code: int | None = None                       # the SMTP reply code, when there was one
+    permanent: bool = True
 
     @property
     def kind(self) -> Kind:

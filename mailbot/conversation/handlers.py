@@ -768,8 +768,9 @@ def sent(step: Step) -> list[Action]:
 def failed(step: Step) -> list[Action]:
     """The server refused our mail for good: the conversation shows it and staff are told."""
     d: Delivery = step.event
-    step.t.delivery_failure = {"kind": d.mail_kind, "to": d.to, "at": _iso(step.now),
-                               "detail": d.detail[:300] or None}
+    step.t.delivery = {"status": "failed", "at": _iso(step.now), "outbox_id": d.item_id,
+                       "kind": d.mail_kind, "code": d.code, "text": d.detail[:300],
+                       "permanent": d.permanent}
     step.log("delivery_failed", kind=d.mail_kind, detail=d.detail[:200] or None)
     step.notify("delivery_failed", f"{d.mail_kind}: {d.detail}"[:300])
     return step.actions

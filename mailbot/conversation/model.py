@@ -194,7 +194,7 @@ class Thread:
     notices: list[dict] = field(default_factory=list)   # staff notices: {reason, at, resolved}
     terms_received: list[str] = field(default_factory=list)   # terms versions mailed to them
     undeliverable: dict | None = None             # {address, at, detail}: mail stopped
-    delivery_failure: dict | None = None          # the last permanent SMTP refusal
+    delivery: dict | None = None          # the last permanent SMTP refusal
     sent_count: int = 0
     source: str = "mail"                          # mail | staff | site
     history: list[Entry] = field(default_factory=list)
@@ -242,7 +242,7 @@ class Thread:
             "notices": copy.deepcopy(self.notices),
             "terms_received": list(self.terms_received),
             "undeliverable": copy.deepcopy(self.undeliverable),
-            "delivery_failure": copy.deepcopy(self.delivery_failure),
+            "delivery": copy.deepcopy(self.delivery),
             "sent_count": self.sent_count,
             "source": self.source,
             "history": [e.to_json() for e in self.history],
@@ -278,7 +278,7 @@ class Thread:
             notices=list(data.get("notices") or []),
             terms_received=list(data.get("terms_received") or []),
             undeliverable=data.get("undeliverable"),
-            delivery_failure=data.get("delivery_failure"),
+            delivery=data.get("delivery"),
             sent_count=int(data.get("sent_count") or 0),
             source=data.get("source") or "mail",
             history=[Entry.from_json(e) for e in data.get("history") or []],

@@ -10,10 +10,16 @@ module makes each of those explicit so the daemon can stay a simple loop::
             raw = box.fetch(uid)          # None when someone else moved it meanwhile
             ...decide, store...
             box.file(uid, "Processed")    # keyword $MailbotDone + MOVE
-        ...send outbox; box.append_sent(raw, when)...
+        ...send outbox; box.append_sent(raw, when, message_id)...   # skipped if already in Sent
         box.wait_for_change(settings.poll_seconds)
 
-Any OSError (ConnectionLost is one) or IMAPClientError means: close() and reconnect with backoff.
+Any OSError (ConnectionLost and CertificateRefused are two) or IMAPClientError means: close()
+and reconnect with backoff.  The exception is FilingError: the connection is fine, but the
+server would not file a message (folder not writable, quota or disk full); the caller records
+that and carries on, since answering matters more than tidy folders.
+
+TLS: the server's certificate is verified against the system's CAs plus `ca_file`; a refusal
+raises CertificateRefused with the reason and the setting to fix, in one line.
 """
 
 from __future__ import annotations
@@ -21,13 +27,17 @@ from __future__ import annotations
 import logging
 import ssl
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from email.parser import BytesHeaderParser
 
 from imapclient import IMAPClient, SocketTimeout
-from imapclient.exceptions import IMAPClientError
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from mailbot.config import ImapSettings
+from mailbot.mail import tls
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +48,30 @@ _CHANGE_RESPONSES = {b"EXISTS", b"EXPUNGE", b"RECENT", b"FETCH"}
 
 class ConnectionLost(ConnectionError):
     """The server connection is gone (or was never made); drop the client and reconnect."""
+
+
+class FilingError(Exception):
+    """The server refused to file or store a message (NO/BAD), the connection is still good."""
+
+    def __init__(self, folder: str, reason: str) -> None:
+        super().__init__(f"{folder}: {reason}")
+        self.folder = folder
+        self.reason = reason
+
+
+@contextmanager
+def _refusal_as_filing_error(folder: str) -> Iterator[None]:
+    """A server's NO/BAD becomes FilingError; a dead connection stays a connection error."""
+    try:
+        yield
+    except IMAPClientAbortError:
+        raise
+    except IMAPClientError as e:
+        raise FilingError(folder, _one_line(e)) from e
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
 
 
 @dataclass(frozen=True)
@@ -77,11 +111,18 @@ class ImapMailbox:
         s = self.settings
         self.close()
         timeout = SocketTimeout(connect=s.timeout_seconds, read=s.timeout_seconds)
-        context = ssl.create_default_context()
-        client = IMAPClient(s.host, port=s.port, ssl=s.security == "ssl", ssl_context=context, timeout=timeout)
+        context = tls.client_context(s.ca_file)
+        try:
+            client = IMAPClient(s.host, port=s.port, ssl=s.security == "ssl", ssl_context=context,
+                                timeout=timeout)
+        except ssl.SSLCertVerificationError as e:
+            raise tls.refusal("IMAP", s.host, s.port, e, s.ca_file) from e
         try:
             if s.security == "starttls":
-                client.starttls(context)
+                try:
+                    client.starttls(context)
+                except ssl.SSLCertVerificationError as e:
+                    raise tls.refusal("IMAP", s.host, s.port, e, s.ca_file) from e
             client.login(s.username, s.password)
             self._client = client
             self._prefix = self._personal_prefix()
@@ -189,27 +230,69 @@ class ImapMailbox:
         body = data.get(uid, {}).get(b"BODY[]")
         return bytes(body) if body is not None else None
 
+    def unfiled_uids(self) -> list[int]:
+        """UIDs in the watched folder that carry our keyword but are still there: handled, and
+        filing failed (or was cut short). Empty without keyword support: there unhandled_uids()
+        returns them again."""
+        if not self._supports_keywords:
+            return []
+        self._c.noop()
+        return sorted(int(uid) for uid in self._c.search(["NOT", "DELETED", "KEYWORD", DONE_KEYWORD]))
+
     def file(self, uid: int, folder: str, keywords: tuple[str, ...] = ()) -> None:
         """Mark a handled message with our keyword (and `keywords`, e.g. the booking reference
-        and the reason, so staff can search NeedsStaff for them) and move it to `folder`."""
-        c = self._c
-        if self._supports_keywords:
-            c.add_flags([uid], [DONE_KEYWORD, *(k.encode("ascii") for k in keywords)], silent=True)
-        target = self.folder_name(folder)
-        caps = c.capabilities()
-        if b"MOVE" in caps:
-            c.move([uid], target)
-            return
-        c.copy([uid], target)
-        c.add_flags([uid], [b"\\Deleted"], silent=True)
-        if b"UIDPLUS" in caps:
-            c.uid_expunge([uid])
-        else:
-            c.expunge()
+        and the reason, so staff can search NeedsStaff for them) and move it to `folder`.
 
-    def append_sent(self, raw: bytes, when: datetime) -> None:
-        """Store a copy of a mail we sent in the Sent folder, already read."""
-        self._c.append(self._sent_folder, raw, flags=[b"\\Seen"], msg_time=when)
+        Raises FilingError when the server refuses (the keyword may already be set: then
+        unfiled_uids() finds the message for a later retry)."""
+        c = self._c
+        target = self.folder_name(folder)
+        with _refusal_as_filing_error(target):
+            if self._supports_keywords:
+                c.add_flags([uid], [DONE_KEYWORD, *(k.encode("ascii") for k in keywords)], silent=True)
+            caps = c.capabilities()
+            if b"MOVE" in caps:
+                c.move([uid], target)
+                return
+            c.copy([uid], target)
+            c.add_flags([uid], [b"\\Deleted"], silent=True)
+            if b"UIDPLUS" in caps:
+                c.uid_expunge([uid])
+            else:
+                c.expunge()
+
+    def sent_has(self, message_id: str) -> bool:
+        """Whether a mail with this Message-ID is in the Sent folder (after a restart: was an
+        item left "sending" in fact sent?). The watched folder is selected again afterwards."""
+        wanted = _bare_id(message_id)
+        if not wanted:
+            return False
+        c = self._c
+        try:
+            c.select_folder(self._sent_folder, readonly=True)
+            uids = c.search(["HEADER", "Message-ID", wanted])
+            if not uids:
+                return False
+            headers = c.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
+            for data in headers.values():
+                block = next((v for k, v in data.items() if k.startswith(b"BODY[HEADER")), b"")
+                found = BytesHeaderParser().parsebytes(bytes(block)).get("Message-ID", "")
+                if _bare_id(str(found)) == wanted:  # SEARCH HEADER is a substring match
+                    return True
+            return False
+        finally:
+            self.select_inbox()
+
+    def append_sent(self, raw: bytes, when: datetime, message_id: str | None = None) -> bool:
+        """Store a copy of a mail we sent in the Sent folder, already read; with `message_id`,
+        only when Sent does not hold it yet (a retry after a lost answer must not double it).
+        Returns whether a copy was added; raises FilingError when the server refuses."""
+        if message_id and self.sent_has(message_id):
+            log.info("imap Sent already holds %s; not copied again", message_id)
+            return False
+        with _refusal_as_filing_error(self._sent_folder):
+            self._c.append(self._sent_folder, raw, flags=[b"\\Seen"], msg_time=when)
+        return True
 
     # -- other folders (the review round trip) -------------------------------------------------
 
@@ -292,6 +375,12 @@ class ImapMailbox:
         except (IMAPClientError, OSError) as e:
             self.close()
             raise ConnectionLost(f"IMAP connection lost ending IDLE: {type(e).__name__}") from e
+
+
+def _bare_id(message_id: str) -> str:
+    """"<a@b>" for any spelling of a Message-ID (spaces or brackets around it or not)."""
+    text = message_id.strip().strip("<>").strip()
+    return f"<{text}>" if text else ""
 
 
 def _changed(responses: list[object]) -> bool:

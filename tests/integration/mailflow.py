@@ -88,3 +88,23 @@ def option(msg: EmailMessage, pattern: str) -> int:
         if re.search(pattern, m.group(2)):
             return int(m.group(1))
     raise AssertionError(f"no offered line matches {pattern!r}:\n{body(msg)}")
+
+
+def seeker_accepted(sandbox) -> int:
+    """Mails the SMTP server accepted for anyone but staff (notices are counted apart)."""
+    return sum(1 for a in sandbox.accepted if STAFF not in [r.lower() for r in a.rcpt_tos])
+
+
+def staff_reasons(sandbox) -> list[str]:
+    out = []
+    for a in sandbox.accepted:
+        if STAFF in [r.lower() for r in a.rcpt_tos]:
+            msg = email.message_from_bytes(a.raw, policy=email.policy.default)
+            out.append(str(msg["X-Mailbot-Reason"]))
+    return out
+
+
+def sent_to_seekers(sandbox, office: str) -> int:
+    """Copies in the office's Sent folder, staff notices left out."""
+    from tests.integration.test_booking_e2e import fetch_all
+    return sum(1 for m, _ in fetch_all(sandbox, office, "Sent") if str(m["X-Mailbot-Kind"]) != "staff_notice")
