@@ -745,6 +745,9 @@ def _candidate(directory: Path, composer, fallback: Rules | None) -> _Candidate:
         if composer.terms_path is not None:
             digest.update(_bytes(Path(composer.terms_path)))
         problems += composer.check(rules or fallback, env=templates)
+        if rules is None and fallback is None:
+            problems.append(f"{templates_dir(composer.env)}: 規則に誤りがあるため、テンプレートは書き方だけを"
+                            "確かめました（規則を直してから、もう一度確かめてください）")
     return _Candidate(rules, templates, problems, digest.hexdigest()[:12])
 
 

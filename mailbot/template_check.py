@@ -144,8 +144,9 @@ def check_templates(composer, rules, kinds=None, env: jinja2.Environment | None 
         env = TemplateSnapshot.read(templates_dir(composer.env)).environment(composer.env)
     directory = templates_dir(env)
     if not directory.is_dir():
+        inside = composer.terms_path is not None and directory in Path(composer.terms_path).parents
         return [f"{directory}: テンプレートのフォルダがありません（paths.templates）"] + \
-            check_terms(composer.terms_path)
+            ([] if inside else check_terms(composer.terms_path))
     loader = env.loader
     unreadable = loader.unreadable if isinstance(loader, _SnapshotLoader) else frozenset()
     names = _listed(env)
