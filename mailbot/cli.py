@@ -2,53 +2,55 @@
 
 click gives us subcommands, --help and clean usage errors for free (chosen over argparse for
 nested groups and testable invocation with CliRunner).
+
+The contract scripts and systemd rely on:
+- `--config`, `-v` and `--log-format` are accepted before or after any (sub)command name;
+- exit status 78 (EX_CONFIG) for every configuration problem (config file, rules, templates),
+  so a unit can stop restarting (`RestartPreventExitStatus=78`); 2 for a bad command line; 1 for
+  other failures (mail server, state folder);
+- staff commands print results only; log lines (warnings, or everything with -v) go to stderr.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import signal
-import sys
 from pathlib import Path
 
 import click
 
-from mailbot.config import ConfigError, load_config
+from mailbot import __version__
+from mailbot.cli_common import EX_CONFIG, ConfigProblem, config_in_play, with_global_options
+from mailbot.cli_common import load as _config
+from mailbot.config import ConfigError
 from mailbot.parse_command import parse
+from mailbot.rules import RulesError
 from mailbot.staff_commands import COMMANDS as STAFF_COMMANDS
 from mailbot.staff_commands import parse_now as _parse_now
 from mailbot.store import StoreError
 
-
-def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(message)s",
-        stream=sys.stderr,
-    )
-    # Library wire traces carry whole mails (names, phones, addresses): never logged, not even
-    # with -v, which is for mailbot's own debug lines. filelock's are noise.
-    for noisy in ("imapclient", "aiosmtplib", "filelock"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-
-
-def _config(ctx: click.Context):
-    try:
-        return load_config(ctx.obj["config_path"], os.environ)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+OUTBOX_STATUSES = ("pending", "held", "sent", "failed")
 
 
 class _Commands(click.Group):
-    """A state folder that cannot be used (unreadable file, another daemon, lock held too long)
-    is reported in one line by every command, not as a traceback."""
+    """Every subcommand (and group) gets the global options. A configuration problem raised
+    anywhere exits 78; a state folder that cannot be used (unreadable file, another daemon,
+    lock held too long) is reported in one line by every command, not as a traceback."""
+
+    group_class = type                  # subgroups are _Commands too
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(with_global_options(cmd), name)
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from None
+        except ConfigError as exc:
+            raise ConfigProblem(str(exc)) from None
+        except RulesError as exc:
+            raise ConfigProblem("rules:\n" + "\n".join(exc.errors)) from None
 
 
 def _one_line(exc: BaseException) -> str:
@@ -59,15 +61,14 @@ def _one_line(exc: BaseException) -> str:
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
-              help="mailbot.toml (default: $MAILBOT_CONFIG, else ./mailbot.toml).")
-@click.option("-v", "--verbose", is_flag=True, help="Debug logging.")
+@click.version_option(__version__, "-V", "--version", message="mailbot %(version)s")
 @click.pass_context
-def main(ctx: click.Context, config_path: Path | None, verbose: bool) -> None:
+def main(ctx: click.Context) -> None:
     """mailbot: books online job consultations for ハローワーク秋田 by email."""
     ctx.ensure_object(dict)
-    ctx.obj["config_path"] = config_path
-    _setup_logging(verbose)
+
+
+with_global_options(main)
 
 
 @main.command()
@@ -80,7 +81,6 @@ def run(ctx: click.Context, once: bool, now: str | None) -> None:
     from imapclient.exceptions import IMAPClientError, LoginError
 
     from mailbot.daemon import Bot, Clock
-    from mailbot.rules import RulesError
 
     config = _config(ctx)
     try:
@@ -94,7 +94,9 @@ def run(ctx: click.Context, once: bool, now: str | None) -> None:
             for signum, handler in previous.items():
                 signal.signal(signum, handler)
     except RulesError as exc:
-        raise click.ClickException("rules:\n" + "\n".join(exc.errors)) from None
+        raise ConfigProblem("rules:\n" + "\n".join(exc.errors)) from None
+    except ConfigError as exc:
+        raise ConfigProblem(str(exc)) from None
     except LoginError as exc:
         raise click.ClickException(f"IMAP login refused ({_one_line(exc)}): check [imap] "
                                    "username and password") from None
@@ -111,24 +113,34 @@ def rules() -> None:
 
 
 @rules.command("check")
-@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.argument("directory", required=False,
+                type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--templates", "templates_dir", default=None, metavar="DIR",
+              type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="Templates folder to check (default: the configured one, else ./templates "
+                   "beside the rules folder).")
 @click.pass_context
-def rules_check(ctx: click.Context, directory: Path | None) -> None:
-    """Validate the rule files; prints file:line problems."""
+def rules_check(ctx: click.Context, directory: Path | None, templates_dir: Path | None) -> None:
+    """Validate the rule files and render every mail template with sample data; prints
+    file:line problems (exit status 78 when there are any).
+
+    Without DIRECTORY: the configured rules and templates, else ./rules and ./templates (an
+    admin checking an edit before any config exists). With DIRECTORY, no config is read."""
+    from mailbot.compose import Composer
     from mailbot.rules import check_rules
 
+    config = _config(ctx) if directory is None and config_in_play(ctx) else None
     if directory is None:
-        # The configured folder, else ./rules (an admin checking an edit before any config exists).
-        try:
-            directory = load_config(ctx.find_root().obj["config_path"], os.environ).paths.rules
-        except ConfigError:
-            directory = Path("rules")
-    problems = check_rules(directory)
+        directory = config.paths.rules if config else Path("rules")
+    templates = templates_dir or (config.paths.templates if config else directory.parent / "templates")
+    terms = config.paths.terms if config and templates_dir is None else templates / "terms-of-use.txt"
+    sender = config.smtp.from_address if config else "office@example.invalid"
+    problems = check_rules(directory, Composer(templates, terms, sender))
     for line in problems:
         click.echo(line)
     if problems:
-        sys.exit(1)
-    click.echo(f"{directory}: OK")
+        ctx.exit(EX_CONFIG)
+    click.echo(f"{directory}, {templates}: OK")
 
 
 @main.command()
@@ -154,9 +166,11 @@ def outbox() -> None:
 
 
 @outbox.command("list")
-@click.option("--status", default=None, help="pending, held, sent or failed.")
+@click.option("--status", default=None, type=click.Choice(OUTBOX_STATUSES),
+              help="Only mail in this state.")
 @click.pass_context
 def outbox_list(ctx: click.Context, status: str | None) -> None:
+    """List composed mail (id, status, reference, kind)."""
     from mailbot.store import Store
 
     config = _config(ctx.find_root())

@@ -64,17 +64,16 @@ class Composer:
         """Every mail template present (``*.j2`` except the ``_*.j2`` parts)."""
         return tuple(sorted(p.stem for p in self.templates_dir.glob("*.j2") if not p.name.startswith("_")))
 
-    def check(self, kinds: tuple[str, ...]) -> list[str]:
-        """Template problems found at start-up rather than when a seeker is waiting."""
-        problems = []
-        for kind in kinds:
-            try:
-                self.env.get_template(f"{kind}.j2")
-            except jinja2.TemplateError as exc:
-                problems.append(f"templates/{kind}.j2: {exc}")
-        if self.terms_path is not None and not self.terms.versions:
-            problems.append(f"terms file not found: {self.terms_path}")
-        return problems
+    def check(self, rules, kinds: tuple[str, ...] | None = None, *,
+              env: jinja2.Environment | None = None) -> list[str]:
+        """Every template problem as ``file:line: problem``, found by rendering each mail kind
+        with sample data (each branch the samples reach) under StrictUndefined: at check,
+        start-up and reload time rather than when a seeker is waiting. `kinds` must exist
+        (default: the daemon's); `env` checks a candidate copy of the templates instead of
+        the ones in use; without `rules` the templates are only compiled."""
+        from mailbot.template_check import check_templates
+
+        return check_templates(self, rules, kinds, env)
 
     def render(self, kind: str, data: Mapping) -> tuple[str, str]:
         """(subject, body) of template `kind`."""

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 SECURITY_MODES = ("ssl", "starttls", "none")
+LOG_FORMATS = ("auto", "text", "journal")   # auto: journal when stderr is systemd's journal
 ENV_PREFIX = "MAILBOT_"
 
 
@@ -61,7 +62,12 @@ class PathSettings:
     rules: Path
     templates: Path
     state: Path
-    terms: Path  # the terms-of-use file attached to offers
+    terms: Path  # the terms-of-use file attached to offers (default: in the templates folder)
+
+
+@dataclass(frozen=True)
+class LogSettings:
+    format: str = "auto"
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,7 @@ class Config:
     source: Path
     security: SecuritySettings = SecuritySettings()
     trust: TrustSettings = TrustSettings()
+    log: LogSettings = LogSettings()
 
 
 # -- value checkers: (raw value, came from env?) -> value, or raise _Bad(expectation) -----------
@@ -159,6 +166,13 @@ def _helo(value: Any, from_env: bool) -> str:
     return text
 
 
+def _log_format(value: Any, from_env: bool) -> str:
+    text = _text(value, from_env).strip().lower()
+    if text not in LOG_FORMATS:
+        raise _Bad("expected one of " + ", ".join(LOG_FORMATS))
+    return text
+
+
 _port = _number(int, 1, 65535, "expected an integer 1-65535")
 _seconds = _number(int, 1, None, "expected a whole number of seconds >= 1")
 _timeout = _number(float, 0.1, None, "expected a number of seconds > 0")
@@ -194,7 +208,10 @@ _SCHEMA: dict[str, dict[str, tuple[Callable[[Any, bool], Any], Any]]] = {
         "rules": (_nonempty, "rules"),
         "templates": (_nonempty, "templates"),
         "state": (_nonempty, "state"),
-        "terms": (_nonempty, "templates/terms-of-use.txt"),
+        "terms": (_nonempty, None),         # None: terms-of-use.txt in the templates folder
+    },
+    "log": {
+        "format": (_log_format, "auto"),
     },
     "security": {
         "secret": (_text, ""),
@@ -291,7 +308,9 @@ def _finish(values: dict[str, dict[str, Any]], source: Path, label: str,
     smtp = values["smtp"]
     if smtp["username"] and not smtp["password"]:
         raise ConfigError(f"{label}: [smtp] password: missing (required when [smtp] username is set)")
-    paths = {key: (base / Path(value).expanduser()).resolve() for key, value in values["paths"].items()}
+    paths = {key: (base / Path(value).expanduser()).resolve()
+             for key, value in values["paths"].items() if value is not None}
+    paths.setdefault("terms", paths["templates"] / "terms-of-use.txt")
     return Config(
         imap=ImapSettings(**values["imap"]),
         smtp=SmtpSettings(**values["smtp"]),
@@ -299,6 +318,7 @@ def _finish(values: dict[str, dict[str, Any]], source: Path, label: str,
         source=source.resolve(),
         security=SecuritySettings(**values["security"]),
         trust=TrustSettings(**values["trust"]),
+        log=LogSettings(**values["log"]),
     )
 
 

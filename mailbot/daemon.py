@@ -90,12 +90,9 @@ class Bot:
 
     @classmethod
     def from_config(cls, config: Config, clock: Clock) -> "Bot":
-        rules = RulesSource(config.paths.rules)
-        rules.current()         # a bad rules folder stops start-up with file:line messages
         composer = make_composer(config)
-        problems = composer.check(MAIL_KINDS)
-        if problems:
-            raise SystemExit("mailbot: " + "; ".join(problems))
+        rules = RulesSource(config.paths.rules, composer)
+        rules.current()         # bad rules or templates stop start-up with file:line messages
         return cls(config, rules, composer, Store(config.paths.state), clock)
 
     # ------------------------------------------------------------------ one cycle

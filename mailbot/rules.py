@@ -25,7 +25,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 log = logging.getLogger(__name__)
 
@@ -326,13 +328,15 @@ def _clock(doc: _Doc, value: Any, line: int, where: str) -> time:
 
 
 def _day(doc: _Doc, value: Any, line: int, where: str) -> date:
+    # Dates arrive as text (see _Constructor), so an impossible one is ours to report.
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value.strip()) if isinstance(value, str) else None
+    if m:
         try:
-            return date.fromisoformat(value.strip())
+            return date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
-            pass
+            raise _Bad(f"{value.strip()} という日付はありません（月と日を確かめてください）") from None
     raise _Bad(f"日付は 2026-12-03 の形で書いてください（{value!r}）")
 
 
@@ -449,33 +453,56 @@ def _calendar(doc: _Doc, node: Any) -> CalendarRules | None:
         return None
     t.pop("weekly")
     cal = CalendarRules(**t)
-    _check_calendar(doc, node, cal)
+    _check_calendar(doc, node, cal, default_weekly)
     return None if len(doc.errors) > before else cal
 
 
-def _check_calendar(doc: _Doc, node: CommentedMap, cal: CalendarRules) -> None:
-    """Cross-field checks: slots fit the day, ids are unique and known, dates not contradictory."""
-    step = cal.slot_minutes
+def _item_lines(seq: Any, default: int) -> list[int]:
+    """The line of each item of a YAML list (all on one line for ["09:00", "10:00"])."""
+    if not isinstance(seq, CommentedSeq):
+        return []
+    return [seq.lc.item(i)[0] + 1 for i in range(len(seq))] or [default]
 
-    def fits(times: tuple[time, ...], line: int, where: str) -> None:
+
+def _check_calendar(doc: _Doc, node: CommentedMap, cal: CalendarRules,
+                    shared: tuple[tuple[time, ...], ...]) -> None:
+    """Cross-field checks: slots fit the day, ids are unique and known, dates not contradictory.
+
+    A slot problem points at the line that holds the slot time, wherever it is written: the
+    shared weekly (checked once, not again for each counter that uses it), a counter's own
+    weekly, or an open date's times."""
+    step = cal.slot_minutes
+    close = cal.closing_time.hour * 60 + cal.closing_time.minute
+
+    def fits(times: tuple[time, ...], lines: list[int], line: int, where: str) -> None:
         minutes = [t.hour * 60 + t.minute for t in times]
-        for a, b in zip(minutes, minutes[1:]):
+        at = [lines[i] if i < len(lines) else line for i in range(len(minutes))]
+        for i, (a, b) in enumerate(zip(minutes, minutes[1:])):
             if b - a < step:
-                doc.error(line, where, f"{a // 60:02d}:{a % 60:02d} の枠（{step} 分）が次の枠と重なります")
-        close = cal.closing_time.hour * 60 + cal.closing_time.minute
+                doc.error(at[i + 1], where, f"{b // 60:02d}:{b % 60:02d} の枠が {a // 60:02d}:{a % 60:02d} "
+                                            f"からの枠（{step} 分）と重なります")
         if minutes and minutes[-1] + step > close:
             m = minutes[-1]
-            doc.error(line, where, f"{m // 60:02d}:{m % 60:02d} からの {step} 分が "
-                                   f"closing_time {cal.closing_time:%H:%M} を過ぎます")
+            doc.error(at[-1], where, f"{m // 60:02d}:{m % 60:02d} からの {step} 分が "
+                                     f"closing_time {cal.closing_time:%H:%M} を過ぎます")
 
+    def weekly(weekly_node: Any, week: tuple[tuple[time, ...], ...], line: int, where: str) -> None:
+        for d, times in zip(WEEKDAYS, week):
+            day_node = weekly_node.get(d) if isinstance(weekly_node, CommentedMap) else None
+            day_line = weekly_node.lc.key(d)[0] + 1 if day_node is not None else line
+            fits(times, _item_lines(day_node, day_line), day_line, f"{where}.{d}")
+
+    if "weekly" in node:
+        weekly(node["weekly"], shared, node.lc.key("weekly")[0] + 1, "weekly")
     counters = node["counters"]
     ids = [c.id for c in cal.counters]
     for i, c in enumerate(cal.counters):
         cline = counters.lc.item(i)[0] + 1
         if ids.index(c.id) != i:
             doc.error(cline, f"counters[{i}].id", f"窓口 id「{c.id}」が重複しています")
-        for d, times in zip(WEEKDAYS, c.weekly):
-            fits(times, cline, f"counters[{i}] ({c.id}) {d}")
+        own = counters[i]
+        if isinstance(own, CommentedMap) and "weekly" in own:
+            weekly(own["weekly"], c.weekly, own.lc.key("weekly")[0] + 1, f"counters[{i}].weekly")
 
     def known(entries: tuple, key: str) -> None:
         for i, e in enumerate(entries):
@@ -487,8 +514,10 @@ def _check_calendar(doc: _Doc, node: CommentedMap, cal: CalendarRules) -> None:
     known(cal.closed_dates, "closed_dates")
     known(cal.open_dates, "open_dates")
     for i, o in enumerate(cal.open_dates):
+        entry = node["open_dates"][i]
         line = node["open_dates"].lc.item(i)[0] + 1
-        fits(o.times, line, f"open_dates[{i}]")
+        times_line = entry.lc.key("times")[0] + 1
+        fits(o.times, _item_lines(entry["times"], times_line), times_line, f"open_dates[{i}].times")
         if any(c.date == o.date for c in cal.closed_dates):
             doc.error(line, f"open_dates[{i}]", f"{o.date} は closed_dates にもあります（どちらかにしてください）")
     seen: set = set()
@@ -614,6 +643,26 @@ def _sessions(doc: _Doc, node: Any, cal: CalendarRules | None) -> Sessions | Non
 # ---------------------------------------------------------------------------- loading
 
 
+class _Constructor(RoundTripConstructor):
+    """ruamel's round-trip constructor with two changes for hand-edited files.
+
+    Timestamps stay text: ruamel builds `date(2027, 2, 30)` while loading and raises a bare
+    ValueError with no line (PITFALLS); as text, `_day` reports it at its line. Any other failure
+    to build a value (``!!int zz``, ``!!bool maybe``) becomes a marked error at that value.
+    """
+
+    def construct_non_recursive_object(self, node: Any, tag: str | None = None) -> Any:
+        try:
+            return super().construct_non_recursive_object(node, tag)
+        except YAMLError:
+            raise
+        except Exception as exc:                       # noqa: BLE001 - reported with its line
+            raise ConstructorError(problem=str(exc), problem_mark=node.start_mark) from None
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
 def _read(path: Path, errors: list[str]) -> tuple[bytes, Any]:
     """Raw bytes (for the version hash) and the parsed YAML 1.2 document, or _BAD."""
     try:
@@ -632,12 +681,21 @@ def _read(path: Path, errors: list[str]) -> tuple[bytes, Any]:
         return raw, _BAD
     yaml = YAML(typ="rt")
     yaml.version = (1, 2)
+    yaml.Constructor = _Constructor
     try:
         node = yaml.load(text)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else 1
         errors.append(f"{path}:{line}: YAML として読めません（{e.problem or e.context}）")
+        return raw, _BAD
+    except ReaderError as e:
+        line = text[: e.position].count("\n") + 1 if isinstance(e.position, int) else 1
+        errors.append(f"{path}:{line}: 使えない文字が入っています（#x{e.character:04x}）"
+                      if isinstance(e.character, int) else f"{path}:{line}: 読めない文字が入っています")
+        return raw, _BAD
+    except Exception as e:                             # noqa: BLE001 - never a traceback
+        errors.append(f"{path}:1: YAML として読めません（{type(e).__name__}: {e}）")
         return raw, _BAD
     if node is None:
         errors.append(f"{path}:1: 中身が空です")
@@ -672,52 +730,139 @@ def load_rules(directory: Path) -> Rules:
                  version=digest.hexdigest()[:12])
 
 
-def check_rules(directory: Path) -> list[str]:
-    """Every problem in the rule files (empty when they are fine): for `mailbot rules check`."""
+def check_rules(directory: Path, composer=None) -> list[str]:
+    """Every problem in the rule files and, given a Composer, in its templates and terms file
+    (empty when all is fine): for `mailbot rules check`."""
+    return _candidate(Path(directory), composer, None).problems
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """One version of what admins edit, read and checked as a whole."""
+
+    rules: Rules | None
+    templates: Any                  # jinja2 Environment over the checked copy, or None
+    problems: list[str]
+    fingerprint: str                # hash of every byte read: which version this is
+
+
+def _candidate(directory: Path, composer, fallback: Rules | None) -> _Candidate:
+    """Read the rules and (with a composer) a copy of the templates; check the templates with
+    these rules, or with `fallback` (the last good ones) when these are bad, so one pass
+    reports every problem."""
+    digest = hashlib.sha256()
+    for name in FILES:
+        digest.update(name.encode() + b"\0" + _bytes(directory / name) + b"\0")
+    problems: list[str] = []
     try:
-        load_rules(directory)
+        rules: Rules | None = load_rules(directory)
     except RulesError as e:
-        return e.errors
-    return []
+        rules, problems = None, list(e.errors)
+    templates = None
+    if composer is not None:
+        from mailbot.template_check import TemplateSnapshot, templates_dir
+
+        snapshot = TemplateSnapshot.read(templates_dir(composer.env))
+        templates = snapshot.environment(composer.env)
+        digest.update(snapshot.digest.encode() + b"\0")
+        if composer.terms_path is not None:
+            digest.update(_bytes(Path(composer.terms_path)))
+        problems += composer.check(rules or fallback, env=templates)
+        if rules is None and fallback is None:
+            problems.append(f"{templates_dir(composer.env)}: 規則に誤りがあるため、テンプレートは書き方だけを"
+                            "確かめました（規則を直してから、もう一度確かめてください）")
+    return _Candidate(rules, templates, problems, digest.hexdigest()[:12])
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"\0missing"
 
 
 class RulesSource:
-    """The current rules for a running daemon: reloads on change, keeps the last good on error."""
+    """The rules (and, given the Composer, its templates) a running daemon decides and writes
+    with: reloaded when a file changes, checked as one version, and used only when all of it
+    is good. A bad edit keeps the last good version in use (rules and templates together), is
+    logged once, and is offered once to `problems()` so the daemon can tell staff.
 
-    def __init__(self, directory: Path):
+    With a composer, the good version's templates are installed as `composer.env` (an
+    in-memory copy), so the templates that were checked are the ones mail is made from.
+    """
+
+    def __init__(self, directory: Path, composer=None):
         self.directory = Path(directory)
+        self.composer = composer
         self.errors: list[str] = []          # problems of the latest failed load, if any
         self._rules: Rules | None = None
         self._stamp: tuple | None = None
+        self._bad_version: str | None = None
+        self._unreported: tuple[str, list[str]] | None = None
 
     def _files_stamp(self) -> tuple:
-        out = []
-        for name in FILES:
+        paths = [self.directory / name for name in FILES]
+        if self.composer is not None:
+            from mailbot.template_check import templates_dir
+
+            folder = templates_dir(self.composer.env)
             try:
-                st = os.stat(self.directory / name)
-                out.append((name, st.st_mtime_ns, st.st_size, st.st_ino))
+                paths += sorted(folder.rglob("*.j2"))
             except OSError:
-                out.append((name, None))
+                pass
+            paths += [folder] + ([Path(self.composer.terms_path)] if self.composer.terms_path else [])
+        out = []
+        for path in paths:
+            try:
+                st = os.stat(path)
+                out.append((str(path), st.st_mtime_ns, st.st_size, st.st_ino))
+            except OSError:
+                out.append((str(path), None))
         return tuple(out)
 
     def current(self) -> Rules:
-        """The rules to decide with now; raises RulesError only if no good rules were ever read."""
+        """The rules to decide with now; raises RulesError only if no good rules were ever read
+        (then the caller reports the problems: nothing is logged here)."""
         stamp = self._files_stamp()
         if stamp != self._stamp:
             self._stamp = stamp
-            try:
-                rules = load_rules(self.directory)
-            except RulesError as e:
-                self.errors = e.errors
-                for line in e.errors:
-                    log.error("rules: %s", line)
-                if self._rules is not None:
-                    log.warning("rules: keeping the last good rules (version %s)", self._rules.version)
-            else:
-                if self._rules is None or rules.version != self._rules.version:
-                    log.info("rules: loaded version %s from %s", rules.version, self.directory)
-                self._rules = rules
-                self.errors = []
+            self._reload()
         if self._rules is None:
             raise RulesError(self.errors)
         return self._rules
+
+    def problems(self) -> tuple[str, list[str]] | None:
+        """(version, problems) of a bad version not yet collected, else None: each bad version
+        is offered once (a later good version withdraws it), e.g. for one mail to staff."""
+        pending, self._unreported = self._unreported, None
+        return pending
+
+    def _reload(self) -> None:
+        try:
+            found = _candidate(self.directory, self.composer, self._rules)
+        except Exception as exc:                       # noqa: BLE001 - a bad edit never stops us
+            log.exception("rules: checking %s failed", self.directory)
+            found = _Candidate(None, None, [f"{self.directory}: 規則を読めませんでした（{type(exc).__name__}）"],
+                               "unreadable")
+        if found.problems or found.rules is None:
+            self.errors = found.problems or [f"{self.directory}: 規則を読めませんでした"]
+            if found.fingerprint == self._bad_version:
+                return                                 # the same bad version touched again
+            self._bad_version = found.fingerprint
+            self._unreported = (found.fingerprint, list(self.errors))
+            if self._rules is not None:
+                for line in self.errors:
+                    log.error("rules: %s", line)
+                log.warning("rules: version %s has %d problem(s); keeping the last good rules "
+                            "(version %s)", found.fingerprint, len(self.errors), self._rules.version)
+            return
+        if self._rules is None or found.rules.version != self._rules.version:
+            log.info("rules: loaded version %s from %s", found.rules.version, self.directory)
+        elif self._bad_version is not None or self.errors:
+            log.info("rules: the problems are fixed; using version %s", found.rules.version)
+        self._rules = found.rules
+        if self.composer is not None and found.templates is not None:
+            self.composer.env = found.templates
+        self.errors = []
+        self._bad_version = None
+        self._unreported = None

@@ -7,13 +7,11 @@ and any mail to the seeker goes into the outbox, which the daemon sends at its n
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 
 import click
 
-from mailbot import calendar, engine
-from mailbot.config import ConfigError, load_config
+from mailbot import calendar, cli_common, engine
 from mailbot.conversation import Refused
 from mailbot.daemon import Clock, make_composer
 from mailbot.rules import RulesError, RulesSource
@@ -22,12 +20,13 @@ from mailbot.store import Store
 
 def _apply(ctx: click.Context, ref: str, action: str, *, when: str | None = None,
            notify: bool = True, for_seeker: bool = False, now: str | None = None) -> None:
-    try:
-        config = load_config(ctx.find_root().obj["config_path"], os.environ)
-        rules = RulesSource(config.paths.rules).current()
-    except (ConfigError, RulesError) as exc:
-        raise click.ClickException(str(exc)) from None
+    config = cli_common.load(ctx)
     composer = make_composer(config)
+    try:
+        # Templates are checked (and used from the checked copy) whenever a mail may be composed.
+        rules = RulesSource(config.paths.rules, composer if notify else None).current()
+    except RulesError as exc:
+        raise cli_common.ConfigProblem("rules:\n" + "\n".join(exc.errors)) from None
     now = Clock(parse_now(now)).now()
     try:
         with Store(config.paths.state).transaction() as tx:

@@ -46,7 +46,12 @@ class TermsLibrary:
     def __init__(self, path: Path | None):
         self.path = Path(path) if path else None
         self.versions: tuple[TermsVersion, ...] = ()
-        self.reload()
+        self.problem: str | None = None
+        try:
+            self.reload()
+        except (TermsError, OSError) as exc:
+            # Reported by the template check (start-up, reload, `rules check`), not here.
+            self.problem = str(exc)
 
     def reload(self) -> None:
         if self.path is None:

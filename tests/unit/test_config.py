@@ -117,3 +117,23 @@ def test_passwords_never_appear_in_errors_or_repr(tmp_path):
     assert message == "MAILBOT_IMAP__PASSWORD: expected a non-empty string, got (hidden)"
     text = MINIMAL.replace('password = "imap-secret-1"', "password = 12345678")
     assert error(write(tmp_path, text)).endswith("[imap] password: expected a string, got (hidden)")
+
+
+def test_terms_default_to_the_templates_folder_wherever_it_is(tmp_path):
+    path = write(tmp_path, MINIMAL + '\n[paths]\ntemplates = "/srv/office/templates"\n')
+    assert load_config(path, {}).paths.terms == Path("/srv/office/templates/terms-of-use.txt")
+    env = {"MAILBOT_PATHS__TEMPLATES": str(tmp_path / "t")}
+    assert load_config(path, env).paths.terms == tmp_path / "t" / "terms-of-use.txt"
+    path = write(tmp_path, MINIMAL + '\n[paths]\ntemplates = "/srv/t"\nterms = "kiyaku.txt"\n')
+    assert load_config(path, {}).paths.terms == path.parent / "kiyaku.txt"
+
+
+def test_log_format_from_file_or_env_and_checked(tmp_path):
+    path = write(tmp_path)
+    assert load_config(path, {}).log.format == "auto"
+    path = write(tmp_path, MINIMAL + '\n[log]\nformat = "journal"\n')
+    assert load_config(path, {}).log.format == "journal"
+    assert load_config(path, {"MAILBOT_LOG__FORMAT": "text"}).log.format == "text"
+    assert "MAILBOT_LOG__FORMAT" in error(path, {"MAILBOT_LOG__FORMAT": "syslog"})
+    path = write(tmp_path, MINIMAL + '\n[log]\nformat = "json"\n')
+    assert "[log] format" in error(path)

@@ -184,3 +184,192 @@ def test_source_without_any_good_rules_raises(rules_dir: Path):
         source.current()
     with pytest.raises(RulesError):
         source.current()                                        # still no good rules
+
+
+# -- impossible values, slot lines, anything an admin can type -----------------------------------
+
+
+def test_impossible_date_is_reported_at_its_line(rules_dir: Path):
+    # ruamel builds date(2027, 2, 30) while loading and raises a bare ValueError (PITFALLS).
+    line = edit(rules_dir / "calendar.yaml", "closed_dates: []",
+                "closed_dates:\n  - note: 点検\n    date: 2027-02-30") + 2
+    assert errors_of(rules_dir) == [
+        f"{rules_dir / 'calendar.yaml'}:{line}: closed_dates[0].date: 2027-02-30 という日付はありません"
+        "（月と日を確かめてください）"]
+
+
+def test_single_digit_dates_still_read(rules_dir: Path):
+    edit(rules_dir / "calendar.yaml", "closed_dates: []", "closed_dates:\n  - date: 2027-2-5\n    note: 点検")
+    assert load_rules(rules_dir).calendar.closed_dates[0].date.isoformat() == "2027-02-05"
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("!!int zz", "invalid literal"),          # a value ruamel cannot build: a bare ValueError
+    ("!!bool maybe", "maybe"),                # ... a bare KeyError
+    ("\x07", "#x0007"),                       # a control character: an unmarked ReaderError
+])
+def test_values_ruamel_cannot_build_are_reported_at_their_line(rules_dir: Path, value, problem):
+    line = edit(rules_dir / "policy.yaml", "search_days: 30", f"search_days: {value}")
+    (error,) = errors_of(rules_dir)
+    assert error.startswith(f"{rules_dir / 'policy.yaml'}:{line}: ") and problem in error
+
+
+def test_overlapping_slot_points_at_the_line_that_holds_it(rules_dir: Path):
+    text = (rules_dir / "calendar.yaml").read_text(encoding="utf-8")
+    text = text.replace('  mon: ["09:00", "10:00", "11:00", "13:00", "14:00", "15:00", "16:00"]',
+                        '  mon:\n    - "09:00"\n    - "09:30"\n    - "11:00"')
+    text = text.replace("    capacity: 1\n", "    capacity: 1\n  - id: c2\n    name: 午後\n    capacity: 1\n"
+                        '    weekly:\n      tue:\n        - "13:00"\n        - "13:20"\n')
+    text = text.replace("open_dates: []", 'open_dates:\n  - date: 2027-01-16\n    note: 土曜\n'
+                        '    times:\n      - "10:00"\n      - "10:45"\n')
+    (rules_dir / "calendar.yaml").write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    at = {t: lines.index(f'{indent}- "{t}"') + 1
+          for indent, t in (("    ", "09:30"), ("        ", "13:20"), ("      ", "10:45"))}
+    path = rules_dir / "calendar.yaml"
+    # The shared weekly is checked once at its own line, not again for each counter using it.
+    assert errors_of(rules_dir) == [
+        f"{path}:{at['09:30']}: weekly.mon: 09:30 の枠が 09:00 からの枠（50 分）と重なります",
+        f"{path}:{at['13:20']}: counters[1].weekly.tue: 13:20 の枠が 13:00 からの枠（50 分）と重なります",
+        f"{path}:{at['10:45']}: open_dates[0].times: 10:45 の枠が 10:00 からの枠（50 分）と重なります",
+    ]
+
+
+def test_slot_past_closing_time_points_at_its_line(rules_dir: Path):
+    line = edit(rules_dir / "calendar.yaml",
+                'fri: ["09:00", "10:00", "11:00", "13:00", "14:00", "15:00", "16:00"]',
+                'fri:\n    - "09:00"\n    - "16:30"') + 2
+    assert errors_of(rules_dir) == [
+        f"{rules_dir / 'calendar.yaml'}:{line}: weekly.fri: 16:30 からの 50 分が closing_time 17:00 を過ぎます"]
+
+
+NASTY = ["[", "]", "{}", "[]", "-1", "2027-02-30", "2027-13-01", "!!int x", "!!bool maybe", "~",
+         '"\x07"', "[1, [2]]", "{a: b}", "12:30", "no", "1e999", "?", "&a [*a]", "'", "|", "- x",
+         "!!timestamp 2027-02-30", "!!binary zz", "!!set {a}", "a: b: c", "!foo bar", ".nan",
+         "Asia/Nowhere", '"' + "a" * 300 + '"', "999999999999999999999"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_no_edit_gives_anything_but_file_line_problems(tmp_path: Path, seed: int):
+    """Random damage to the shipped files: every outcome is rules or `file:line: problem` lines."""
+    import random
+
+    rng = random.Random(seed)
+    for attempt in range(40):
+        directory = tmp_path / f"{seed}-{attempt}"
+        directory.mkdir()
+        for name in FILES:
+            shutil.copy(SHIPPED / name, directory / name)
+        for _ in range(rng.randint(1, 3)):
+            path = directory / rng.choice(FILES)
+            lines = path.read_text(encoding="utf-8").split("\n")
+            i = rng.randrange(len(lines))
+            roll = rng.random()
+            if roll < 0.6 and ":" in lines[i]:
+                lines[i] = lines[i].partition(":")[0] + ": " + rng.choice(NASTY)
+            elif roll < 0.75:
+                del lines[i]
+            elif roll < 0.9:
+                lines.insert(i, lines[i])
+            else:
+                lines[i] = rng.choice(NASTY)
+            path.write_text("\n".join(lines), encoding="utf-8")
+        try:
+            load_rules(directory)
+        except RulesError as e:
+            for error in e.errors:
+                assert re.match(rf"{re.escape(str(directory))}/[a-z]+\.yaml:\d+: \S", error), error
+
+
+# -- the running daemon's source: rules and templates as one version -----------------------------
+
+TEMPLATES = SHIPPED.parent / "templates"
+
+
+@pytest.fixture
+def composer(tmp_path: Path):
+    from mailbot.compose import Composer
+
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    return Composer(tmp_path / "templates", tmp_path / "templates" / "terms-of-use.txt",
+                    "office@example.jp")
+
+
+def _reminder_body(composer, rules) -> str:
+    from mailbot.template_samples import samples
+
+    sample = samples(rules)[0]
+    return composer.render("reminder", sample.data(rules))[1]
+
+
+def test_each_bad_version_is_offered_once(rules_dir: Path, caplog):
+    source = RulesSource(rules_dir)
+    good = source.current()
+    assert source.problems() is None
+    line = edit(rules_dir / "policy.yaml", "slots_per_offer: 3", "slots_per_offer: many")
+    with caplog.at_level(logging.ERROR, logger="mailbot.rules"):
+        assert source.current() is good
+    version, problems = source.problems()
+    assert problems == source.errors and f"policy.yaml:{line}: slots_per_offer" in problems[0]
+    assert source.problems() is None                            # offered once
+    edit(rules_dir / "policy.yaml", "slots_per_offer: many", "slots_per_offer: many")   # touched only
+    caplog.clear()
+    with caplog.at_level(logging.ERROR, logger="mailbot.rules"):
+        assert source.current() is good
+    assert source.problems() is None and "slots_per_offer" not in caplog.text    # same version
+    edit(rules_dir / "policy.yaml", "review: none", "review: often")
+    again = source.problems() if source.current() is good else None
+    assert again and again[0] != version and len(again[1]) == 2
+    edit(rules_dir / "policy.yaml", "slots_per_offer: many", "slots_per_offer: 3")
+    edit(rules_dir / "policy.yaml", "review: often", "review: none")
+    assert source.current().version == good.version and source.problems() is None
+
+
+def test_a_bad_template_edit_keeps_the_last_good_templates(rules_dir: Path, composer, caplog):
+    source = RulesSource(rules_dir, composer)
+    good = source.current()
+    reminder = Path(composer.terms_path).parent / "reminder.j2"
+    line = edit(reminder, "ご予約のオンライン職業相談が近づきました", "{{ seeker }}ご予約のオンライン職業相談が近づきました")
+    with caplog.at_level(logging.ERROR, logger="mailbot.rules"):
+        assert source.current() is good
+    assert f"reminder.j2:{line}: 未定義の名前です（'seeker' is undefined）" in caplog.text
+    version, problems = source.problems()
+    assert problems == [f"{reminder}:{line}: 未定義の名前です（'seeker' is undefined）"]
+    assert "近づきました" in _reminder_body(composer, good)         # the old text is still sent
+    edit(reminder, "{{ seeker }}ご予約のオンライン職業相談が近づきました", "ご予約の相談日が近づきました")
+    assert source.current().version == good.version and source.errors == []
+    assert "相談日が近づきました" in _reminder_body(composer, good)   # the fixed edit is used
+
+
+def test_a_bad_rules_edit_also_reports_template_problems(rules_dir: Path, composer):
+    source = RulesSource(rules_dir, composer)
+    source.current()
+    edit(rules_dir / "policy.yaml", "slots_per_offer: 3", "slots_per_offer: many")
+    edit(Path(composer.terms_path).parent / "lapsed.j2", "{{ ref }}）は無効", "{{ reff }}）は無効")
+    source.current()
+    _, problems = source.problems()
+    assert [p.split(":")[0].rsplit("/", 1)[-1] for p in problems] == ["policy.yaml", "lapsed.j2"]
+
+
+def test_an_unexpected_failure_while_reloading_keeps_the_daemon_going(rules_dir: Path, monkeypatch,
+                                                                      caplog):
+    import mailbot.rules as rules_module
+
+    source = RulesSource(rules_dir)
+    good = source.current()
+
+    def broken(directory):
+        raise RuntimeError("a bug, not an edit")
+
+    monkeypatch.setattr(rules_module, "load_rules", broken)
+    edit(rules_dir / "policy.yaml", "search_days: 30", "search_days: 31")
+    with caplog.at_level(logging.ERROR, logger="mailbot.rules"):
+        assert source.current() is good
+    assert "RuntimeError" in caplog.text and source.problems() is not None
+
+
+def test_the_first_failing_load_is_left_to_the_caller_to_report(rules_dir: Path, caplog):
+    edit(rules_dir / "policy.yaml", "slots_per_offer: 3", "slots_per_offer: many")
+    with caplog.at_level(logging.DEBUG, logger="mailbot.rules"), pytest.raises(RulesError) as info:
+        RulesSource(rules_dir).current()
+    assert "slots_per_offer" in info.value.errors[0] and caplog.text == ""
