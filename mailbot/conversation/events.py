@@ -51,6 +51,10 @@ class Kind(str, Enum):
     FAILED = "delivery.failed"         # permanent SMTP refusal
     BOUNCED = "delivery.bounced"       # a DSN came back for it
     REJECTED = "delivery.rejected"     # staff rejected a held mail
+    # the booking site (mailbot web)
+    SITE_APPLIED = "site.applied"      # the form was sent with the terms agreed: hold the seat
+    SITE_CLICKED = "site.clicked"      # the link in our mail was used in time: confirm
+    SITE_CANCEL = "site.cancel"        # the cancel page of a site booking
 
     def __str__(self) -> str:
         return self.value
@@ -59,6 +63,7 @@ class Kind(str, Enum):
 MAIL_KINDS = frozenset(k for k in Kind if k.value.startswith("mail."))
 STAFF_KINDS = frozenset(k for k in Kind if k.value.startswith("staff."))
 DELIVERY_KINDS = frozenset(k for k in Kind if k.value.startswith("delivery."))
+SITE_KINDS = frozenset(k for k in Kind if k.value.startswith("site."))
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,33 @@ class Delivery:
         return Kind(f"delivery.{self.outcome}")
 
 
-Event = Mail | Tick | Staff | Delivery
+@dataclass(frozen=True)
+class Site:
+    """Something a seeker did on the booking site. The web shell checks the request (CSRF,
+    rate limits, the signed token) and makes the links; deciding is the table's.
+
+    applied: `contact`, `slot`, `note`, `agreed_at`, `new_ref`, `token_id` (the nonce of the
+    link), `link_url` (for the mail only, never stored). clicked: `token_id`, `cancel_token_id`
+    and `cancel_url`, `site_url` (for the confirmation mail). cancel: `site_url`."""
+
+    action: str                                   # applied | clicked | cancel
+    slot: str | None = None
+    contact: Mapping | None = None
+    note: str | None = None
+    agreed_at: datetime | None = None
+    new_ref: str | None = None
+    token_id: str | None = None
+    link_url: str | None = None
+    cancel_token_id: str | None = None
+    cancel_url: str | None = None
+    site_url: str | None = None
+
+    @property
+    def kind(self) -> Kind:
+        return Kind(f"site.{self.action}")
+
+
+Event = Mail | Tick | Staff | Delivery | Site
 
 
 # ---------------------------------------------------------------------------- actions
@@ -181,6 +212,6 @@ class Context:
     no_shows: int = 0
 
 
-__all__ = ["Kind", "Meaning", "Mail", "Tick", "Staff", "Delivery", "Event", "Send", "NotifyStaff",
+__all__ = ["Kind", "Meaning", "Mail", "Tick", "Staff", "Delivery", "Site", "Event", "Send", "NotifyStaff",
            "File", "Action", "Refused", "Unhandled", "Context", "MAIL_KINDS", "STAFF_KINDS",
-           "DELIVERY_KINDS"]
+           "DELIVERY_KINDS", "SITE_KINDS"]
