@@ -21,7 +21,8 @@ _EMAIL = re.compile(r"^[^@\s\"<>(),;:\\\[\]]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]
 _PHONE = re.compile(r"^0\d{9,10}$")
 _SEEKER = re.compile(r"^(\d{5})-?(\d{8})$")
 _SLOT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/[a-z0-9][a-z0-9_-]{0,19}$")
-_PHONE_NOISE = re.compile(r"[\s()\-‐－―ー]")
+_DASHES = re.compile(r"[‐‑‒–—―−－ー]")          # what phones and IMEs type for '-'
+_PHONE_NOISE = re.compile(r"[\s()\-]")
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,10 @@ def read_application(form: Mapping[str, str], *, terms_version: str | None) -> t
 
     def text(key: str, *, required: bool, multiline: bool = False) -> str:
         value = raw[key].replace("\r\n", "\n").replace("\r", "\n")
+        bad = _bad_chars(value.strip(), multiline)      # a line break in a name is no space
         value = value.strip() if multiline else " ".join(value.split())
         shown[key] = value[: LIMITS.get(key, 200) * 2]
-        if _bad_chars(value, multiline):
+        if bad:
             errors[key] = "bad_chars"
         elif required and not value:
             errors[key] = "required"
@@ -73,10 +75,10 @@ def read_application(form: Mapping[str, str], *, terms_version: str | None) -> t
         errors["email"] = "email_invalid"
     if "email" not in errors and "email2" not in errors and email != email2:
         errors["email2"] = "email_mismatch"
-    phone = unicodedata.normalize("NFKC", text("phone", required=True))
+    phone = _DASHES.sub("-", unicodedata.normalize("NFKC", text("phone", required=True)))
     if "phone" not in errors and not _PHONE.match(_PHONE_NOISE.sub("", phone)):
         errors["phone"] = "phone_invalid"
-    seeker = unicodedata.normalize("NFKC", text("seeker_number", required=False))
+    seeker = _DASHES.sub("-", unicodedata.normalize("NFKC", text("seeker_number", required=False)))
     m = _SEEKER.match(seeker.replace(" ", "")) if seeker else None
     if seeker and "seeker_number" not in errors and not m:
         errors["seeker_number"] = "seeker_number_invalid"
