@@ -39,6 +39,7 @@ BACKEND = web.AppKey("backend", Backend)
 PAGES = web.AppKey("pages", jinja2.Environment)
 LIMITER = web.AppKey("limiter", ClientLimiter)
 SETTINGS = web.AppKey("settings", dict)
+NEW_COOKIE = web.RequestKey("csrf_cookie", str)
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
        "frame-ancestors 'none'; base-uri 'none'")
@@ -143,9 +144,9 @@ def _csrf_cookie(request: web.Request) -> tuple[str, bool]:
     value = request.cookies.get(CSRF_COOKIE)
     if request.app[BACKEND].tokens.cookie_ok(value):
         return value, False
-    if "csrf_cookie" not in request:
-        request["csrf_cookie"] = request.app[BACKEND].tokens.new_cookie()
-    return request["csrf_cookie"], True
+    if NEW_COOKIE not in request:
+        request[NEW_COOKIE] = request.app[BACKEND].tokens.new_cookie()
+    return request[NEW_COOKIE], True
 
 
 def _client(request: web.Request) -> str:
