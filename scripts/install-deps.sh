@@ -3,6 +3,7 @@
 # when everything is present; uses sudo only when not root.
 #   - python3 venv support (Debian ships python3 without ensurepip)
 #   - Dovecot IMAP + LMTP (the test/demo mail server; mailbot.sandbox runs its own instance)
+#   - Chromium and a Japanese font (the booking site's browser tests)
 #   - when run as root: the system user `vmail` that owns the sandbox's mail files (Dovecot refuses
 #     root for mail processes; as an ordinary user the sandbox runs Dovecot as that user)
 set -euo pipefail
@@ -18,6 +19,15 @@ if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
 fi
 if ! command -v dovecot >/dev/null 2>&1 && [ ! -x /usr/sbin/dovecot ]; then
     packages+=(dovecot-imapd dovecot-lmtpd)
+fi
+
+# The booking site's browser tests: Debian's Chromium (driven by Playwright from the venv, which
+# never downloads a browser of its own) and a Japanese font so screenshots show the text.
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+    packages+=(chromium)
+fi
+if ! fc-list 2>/dev/null | grep -qi -e ipagothic -e "noto sans cjk"; then
+    packages+=(fonts-ipafont-gothic)
 fi
 
 if [ ${#packages[@]} -gt 0 ]; then

@@ -29,7 +29,7 @@ class Cell:
 class Day:
     day: date
     closed: str | None          # why there are no slots (holiday name, 年末年始休業, 土曜日 …)
-    window: str | None          # before | after: outside the booking window
+    window: str | None          # past | before | after: outside the booking window
     cells: tuple[Cell, ...]
 
     @property
@@ -89,7 +89,8 @@ def week_view(rules, taken: Mapping[str, int], now: datetime, start: date | None
         out = []
         for day in days:
             slots = [s for s in calendar.day_slots(rules, day) if s.counter == counter.id]
-            window = "before" if day < first else "after" if day > last else None
+            today = now.astimezone(rules.calendar.timezone).date()
+            window = "past" if day < today else "before" if day < first else "after" if day > last else None
             cells = tuple(Cell(s, slot_status(rules, s, taken, now), calendar.seats_left(rules, s, taken))
                           for s in slots)
             closed = None if slots else calendar.closed_reason(rules, day) or "休み"
