@@ -20,6 +20,7 @@ import asyncio
 import functools
 import logging
 import time
+import traceback
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -119,8 +120,10 @@ async def _errors(request: web.Request, handler):
             raise
         return _page(request, "error.html", status=exc.status, code=exc.status,
                      headers={k: v for k, v in exc.headers.items() if k == "Retry-After"})
-    except Exception:                                         # noqa: BLE001 - shown as 500
-        log.exception("web: %s %s failed", request.method, request.match_info.route.name or "-")
+    except Exception as exc:                                  # noqa: BLE001 - shown as 500
+        # Where it failed, not the exception's text: that may quote what a seeker typed.
+        log.error("web: %s %s failed: %s\n%s", request.method, request.match_info.route.name or "-",
+                  type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)).rstrip())
         return _page(request, "error.html", status=500, code=500)
 
 

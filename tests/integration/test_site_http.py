@@ -163,6 +163,25 @@ def test_the_same_day_cancel_page_gives_the_phone_number(site, config, clock):
     assert threads(config)[0]["state"] == "confirmed"
 
 
+def test_logs_carry_references_never_personal_data_and_state_stays_private(site, config, caplog):
+    caplog.set_level("DEBUG")
+    seeker = Client(site.url)
+    seeker.apply(SLOT, name="秘密 花子", email="himitsu@example.jp", phone="090-9999-8888",
+                 seeker_number="05010-99998888", note="内緒の相談内容")
+    token = link_token(config)
+    seeker.get(f"/l/{token}")
+    seeker.post(f"/l/{token}", {})
+    Client(site.url).apply("2026-12-07T10:00/c1", name="<b>x", email="bad@", phone="1")  # refused
+    ref = threads(config)[0]["ref"]
+    assert ref in caplog.text
+    for secret in ("秘密", "himitsu", "9999", "内緒", token, "<b>x", "bad@", "127.0.0.1:"):
+        assert secret not in caplog.text, secret
+    state = config.paths.state
+    assert oct(state.stat().st_mode & 0o777) == "0o700"
+    for path in state.rglob("*"):
+        assert oct(path.stat().st_mode & 0o777) == ("0o700" if path.is_dir() else "0o600"), path
+
+
 # ---------------------------------------------------------------------------- refusals
 
 
