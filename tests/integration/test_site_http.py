@@ -138,15 +138,16 @@ def test_after_the_hour_the_link_page_says_lapsed_and_the_seat_is_free(site, con
     assert Client(site.url).get(f"/l/{token}").status == 200          # 60 minutes: still valid
     clock.set("2026-12-01T10:00:01+09:00")
     assert SLOT in Client(site.url).get("/").free_slots()              # the hold no longer counts
+    # Someone else may now have it, before the timer or the link closed the old application.
+    assert Client(site.url).apply(SLOT, email="hanako@example.ne.jp").status == 303
     lapsed = Client(site.url).get(f"/l/{token}")
     assert lapsed.status == 410 and "無効" in lapsed.text
     c = Client(site.url)
     c.get("/apply?slot=2026-12-07T10:00/c1")                            # for a form token
     assert c.post(f"/l/{token}", {}).status == 410
-    (doc,) = threads(config)
-    assert doc["state"] == "expired" and doc["holds"] == [] and doc["booking"] is None
-    # Someone else may now have it.
-    assert Client(site.url).apply(SLOT, email="hanako@example.ne.jp").status == 303
+    old, new = sorted(threads(config), key=lambda d: d["ref"])
+    assert old["state"] == "expired" and old["holds"] == [] and old["booking"] is None
+    assert new["state"] == "pending_link" and new["holds"] == [SLOT]
 
 
 def test_the_same_day_cancel_page_gives_the_phone_number(site, config, clock):
@@ -201,6 +202,22 @@ def test_without_the_form_token_nothing_happens(site, config):
     assert threads(config) == [] and outbox(config) == []
 
 
+def test_a_file_upload_is_refused(site, config):
+    c = Client(site.url)
+    c.get(f"/apply?slot={SLOT}")
+    boundary = "XyZ"
+    fields = {"csrf": c.csrf, "slot": SLOT, "name": "秋田 太郎", "email": "a@example.jp",
+              "email2": "a@example.jp", "phone": "090-1234-5678", "agree": "yes",
+              "terms_version": c.last.field("terms_version")}
+    parts = [f"--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+             for k, v in fields.items()]
+    parts.append(f"--{boundary}\r\nContent-Disposition: form-data; name=\"note\"; filename=\"a.txt\"\r\n"
+                 f"Content-Type: text/plain\r\n\r\nhello\r\n--{boundary}--\r\n")
+    data = "".join(parts).encode()
+    page = c.request("/apply", data, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    assert page.status == 400 and threads(config) == []
+
+
 def test_an_oversized_request_is_refused(site, config):
     c = Client(site.url)
     c.get(f"/apply?slot={SLOT}")
@@ -253,6 +270,12 @@ def test_unknown_forged_and_altered_tokens_get_the_same_answer(site, config):
         answers.add((page.status, page.plain().split("（エラー")[0]))
         assert Client(site.url).get(f"/c/{bad}").status == 404
     assert len(answers) == 1 and next(iter(answers))[0] == 404
+    # Signed by us but not the application's own link (an older one, say): still nothing.
+    from mailbot.daemon import make_composer
+    from mailbot.web.tokens import Tokens
+    other, _ = Tokens(make_composer(config).signer).make("link", ref)
+    page = Client(site.url).get(f"/l/{other}")
+    assert (page.status, page.plain().split("（エラー")[0]) in answers
     assert threads(config)[0]["state"] == "pending_link"
 
 
@@ -280,6 +303,17 @@ def test_rate_limit_per_client(tmp_path, clock):
         assert c.post("/apply", {"slot": SLOT}).status == 429
 
 
+@pytest.mark.parametrize("trusted", [False, True])
+def test_forwarded_for_counts_only_behind_a_trusted_proxy(tmp_path, clock, trusted):
+    config = site_config(tmp_path, rules=rules_copy(tmp_path, per_client_per_hour="2"),
+                         web=f"trust_forwarded_for = {str(trusted).lower()}")
+    with SiteThread(config, clock) as site:
+        statuses = [Client(site.url, headers={"X-Forwarded-For": f"198.51.100.{i}"}).get("/l/x").status
+                    for i in range(3)]
+    # Untrusted, a client cannot dodge its limit by naming other addresses.
+    assert statuses == ([404, 404, 404] if trusted else [404, 404, 429])
+
+
 def test_rate_limit_per_address_is_silent(tmp_path, clock):
     """Past the daily limit for one address the page is the same, but nothing is recorded and
     no mail goes out: the form cannot be used to flood someone's mailbox."""
@@ -291,6 +325,10 @@ def test_rate_limit_per_address_is_silent(tmp_path, clock):
         assert len(threads(config)) == 2 and len(outbox(config)) == 2
         assert Client(site.url).apply(slots[3], email="other@example.jp").status == 303
         assert len(threads(config)) == 3
+        from mailbot.store import Store
+        with Store(config.paths.state).snapshot() as tx:
+            keys = tx.meta_keys("site:")
+        assert len(keys) == 2 and not any("example" in k for k in keys)   # no address stored
 
 
 def test_a_disabled_site_takes_no_application(tmp_path, clock):
@@ -340,3 +378,4 @@ def test_mailbot_web_listens_on_loopback_by_default(tmp_path):
         _, err = proc.communicate(timeout=10)
     assert proc.returncode in (0, -15)
     assert "taro" not in err and "127.0.0.1" in err
+    assert "GET /" not in err                                  # no access log: paths carry tokens
