@@ -3,8 +3,9 @@
 Events: a mail together with its reading (`Mail`, whose `kind` is the meaning read in context,
 see reading.py), a timer tick (`Tick`), a staff command (`Staff`), what happened to a mail we
 sent (`Delivery`), and what a seeker did on the booking site (`Site`). Actions are instructions
-for the shell, which performs them after recording the outcome: `Send` (compose a template to an address), `NotifyStaff` (a notice to
-office.staff_address with the seeker's mail attached) and `File` (where the source mail goes).
+for the shell, which performs them after recording the outcome: `Send` (compose a template to
+an address), `NotifyStaff` (a notice to office.staff_address with the seeker's mail attached)
+and `File` (where the source mail goes).
 """
 
 from __future__ import annotations
