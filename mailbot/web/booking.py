@@ -67,14 +67,18 @@ class Backend:
     def week(self, start: date | None):
         rules, now = self.rules(), self.now()
         with self.store.snapshot() as tx:
-            taken = weeks.seats_taken(rules, tx.threads(engine.OPEN_STATES), now)
+            taken = self._taken(tx, rules, now)
         return rules, now, weeks.week_view(rules, taken, now, start)
+
+    @staticmethod
+    def _taken(tx, rules, now: datetime) -> dict[str, int]:
+        return weeks.seats_taken(rules, tx.taken_seats(), tx.threads((State.PENDING_LINK.value,)), now)
 
     def slot(self, key: str):
         """(rules, now, slot or None, problem or None) for the form page."""
         rules, now = self.rules(), self.now()
         with self.store.snapshot() as tx:
-            taken = weeks.seats_taken(rules, tx.threads(engine.OPEN_STATES), now)
+            taken = self._taken(tx, rules, now)
         problem = slot_problem(rules, key, taken, now)
         slot = None if problem == "not_a_slot" else calendar.Slot.from_key(key, rules)
         return rules, now, slot, problem

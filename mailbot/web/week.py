@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Iterable, Mapping
 
 from mailbot import calendar
-from mailbot.conversation.model import State, Thread
+from mailbot.conversation.model import SiteApplication, State
 from mailbot.conversation.site import link_lapsed
 
 
@@ -54,21 +54,20 @@ class Week:
     last: date
 
 
-def seats_taken(rules, docs: Iterable[dict], now: datetime) -> dict[str, int]:
-    """Slot key -> seats held, as the store counts them, less the holds of site applications
-    whose link has lapsed but whose record the timer has not yet closed."""
-    taken: dict[str, int] = {}
-    for doc in docs:
-        holds = doc.get("holds") or ()
-        if not holds:
+def seats_taken(rules, taken: Mapping[str, int], pending: Iterable[dict], now: datetime) -> dict[str, int]:
+    """Seats taken (`taken`, as the store counts holds) less the holds of the site
+    applications in `pending` whose link has lapsed but whose record the timer has not yet
+    closed. Only those few records are read, whatever the store holds."""
+    out = dict(taken)
+    for doc in pending:
+        app = SiteApplication.from_json(doc.get("site"))
+        if doc.get("state") != State.PENDING_LINK.value or app is None or not link_lapsed(rules, app, now):
             continue
-        if doc.get("state") == State.PENDING_LINK.value:
-            thread = Thread.from_json(doc)
-            if thread.site is not None and link_lapsed(rules, thread.site, now):
-                continue
-        for key in holds:
-            taken[key] = taken.get(key, 0) + 1
-    return taken
+        for key in doc.get("holds") or ():
+            out[key] = out.get(key, 0) - 1
+            if out[key] <= 0:
+                del out[key]
+    return out
 
 
 def slot_status(rules, slot: calendar.Slot, taken: Mapping[str, int], now: datetime) -> str:

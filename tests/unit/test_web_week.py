@@ -61,5 +61,6 @@ def test_weeks_stay_inside_the_booking_window():
 def test_a_pending_link_holds_its_seat_until_it_lapses():
     thread = mark_sent(decide(None, site_event("applied"), ctx())[0])
     docs = [thread.to_json()]
-    assert seats_taken(RULES, docs, NOW + timedelta(minutes=30)) == {"2026-12-04T14:00/c1": 1}
-    assert seats_taken(RULES, docs, NOW + timedelta(minutes=61)) == {}
+    held = {"2026-12-04T14:00/c1": 1, "2026-12-07T10:00/c1": 1}      # the store's count
+    assert seats_taken(RULES, held, docs, NOW + timedelta(minutes=30)) == held
+    assert seats_taken(RULES, held, docs, NOW + timedelta(minutes=61)) == {"2026-12-07T10:00/c1": 1}
