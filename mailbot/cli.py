@@ -28,6 +28,7 @@ from mailbot.rules import RulesError
 from mailbot.staff_commands import COMMANDS as STAFF_COMMANDS
 from mailbot.staff_commands import parse_now as _parse_now
 from mailbot.store import StoreError
+from mailbot.web.command import web
 
 OUTBOX_STATUSES = ("pending", "held", "sent", "failed")
 
@@ -147,15 +148,18 @@ def rules_check(ctx: click.Context, directory: Path | None, templates_dir: Path 
 @click.option("--all", "show_all", is_flag=True, help="Include closed conversations.")
 @click.pass_context
 def bookings(ctx: click.Context, show_all: bool) -> None:
-    """List conversations and bookings (reference, state, slot)."""
+    """List conversations and bookings (reference, state, slot, and `site` for the booking site)."""
+    from mailbot.conversation.model import OPEN
     from mailbot.store import Store
 
     config = _config(ctx)
     with Store(config.paths.state).snapshot() as tx:
-        threads = tx.threads(None if show_all else ("needs_info", "offered", "confirmed", "staff"))
+        threads = tx.threads(None if show_all else sorted(s.value for s in OPEN))
     for t in sorted(threads, key=lambda t: t["ref"]):
-        slot = (t.get("booking") or {}).get("slot") or ",".join((t.get("offer") or {}).get("slots", []))
-        click.echo(f"{t['ref']}  {t['state']:<10}  {slot}")
+        slot = (t.get("booking") or {}).get("slot") or ",".join((t.get("offer") or {}).get("slots", [])) \
+            or ",".join(t.get("holds") or ())
+        source = "  site" if t.get("source") == "site" else ""
+        click.echo(f"{t['ref']}  {t['state']:<12}  {slot}{source}".rstrip())
     if not threads:
         click.echo("no conversations")
 
@@ -253,6 +257,7 @@ def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason
 
 
 main.add_command(parse)
+main.add_command(web)
 for _command in STAFF_COMMANDS:
     main.add_command(_command)
 

@@ -16,7 +16,7 @@ from mailbot.config import LOG_FORMATS, Config, ConfigError, load_config
 
 EX_CONFIG = 78                                  # sysexits.h: configuration error
 # The daemon reports what it does; every other command is quiet unless -v.
-_LOG_LEVELS = {"run": logging.INFO}
+_LOG_LEVELS = {"run": logging.INFO, "web": logging.INFO}   # the long-running ones
 
 
 class ConfigProblem(click.ClickException):

@@ -195,6 +195,16 @@ def template_data(thread: Thread | None, rules, extra: Mapping) -> dict:
         "state": thread.state.value if thread else None,
         "summary": [],
         "attached": False,
+        # the booking site (site_link, site_use_link; confirmed/cancelled of a site booking)
+        "site": False,
+        "site_app": thread.site if thread else None,
+        "site_slot": calendar.Slot.from_key(thread.site.slot, rules) if thread and thread.site else None,
+        "link_url": None,
+        "link_minutes": None,
+        "cutoff": None,
+        "cutoff_soon": False,
+        "cancel_url": None,
+        "site_url": None,
     }
     data.update(extra)
     return data

@@ -87,6 +87,17 @@ class TrustSettings:
 
 
 @dataclass(frozen=True)
+class WebSettings:
+    """The booking site (`mailbot web`): where it listens (loopback by default, behind the
+    office's reverse proxy) and the public address its mail links point to."""
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    public_url: str = ""                 # e.g. https://yoyaku.akita-hw.example.jp; empty: http://host:port
+    trust_forwarded_for: bool = False    # the proxy sets X-Forwarded-For (rate limits per client)
+
+
+@dataclass(frozen=True)
 class Config:
     imap: ImapSettings
     smtp: SmtpSettings
@@ -95,6 +106,7 @@ class Config:
     security: SecuritySettings = SecuritySettings()
     trust: TrustSettings = TrustSettings()
     log: LogSettings = LogSettings()
+    web: WebSettings = WebSettings()
 
 
 # -- value checkers: (raw value, came from env?) -> value, or raise _Bad(expectation) -----------
@@ -173,6 +185,23 @@ def _log_format(value: Any, from_env: bool) -> str:
     return text
 
 
+def _flag(value: Any, from_env: bool) -> bool:
+    if from_env and isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0"):
+        return value.strip().lower() in ("true", "1")
+    if not isinstance(value, bool):
+        raise _Bad("expected true or false")
+    return value
+
+
+def _public_url(value: Any, from_env: bool) -> str:
+    text = _text(value, from_env).strip().rstrip("/")
+    if text and not (text.startswith("https://") or text.startswith("http://")):
+        raise _Bad("expected an http:// or https:// address, e.g. https://yoyaku.example.jp")
+    if any(c.isspace() or c in "\"'<>" for c in text):
+        raise _Bad("expected an address without spaces or quotes")
+    return text
+
+
 _port = _number(int, 1, 65535, "expected an integer 1-65535")
 _seconds = _number(int, 1, None, "expected a whole number of seconds >= 1")
 _timeout = _number(float, 0.1, None, "expected a number of seconds > 0")
@@ -219,6 +248,12 @@ _SCHEMA: dict[str, dict[str, tuple[Callable[[Any, bool], Any], Any]]] = {
     "trust": {
         "authserv_id": (_text, ""),
         "dmarc": (_dmarc, "staff"),
+    },
+    "web": {
+        "host": (_nonempty, "127.0.0.1"),
+        "port": (_port, 8080),
+        "public_url": (_public_url, ""),
+        "trust_forwarded_for": (_flag, False),
     },
 }
 
@@ -319,6 +354,7 @@ def _finish(values: dict[str, dict[str, Any]], source: Path, label: str,
         security=SecuritySettings(**values["security"]),
         trust=TrustSettings(**values["trust"]),
         log=LogSettings(**values["log"]),
+        web=WebSettings(**values["web"]),
     )
 
 

@@ -48,7 +48,7 @@ FOLDERS = ("Processed", "NeedsStaff", "Sent")
 MAIL_KINDS = ("offer", "needs_info", "which_slot", "confirmed", "cancelled", "same_day_cancel",
               "lapsed", "reschedule_lapsed", "staff_ack", "ask_new_time", "reminder",
               "needs_info_lapsed", "reschedule_withdrawn", "noted", "received", "redirected",
-              "limit_reached", "too_large", "staff_notice")
+              "limit_reached", "too_large", "staff_notice", "site_link", "site_use_link")
 
 
 class Clock:

@@ -31,7 +31,8 @@ from mailbot.understand.model import Inbound, Understanding
 
 log = logging.getLogger("mailbot")
 
-TICK_STATES = tuple(s.value for s in (State.OFFERED, State.RESCHEDULING, State.NEEDS_INFO, State.CONFIRMED))
+TICK_STATES = tuple(s.value for s in (State.OFFERED, State.RESCHEDULING, State.NEEDS_INFO, State.CONFIRMED,
+                                      State.PENDING_LINK))
 OPEN_STATES = tuple(s.value for s in OPEN)
 UNDELIVERABLE = "undeliverable:"
 

@@ -32,6 +32,7 @@ from ruamel.yaml.reader import ReaderError
 log = logging.getLogger(__name__)
 
 FILES = ("office.yaml", "calendar.yaml", "policy.yaml", "sessions.yaml")
+OPTIONAL_FILES = ("site.yaml",)     # defaults apply when absent
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 URL_PLACEHOLDERS = ("counter", "reference", "date", "time", "seat")
 
@@ -155,12 +156,30 @@ class Sessions:
 
 
 @dataclass(frozen=True)
+class SiteLimits:
+    """How often the booking site answers one client or takes one address (abuse, mail bombs)."""
+
+    per_client_per_hour: int = 30                # form posts and link pages per client address
+    per_email_per_day: int = 5                   # applications per email address
+
+
+@dataclass(frozen=True)
+class SiteRules:
+    """The booking site (予約サイト, terms art. 6 (2)-(6)): rules/site.yaml."""
+
+    enabled: bool = True
+    link_minutes: int = 60                       # the link in our mail confirms within this
+    limits: SiteLimits = SiteLimits()
+
+
+@dataclass(frozen=True)
 class Rules:
     office: Office
     calendar: CalendarRules
     policy: Policy
     sessions: Sessions
-    version: str                                 # hash of the four files: which rules decided
+    version: str                                 # hash of the rule files: which rules decided
+    site: SiteRules = SiteRules()
 
 
 class RulesError(Exception):
@@ -640,6 +659,26 @@ def _sessions(doc: _Doc, node: Any, cal: CalendarRules | None) -> Sessions | Non
     return Sessions(app_name=t["app_name"], routes=MappingProxyType(routes))
 
 
+def _site_limits(doc: _Doc, value: Any, line: int, where: str) -> SiteLimits:
+    t = _table(doc, value, line, where, {
+        "per_client_per_hour": _Field(_integer(1, 10000)),
+        "per_email_per_day": _Field(_integer(1, 100)),
+    })
+    return _BAD if t is _BAD else SiteLimits(**t)
+
+
+def _site(doc: _Doc, node: Any) -> SiteRules | None:
+    before = len(doc.errors)
+    t = _table(doc, node, 1, "", {
+        "enabled": _Field(_flag, required=False, default=True),
+        "link_minutes": _Field(_integer(5, 24 * 60), required=False, default=60),
+        "limits": _Field(_site_limits, required=False, default=SiteLimits()),
+    })
+    if t is _BAD or len(doc.errors) > before:
+        return None
+    return SiteRules(**t)
+
+
 # ---------------------------------------------------------------------------- loading
 
 
@@ -717,17 +756,23 @@ def load_rules(directory: Path) -> Rules:
             return None
         return build(_Doc(directory / name, errors), nodes[name])
 
+    for name in OPTIONAL_FILES:
+        if (directory / name).exists():
+            raw[name], nodes[name] = _read(directory / name, errors)
+
     office = part("office.yaml", _office)
     cal = part("calendar.yaml", _calendar)
     policy = part("policy.yaml", _policy)
     sessions = part("sessions.yaml", lambda doc, node: _sessions(doc, node, cal))
-    if errors or None in (office, cal, policy, sessions):
+    site = part("site.yaml", _site) if "site.yaml" in nodes else SiteRules()
+    if errors or None in (office, cal, policy, sessions, site):
         raise RulesError(errors or [f"{directory}: 規則を読めませんでした"])
     digest = hashlib.sha256()
-    for name in FILES:
-        digest.update(name.encode() + b"\0" + raw[name] + b"\0")
+    for name in (*FILES, *OPTIONAL_FILES):
+        if name in raw:
+            digest.update(name.encode() + b"\0" + raw[name] + b"\0")
     return Rules(office=office, calendar=cal, policy=policy, sessions=sessions,
-                 version=digest.hexdigest()[:12])
+                 version=digest.hexdigest()[:12], site=site)
 
 
 def check_rules(directory: Path, composer=None) -> list[str]:
@@ -801,7 +846,7 @@ class RulesSource:
         self._unreported: tuple[str, list[str]] | None = None
 
     def _files_stamp(self) -> tuple:
-        paths = [self.directory / name for name in FILES]
+        paths = [self.directory / name for name in (*FILES, *OPTIONAL_FILES)]
         if self.composer is not None:
             from mailbot.template_check import templates_dir
 

@@ -66,6 +66,13 @@ class Signer:
         body = f"{ref}.{secrets.token_hex(_NONCE_BYTES)}"
         return f"<{body}.{self._sig(body)}@{domain}>"
 
+    def mac(self, purpose: str, body: str, chars: int = 26) -> str:
+        """An HMAC of `body` for one `purpose` (base32, `chars` long): the booking site's links
+        and form tokens. The purpose keeps one kind of token from passing for another, and
+        none from passing for a Message-ID signature."""
+        digest = hmac.new(self.secret, f"{purpose}\0{body}".encode("utf-8"), hashlib.sha256).digest()
+        return base64.b32encode(digest).decode("ascii").lower()[:chars]
+
     def check(self, message_id: str) -> str:
         """``ours`` (a valid signature), ``forged`` (our form, bad or missing signature),
         ``legacy`` (an unsigned id of an earlier release: still looked up, it cannot be

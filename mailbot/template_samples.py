@@ -44,7 +44,11 @@ class Sample:
     @property
     def record(self) -> Thread:
         """The sample as the typed conversation record (an untyped sample migrates on load)."""
-        return Thread.from_json(self.thread)
+        record = Thread.from_json(self.thread)
+        if self.thread.get("site"):
+            from mailbot.conversation.model import SiteApplication
+            record.site = SiteApplication.from_json(self.thread["site"])
+        return record
 
     def data(self, rules) -> dict:
         return template_data(self.record, rules, self.extra)
@@ -105,6 +109,11 @@ def samples(rules, now: datetime | None = None) -> list[Sample]:
         "message_ids": ["<sample-1@example.jp>"],
         "last_in_message_id": "<sample-1@example.jp>",
         "history": [],
+        # a booking-site application (site_link, site_use_link; site bookings' mails)
+        "site": {"slot": slots[0].key, "applied_at": now.isoformat(timespec="seconds"),
+                 "agreed_at": now.isoformat(timespec="seconds"), "terms_version": "sample",
+                 "terms_sha256": "0" * 64, "token_id": "sample", "link_minutes": 60,
+                 "note": "見本の自由記入"},
     }
     sparse = {
         **full,

@@ -4,6 +4,7 @@
 #   - python3 venv support (Debian ships python3 without ensurepip)
 #   - Dovecot IMAP + LMTP (the test/demo mail server; mailbot.sandbox runs its own instance)
 #   - openssl (the sandbox makes its TLS test certificates with it; dovecot-core needs it anyway)
+#   - Chromium and a Japanese font (the booking site's browser tests)
 #   - when run as root: the system user `vmail` that owns the sandbox's mail files (Dovecot refuses
 #     root for mail processes; as an ordinary user the sandbox runs Dovecot as that user)
 set -euo pipefail
@@ -23,6 +24,14 @@ fi
 
 if ! command -v openssl >/dev/null 2>&1; then
     packages+=(openssl)
+fi
+# The booking site's browser tests: Debian's Chromium (driven by Playwright from the venv, which
+# never downloads a browser of its own) and a Japanese font so screenshots show the text.
+if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+    packages+=(chromium)
+fi
+if ! fc-list 2>/dev/null | grep -qi -e ipagothic -e "noto sans cjk"; then
+    packages+=(fonts-ipafont-gothic)
 fi
 
 if [ ${#packages[@]} -gt 0 ]; then

@@ -1,10 +1,11 @@
 """Events, actions and the decision context: what goes into `decide` and what comes out.
 
 Events: a mail together with its reading (`Mail`, whose `kind` is the meaning read in context,
-see reading.py), a timer tick (`Tick`), a staff command (`Staff`), and what happened to a mail we
-sent (`Delivery`). Actions are instructions for the shell, which performs them after recording
-the outcome: `Send` (compose a template to an address), `NotifyStaff` (a notice to
-office.staff_address with the seeker's mail attached) and `File` (where the source mail goes).
+see reading.py), a timer tick (`Tick`), a staff command (`Staff`), what happened to a mail we
+sent (`Delivery`), and what a seeker did on the booking site (`Site`). Actions are instructions
+for the shell, which performs them after recording the outcome: `Send` (compose a template to
+an address), `NotifyStaff` (a notice to office.staff_address with the seeker's mail attached)
+and `File` (where the source mail goes).
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ class Kind(str, Enum):
     FAILED = "delivery.failed"         # permanent SMTP refusal
     BOUNCED = "delivery.bounced"       # a DSN came back for it
     REJECTED = "delivery.rejected"     # staff rejected a held mail
+    # the booking site (mailbot web)
+    SITE_APPLIED = "site.applied"      # the form was sent with the terms agreed: hold the seat
+    SITE_CLICKED = "site.clicked"      # the link in our mail was used in time: confirm
+    SITE_CANCEL = "site.cancel"        # the cancel page of a site booking
 
     def __str__(self) -> str:
         return self.value
@@ -59,6 +64,7 @@ class Kind(str, Enum):
 MAIL_KINDS = frozenset(k for k in Kind if k.value.startswith("mail."))
 STAFF_KINDS = frozenset(k for k in Kind if k.value.startswith("staff."))
 DELIVERY_KINDS = frozenset(k for k in Kind if k.value.startswith("delivery."))
+SITE_KINDS = frozenset(k for k in Kind if k.value.startswith("site."))
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,33 @@ class Delivery:
         return Kind(f"delivery.{self.outcome}")
 
 
-Event = Mail | Tick | Staff | Delivery
+@dataclass(frozen=True)
+class Site:
+    """Something a seeker did on the booking site. The web shell checks the request (CSRF,
+    rate limits, the signed token) and makes the links; deciding is the table's.
+
+    applied: `contact`, `slot`, `note`, `agreed_at`, `new_ref`, `token_id` (the nonce of the
+    link), `link_url` (for the mail only, never stored). clicked: `token_id`, `cancel_token_id`
+    and `cancel_url`, `site_url` (for the confirmation mail). cancel: `site_url`."""
+
+    action: str                                   # applied | clicked | cancel
+    slot: str | None = None
+    contact: Mapping | None = None
+    note: str | None = None
+    agreed_at: datetime | None = None
+    new_ref: str | None = None
+    token_id: str | None = None
+    link_url: str | None = None
+    cancel_token_id: str | None = None
+    cancel_url: str | None = None
+    site_url: str | None = None
+
+    @property
+    def kind(self) -> Kind:
+        return Kind(f"site.{self.action}")
+
+
+Event = Mail | Tick | Staff | Delivery | Site
 
 
 # ---------------------------------------------------------------------------- actions
@@ -183,6 +215,6 @@ class Context:
     no_shows: int = 0
 
 
-__all__ = ["Kind", "Meaning", "Mail", "Tick", "Staff", "Delivery", "Event", "Send", "NotifyStaff",
+__all__ = ["Kind", "Meaning", "Mail", "Tick", "Staff", "Delivery", "Site", "Event", "Send", "NotifyStaff",
            "File", "Action", "Refused", "Unhandled", "Context", "MAIL_KINDS", "STAFF_KINDS",
-           "DELIVERY_KINDS"]
+           "DELIVERY_KINDS", "SITE_KINDS"]

@@ -27,6 +27,8 @@ class State(str, Enum):
 
     NEW = "new"
     NEEDS_INFO = "needs_info"          # we asked for exactly the missing details
+    PENDING_LINK = "pending_link"      # applied on the site; the seat is held until the link
+                                       # in our mail is used or lapses (terms art. 6 (3), (4))
     OFFERED = "offered"                # numbered slots + terms sent; the reply is consent
     CONFIRMED = "confirmed"            # a seat is held, date/time/URL sent
     RESCHEDULING = "rescheduling"      # confirmed, and a new offer is open; old seat kept
@@ -41,7 +43,8 @@ class State(str, Enum):
         return self.value
 
 
-OPEN = frozenset({State.NEEDS_INFO, State.OFFERED, State.CONFIRMED, State.RESCHEDULING, State.STAFF})
+OPEN = frozenset({State.NEEDS_INFO, State.PENDING_LINK, State.OFFERED, State.CONFIRMED,
+                  State.RESCHEDULING, State.STAFF})
 CLOSED = frozenset({State.CANCELLED, State.DECLINED, State.EXPIRED, State.DONE, State.NO_SHOW})
 STORED = OPEN | CLOSED
 
@@ -127,9 +130,10 @@ class Consent(_Record):
     received_at: datetime | None
     terms_version: str | None
     terms_sha256: str | None
-    how: str = "mail"                             # mail | staff (booked by phone / in a session)
+    how: str = "mail"                             # mail | staff (booked by phone / in a session) | site
+    agreed_at: datetime | None = None             # site: when the terms box was ticked and sent
 
-    _times = ("received_at",)
+    _times = ("received_at", "agreed_at")
 
 
 @dataclass
@@ -147,6 +151,31 @@ class Booking(_Record):
     sequence: int = 0                             # .ics SEQUENCE (a reschedule updates it)
 
     _times = ("confirmed_at", "reminded_at", "cancel_by_mail_at")
+
+
+@dataclass
+class SiteApplication(_Record):
+    """An application made on the booking site (terms art. 6 (2)-(4)): what was asked for, the
+    terms agreed to, and the one-hour link. The link counts from when its mail really left
+    (`sent_at`), as an offer's lifetime does; `token_id` is the nonce of the only link that
+    confirms it, and `clicked_at` makes that link single-use. The free text (自由記入欄) stays
+    here, never in logs."""
+
+    slot: str
+    applied_at: datetime
+    agreed_at: datetime
+    terms_version: str | None
+    terms_sha256: str | None
+    token_id: str
+    link_minutes: int = 60
+    note: str | None = None
+    sent_at: datetime | None = None
+    expires_at: datetime | None = None
+    clicked_at: datetime | None = None
+    cancel_token_id: str | None = None
+    lapsed_at: datetime | None = None
+
+    _times = ("applied_at", "agreed_at", "sent_at", "expires_at", "clicked_at", "lapsed_at")
 
 
 @dataclass
@@ -197,6 +226,7 @@ class Thread:
     delivery: dict | None = None          # the last permanent SMTP refusal
     sent_count: int = 0
     source: str = "mail"                          # mail | staff | site
+    site: SiteApplication | None = None           # made on the booking site
     history: list[Entry] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
 
@@ -245,6 +275,7 @@ class Thread:
             "delivery": copy.deepcopy(self.delivery),
             "sent_count": self.sent_count,
             "source": self.source,
+            "site": self.site.to_json() if self.site else None,
             "history": [e.to_json() for e in self.history],
         }
 
@@ -281,6 +312,7 @@ class Thread:
             delivery=data.get("delivery"),
             sent_count=int(data.get("sent_count") or 0),
             source=data.get("source") or "mail",
+            site=SiteApplication.from_json(data.get("site")),
             history=[Entry.from_json(e) for e in data.get("history") or []],
         )
 
@@ -360,4 +392,4 @@ _MIGRATIONS = {1: _from_v1}
 
 
 __all__ = ["State", "OPEN", "CLOSED", "Thread", "Contact", "Offer", "Booking", "Consent", "Entry",
-           "TermsRef", "SCHEMA_VERSION", "migrate"]
+           "TermsRef", "SiteApplication", "SCHEMA_VERSION", "migrate"]

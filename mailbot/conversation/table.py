@@ -6,7 +6,8 @@ every pair. `decide()` is the only entry point: pure, given the thread, one even
 context (rules, `now`, seats taken), it returns the new record and the actions for the shell.
 
 Rows are states, columns are event kinds (events.Kind): a mail by its meaning in context
-(reading.py), a timer tick, a staff command, or what became of one of our mails.
+(reading.py), a timer tick, a staff command, what became of one of our mails, or what a
+seeker did on the booking site (site.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import copy
 from typing import Callable
 
 from mailbot.conversation import handlers as h
+from mailbot.conversation import site
 from mailbot.conversation.events import (Action, Context, Delivery, Kind, Mail, Refused, Staff,
                                          Tick, Unhandled)
 from mailbot.conversation.model import CLOSED, State, Thread
@@ -37,17 +39,21 @@ _STAFF_ROW: dict[Kind, Handler] = {
 _DELIVERY_ROW: dict[Kind, Handler] = {
     K.SENT: h.sent, K.FAILED: h.failed, K.BOUNCED: h.bounced, K.REJECTED: h.rejected,
 }
+# The booking site (site.py): each row lists the site events that apply there.
+_SITE_ROW: dict[Kind, Handler] = {k: site.site_refused for k in Kind if k.value.startswith("site.")}
 
 
 def _row(mail: dict[Kind, Handler], default: Handler, *, tick: Handler = h.tick,
-         staff: dict[Kind, Handler] | None = None) -> dict[Kind, Handler]:
+         staff: dict[Kind, Handler] | None = None, site_events: dict[Kind, Handler] | None = None,
+         delivery: dict[Kind, Handler] | None = None) -> dict[Kind, Handler]:
     """A full row: the mail kinds given, `default` for the other mail kinds, then the timer,
-    staff and delivery columns."""
+    staff, delivery and site columns (`site_events`/`delivery` override the shared ones)."""
     row = {k: mail.get(k, default) for k in _ALL_MAIL}
     row[K.AUTOMATED] = mail.get(K.AUTOMATED, h.automated_in_thread)
     row[K.TICK] = tick
     row.update(staff if staff is not None else _STAFF_ROW)
-    row.update(_DELIVERY_ROW)
+    row.update({**_DELIVERY_ROW, **(delivery or {})})
+    row.update({**_SITE_ROW, **(site_events or {})})
     return row
 
 
@@ -74,22 +80,30 @@ _ROWS: dict[State, dict[Kind, Handler]] = {
         {K.REQUEST: h.start, K.QUESTION: h.first_question, K.THANKS: h.first_thanks,
          K.AUTOMATED: _discard_automated},
         default=h.first_unknown, tick=h.idle,
-        staff={**{k: h.staff_refused for k in _STAFF_ROW}, K.STAFF_BOOK: h.staff_new_booking}),
+        staff={**{k: h.staff_refused for k in _STAFF_ROW}, K.STAFF_BOOK: h.staff_new_booking},
+        site_events={K.SITE_APPLIED: site.site_apply}),
     State.NEEDS_INFO: _row(
         {K.REQUEST: h.details, K.DETAILS: h.details, K.NEW_TIME: h.details, K.PICK: h.details,
          K.PICK_UNCLEAR: h.details, K.NOTE: h.details, K.ATTENDANT: h.details,
          K.CANCEL: h.decline, K.QUESTION: h.question},
         default=h.ask_details_again),
+    State.PENDING_LINK: _row(
+        {K.CANCEL: h.decline, K.QUESTION: h.question, K.THANKS: h.nothing},
+        default=site.site_mail_pending, tick=site.site_tick,
+        staff={**_STAFF_ROW, K.STAFF_CANCEL: site.site_staff_withdraw},
+        delivery={K.SENT: site.site_link_sent, K.FAILED: site.site_undelivered,
+                  K.BOUNCED: site.site_undelivered, K.REJECTED: site.site_undelivered},
+        site_events={K.SITE_CLICKED: site.site_confirm}),
     State.OFFERED: _row(_OFFER_OPEN, default=h.note_in_offer),
     State.RESCHEDULING: _row({**_OFFER_OPEN, K.KEEP: h.keep_original, K.CANCEL: h.cancel_booking},
-                             default=h.note_in_offer),
+                             default=h.note_in_offer, site_events={K.SITE_CANCEL: site.site_cancel}),
     State.CONFIRMED: _row(
         {K.CANCEL: h.cancel_booking, K.CHANGE: h.ask_new_time, K.NEW_TIME: h.new_time,
          K.KEEP: h.keep_original, K.ATTENDANT: h.attendant_after_confirmation,
          K.QUESTION: h.question, K.REQUEST: h.second_session, K.NOTE: h.record_note,
          K.THANKS: h.nothing},
-        default=h.unclear_confirmed),
-    State.STAFF: _row({}, default=h.mail_with_staff),
+        default=h.unclear_confirmed, site_events={K.SITE_CANCEL: site.site_cancel}),
+    State.STAFF: _row({}, default=h.mail_with_staff, site_events={K.SITE_CANCEL: site.site_cancel}),
     **{state: _row({K.REQUEST: h.start}, default=h.late_reply, tick=h.idle) for state in CLOSED},
 }
 

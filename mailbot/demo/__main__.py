@@ -3,11 +3,15 @@
 It starts the same sandbox the tests use, puts the sample mails from `mailbot/demo/mails/` into
 the office inbox, runs the real `mailbot run --once` command with a fixed clock, plays the
 seekers' replies (as their mail clients would write them: Re:, In-Reply-To, the whole previous
-mail quoted) and prints every mail as the seekers and staff see it. Ctrl-C cleans up.
+mail quoted) and prints every mail as the seekers and staff see it. Then the booking site:
+`mailbot web` on a free port, a fourth seeker booking through it step by step, the link mail,
+the confirmation, and the site's address for a person to try (the mail it sends is printed
+here). Ctrl-C cleans up.
 """
 
 from __future__ import annotations
 
+import atexit
 import email
 import email.policy
 import os
@@ -15,12 +19,14 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from datetime import datetime
 from pathlib import Path
 
-from mailbot.sandbox import MailSandbox
+from mailbot.demo import site as site_demo
+from mailbot.sandbox import MailSandbox, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 MAILS = Path(__file__).resolve().parent / "mails"
@@ -30,6 +36,7 @@ SEEKERS = {
     "misaki.takahashi@demo.example.jp": "takahashi-pw",
     "d-suzuki@demo.example.jp": "suzuki-pw",
 }
+SITE_SEEKER = "yui.ito@demo.example.jp"
 CONFIG = """\
 # Written by `make demo` for its sandbox; see mailbot.example.toml for the real thing.
 [imap]
@@ -125,7 +132,7 @@ def reply(to_msg: EmailMessage, sender: str, text: str, when: str) -> bytes:
 
 
 def main() -> None:
-    with MailSandbox(users={OFFICE: "office-pw", **SEEKERS}) as sb, \
+    with MailSandbox(users={OFFICE: "office-pw", **SEEKERS, SITE_SEEKER: "ito-pw"}) as sb, \
             tempfile.TemporaryDirectory(prefix="mailbot-demo-") as tmp:
         state = Path(tmp) / "state"
         config = Path(tmp) / "mailbot.toml"
@@ -175,8 +182,10 @@ def main() -> None:
         }, "2026-12-02T08:30+09:00")
         round_trip("2026-12-02T08:35+09:00")
 
-        heading("6. What staff see")
         env = dict(os.environ, PYTHONPATH=str(REPO))
+        site_path(sb, config, env, seen)
+
+        heading("9. What staff see (mail and site bookings alike)")
         say("$ mailbot bookings --all")
         subprocess.run([sys.executable, "-m", "mailbot.cli", "--config", str(config), "bookings",
                         "--all"], env=env, check=False)
@@ -194,6 +203,66 @@ def main() -> None:
         say("  templates/*.j2            every mail the bot sends")
         say("  mailbot parse FILE.eml    what the bot reads from a mail (try ../shared/examples)")
         say("  make test                 the test suite, against real Dovecot and SMTP")
+        try_it(sb, config, env)
+
+
+SITE_NOW = "2026-12-02T09:00+09:00"
+
+
+def site_path(sb: MailSandbox, config: Path, env: dict, seen: set[bytes]) -> None:
+    """Sections 6-8: a seeker books on the site; the daemon sends the link and the confirmation."""
+    global _site, _site_url
+    port = free_port()
+    _site_url = f"http://127.0.0.1:{port}"
+    heading("6. The booking site: mailbot web")
+    say(f"$ mailbot web --port {port} --now {SITE_NOW}")
+    _site = site_demo.start_site(sys.executable, config, port, SITE_NOW, env)
+    atexit.register(site_demo.stop, _site)            # whatever happens next, it stops with us
+    say(f"  serving on {_site_url} (127.0.0.1 only: the office's reverse proxy publishes it)")
+    say()
+    say(f"  {SITE_SEEKER} picks a slot, fills in the form and agrees to the terms:")
+    visitor, _ = site_demo.book(say, _site_url, SITE_SEEKER)
+
+    heading("7. The daemon sends the link mail; the seeker opens it within the hour")
+    run_bot(config, SITE_NOW)
+    say()
+    (link_mail,) = [m for m in inbox(sb, SITE_SEEKER, seen)]
+    show(link_mail, lines=14)
+    link = next(line.strip() for line in link_mail.get_body(("plain",)).get_content().splitlines()
+                if "/l/" in line)
+    site_demo.confirm(say, visitor, link)
+
+    heading("8. The confirmation: date, time, session URL, .ics and the cancel page")
+    run_bot(config, "2026-12-02T09:05+09:00")
+    say()
+    for msg in inbox(sb, SITE_SEEKER, seen):
+        show(msg, lines=24)
+
+
+def try_it(sb: MailSandbox, config: Path, env: dict) -> None:
+    """Leave the site running for a person (interactive runs only); print what it sends."""
+    try:
+        say()
+        say(f"Try the site yourself: {_site_url}/   (the clock stands at {SITE_NOW})")
+        if not sys.stdin.isatty():
+            say("  (run `make demo` in a terminal to keep it open; this run was not interactive)")
+            return
+        say("The mail it sends appears below (the daemon runs every few seconds). Ctrl-C stops.")
+        shown = len(sb.accepted)
+        while True:
+            time.sleep(3)
+            subprocess.run([sys.executable, "-m", "mailbot.cli", "--config", str(config), "run",
+                            "--once", "--now", SITE_NOW], env=env, capture_output=True, check=False)
+            for accepted in sb.accepted[shown:]:
+                show(email.message_from_bytes(accepted.raw, policy=email.policy.default), lines=30)
+            shown = len(sb.accepted)
+    finally:
+        if _site is not None:
+            site_demo.stop(_site)
+
+
+_site = None
+_site_url = ""
 
 
 if __name__ == "__main__":

@@ -110,3 +110,32 @@ def confirmed(wish="12月4日（金）14:00", choice="1番でお願いします"
 
 def with_rules(**policy) -> object:
     return replace(RULES, policy=replace(RULES.policy, **policy))
+
+
+SITE_SLOT = "2026-12-04T14:00/c1"
+
+
+def site_event(action: str, **kw):
+    """A booking-site event as the web shell makes it (links are placeholders here)."""
+    from mailbot.conversation import Site
+    if action == "applied":
+        kw = {"slot": SITE_SLOT, "contact": {"name": "秋田 太郎", "email": SEEKER, "phone": "090-1234-5678"},
+              "agreed_at": NOW, "new_ref": "AK-2612-0500", "token_id": "tok1",
+              "link_url": "https://yoyaku.example.jp/link/x", **kw}
+    elif action == "clicked":
+        kw = {"token_id": "tok1", "cancel_token_id": "can1", "cancel_url": "https://yoyaku.example.jp/cancel/y",
+              "site_url": "https://yoyaku.example.jp/", **kw}
+    return Site(action, **kw)
+
+
+def site_pending(now=NOW, sent=True, **kw) -> Thread:
+    """A site application whose link mail left at `now` (unless sent=False)."""
+    thread, _ = decide(None, site_event("applied", **kw), ctx(now))
+    assert thread.state.value == "pending_link", thread.history
+    return mark_sent(thread, now) if sent else thread
+
+
+def site_confirmed(now=NOW) -> Thread:
+    thread, _ = decide(site_pending(now), site_event("clicked"), ctx(now))
+    assert thread.state.value == "confirmed", thread.history
+    return mark_sent(thread, now)

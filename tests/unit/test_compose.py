@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from mailbot.compose import ANONYMOUS_KINDS, STAFF_KINDS, Composer
-from mailbot.conversation.model import Thread
+from mailbot.conversation.model import SiteApplication, Thread
 from mailbot.daemon import MAIL_KINDS
 from mailbot.rules import load_rules
 from mailbot.signing import Signer
@@ -38,6 +38,9 @@ THREAD_V1 = {
 }
 THREAD = Thread.from_json(THREAD_V1)     # an old record, migrated on load
 THREAD.booking.confirmed_at = NOW
+THREAD.site = SiteApplication(slot="2026-12-08T13:00/c1", applied_at=NOW, agreed_at=NOW,
+                              terms_version="v1", terms_sha256="ab" * 32, token_id="t",
+                              expires_at=NOW.replace(hour=10))
 SIGNER = Signer(b"test-key")
 
 
@@ -54,7 +57,9 @@ def test_templates_pass_the_startup_check(composer):
 
 PERSONAL_KINDS = [k for k in MAIL_KINDS if k not in ANONYMOUS_KINDS | STAFF_KINDS | {"redirected"}]
 EXTRA = {"needs_info": {"missing": ["phone", "requested"]}, "noted": {"noted": ["seeker_number"]},
-         "staff_notice": {"reason": "question", "summary": ["差出人　：taro@example.jp"]}}
+         "staff_notice": {"reason": "question", "summary": ["差出人　：taro@example.jp"]},
+         "site_link": {"link_url": "https://yoyaku.example.jp/l/AK-2612-0007.x.y", "link_minutes": 60,
+                       "cutoff": NOW.replace(day=7, hour=23, minute=59), "cutoff_soon": True}}
 
 
 @pytest.mark.parametrize("kind", PERSONAL_KINDS)
@@ -164,3 +169,22 @@ def test_staff_booking_confirmation_never_thanks_for_a_reply(composer):
     assert "ご返信ありがとう" not in text and "職員" in text
     assert [p.get_filename() for p in body.iter_attachments()][0].endswith("利用規約.txt")
 
+
+
+def test_site_mails_carry_their_links(composer):
+    """The link mail names the slot and the link; a site confirmation has its cancel page and
+    the site for the next booking (terms art. 6 (5), (6)); a mail-path one has neither."""
+    def text(kind, extra):
+        out = composer.compose(kind, "taro@example.jp", THREAD, RULES, NOW, extra)
+        return email.message_from_bytes(out.message.as_bytes(), policy=email.policy.default) \
+            .get_body(("plain",)).get_content()
+
+    link = text("site_link", EXTRA["site_link"])
+    assert "https://yoyaku.example.jp/l/AK-2612-0007.x.y" in link
+    assert "2026年12月8日(火) 13:00〜13:50" in link and "60分以内" in link
+    site = text("confirmed", {"site": True, "cancel_url": "https://yoyaku.example.jp/c/z",
+                              "site_url": "https://yoyaku.example.jp/"})
+    assert "https://yoyaku.example.jp/c/z" in site and "予約サイト（https://yoyaku.example.jp/）" in site
+    plain = text("confirmed", {})
+    assert "yoyaku" not in plain and "このメールへの返信でご連絡ください" in plain
+    assert "10:00" in text("site_use_link", {})

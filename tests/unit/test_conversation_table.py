@@ -16,7 +16,8 @@ from mailbot.conversation import (TABLE, Delivery, Kind, Mail, Meaning, NotifySt
                                   Staff, State, Tick, Unhandled, decide)
 from mailbot.conversation.model import CLOSED, Booking, Thread
 from mailbot.understand.model import Inbound, Requested, Understanding
-from tests.unit.convo import NOW, SEEKER, confirmed, ctx, mark_sent, offered, step
+from tests.unit.convo import (NOW, SEEKER, confirmed, ctx, mark_sent, offered, site_confirmed,
+                              site_event, site_pending, step)
 
 # Mail kinds after which no answer is right: thanks, and machines.
 QUIET = {Kind.THANKS, Kind.AUTOMATED}
@@ -29,6 +30,8 @@ def thread_in(state: State) -> Thread | None:
         return offered()
     if state is State.CONFIRMED:
         return confirmed()
+    if state is State.PENDING_LINK:
+        return site_pending()
     if state is State.RESCHEDULING:
         t, _ = step(confirmed(), "12月10日の10時に変更をお願いします。")
         return mark_sent(t)
@@ -54,7 +57,10 @@ def event_of(kind: Kind, thread: Thread | None):
         contact = {"name": "秋田 太郎", "email": SEEKER} if thread is None else None
         return Staff(action, slot=slot, contact=contact, new_ref="AK-2612-0999" if contact else None)
     if kind.value.startswith("delivery."):
-        return Delivery(kind.value.split(".", 1)[1], "offer", SEEKER, detail="550 5.1.1 no such user")
+        mail_kind = "site_link" if thread is not None and thread.state is State.PENDING_LINK else "offer"
+        return Delivery(kind.value.split(".", 1)[1], mail_kind, SEEKER, detail="550 5.1.1 no such user")
+    if kind.value.startswith("site."):
+        return site_event(kind.value.split(".", 1)[1])
     u = Understanding(
         intent={"REQUEST": "book", "QUESTION": "question", "CANCEL": "cancel"}.get(kind.name, "other"),
         name="秋田 太郎", phone="090-1234-5678" if kind in (Kind.DETAILS, Kind.REQUEST) else None,
@@ -84,7 +90,7 @@ def test_every_pair_keeps_the_invariants(state, kind):
     try:
         new, actions = decide(thread, event, ctx(now=NOW + timedelta(hours=1)))
     except Refused:
-        assert kind.value.startswith("staff."), "only staff commands are refused"
+        assert kind.value.startswith(("staff.", "site.")), "only staff commands and site events are refused"
         return
     except Unhandled as exc:                                  # pragma: no cover - the point
         pytest.fail(str(exc))
@@ -98,6 +104,8 @@ def test_every_pair_keeps_the_invariants(state, kind):
         assert new.booking is not None and new.holds == [new.booking.slot]
     if new.state is State.OFFERED:
         assert new.offer is not None and new.booking is None and new.holds == []
+    if new.state is State.PENDING_LINK:
+        assert new.site is not None and new.booking is None and new.holds == [new.site.slot]
     if isinstance(event, Mail) and kind not in QUIET:
         answered = any(isinstance(a, Send) and a.to in (new.bound_to, SEEKER) for a in actions)
         assert answered, f"{state.value} + {kind.value}: the seeker gets no answer: {actions}"

@@ -373,3 +373,30 @@ def test_the_first_failing_load_is_left_to_the_caller_to_report(rules_dir: Path,
     with caplog.at_level(logging.DEBUG, logger="mailbot.rules"), pytest.raises(RulesError) as info:
         RulesSource(rules_dir).current()
     assert "slots_per_offer" in info.value.errors[0] and caplog.text == ""
+# ---------------------------------------------------------------- site.yaml (the booking site)
+
+
+def test_site_yaml_is_optional_and_the_shipped_one_loads(rules_dir: Path):
+    assert load_rules(rules_dir).site.link_minutes == 60            # absent: defaults
+    shutil.copy(SHIPPED / "site.yaml", rules_dir / "site.yaml")
+    site = load_rules(rules_dir).site
+    assert site.enabled and site.link_minutes == 60
+    assert site.limits.per_client_per_hour == 30 and site.limits.per_email_per_day == 5
+
+
+def test_site_yaml_errors_name_file_and_line(rules_dir: Path):
+    shutil.copy(SHIPPED / "site.yaml", rules_dir / "site.yaml")
+    line = edit(rules_dir / "site.yaml", "link_minutes: 60", "link_minutes: 0")
+    bad = edit(rules_dir / "site.yaml", "per_email_per_day: 5", "per_email_per_dy: 5")
+    errors = errors_of(rules_dir)
+    assert f"{rules_dir / 'site.yaml'}:{line}: link_minutes: " in errors[0]
+    assert any(f"site.yaml:{bad}: limits.per_email_per_dy: 知らない項目です" in e for e in errors)
+
+
+def test_site_yaml_is_part_of_the_version_and_reloads(rules_dir: Path):
+    shutil.copy(SHIPPED / "site.yaml", rules_dir / "site.yaml")
+    source = RulesSource(rules_dir)
+    before = source.current()
+    edit(rules_dir / "site.yaml", "link_minutes: 60", "link_minutes: 30")
+    after = source.current()
+    assert after.site.link_minutes == 30 and after.version != before.version
