@@ -14,7 +14,8 @@ from datetime import datetime, time
 from typing import Mapping
 
 from mailbot.understand.automated import automated_reason
-from mailbot.understand.dates import extract_requested
+from mailbot.understand.dates import DEFAULT_WINDOWS, extract_requested, to_jst_date
+from mailbot.understand.english import english_requested
 from mailbot.understand.fields import (extract_attendant, extract_choice, extract_email,
                                        extract_name, extract_phone, extract_seeker_number)
 from mailbot.understand.intent import classify_intent
@@ -74,6 +75,8 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
         else:
             requested, date_warnings = extract_requested(fresh, ref, windows)
             warnings.extend(date_warnings)
+            wins = {**DEFAULT_WINDOWS, **(windows or {})}
+            requested += [r for _, r in english_requested(fresh, to_jst_date(ref), wins) if r not in requested]
     intent = classify_intent(fresh, inbound.subject, inbound.in_reply_to, automated,
                              choice=choice, has_requested=bool(requested))
     signals = Signals() if automated else read_signals(fresh, choice=choice, dates=tuple(requested))

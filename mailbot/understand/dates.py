@@ -213,7 +213,7 @@ class _Mention:
     why: str = ""                           # what its own clause says about it, when dropped for that
 
 
-def _to_jst_date(ref: datetime) -> date:
+def to_jst_date(ref: datetime) -> date:
     if ref.tzinfo is None:
         return ref.date()
     return ref.astimezone(JST).date()
@@ -751,5 +751,5 @@ def extract_requested(text: str, ref: datetime,
         wins.update(windows)
     norm = _kanji_dates_to_digits(normalize(text))
     norm = "\n".join(line for line in norm.split("\n") if not line.lstrip().startswith(">"))
-    reader = _Reader(norm, _to_jst_date(ref), wins)
+    reader = _Reader(norm, to_jst_date(ref), wins)
     return reader.read(), reader.warnings

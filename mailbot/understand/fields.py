@@ -12,6 +12,7 @@ import re
 
 import phonenumbers
 
+from mailbot.understand.english import english_choices, english_name
 from mailbot.understand.normalize import normalize
 
 # ---------------------------------------------------------------------------------------------
@@ -312,7 +313,10 @@ def extract_name(fresh: str, signature: str = "", from_name: str = "") -> str | 
         if _name_ok(name, strict=True) and not _NOT_INLINE_NAME.search(name):
             return name
     lone = _lone_names(fresh_n, from_n)
-    return lone[0] if len(set(lone)) == 1 else None
+    if len(set(lone)) == 1:
+        return lone[0]
+    english = english_name(fresh_n) or english_name(sig_n)
+    return english[0] if english else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -619,6 +623,7 @@ def extract_choice(fresh: str, quoted: str = "") -> tuple[int | None, list[str]]
             n = 1 if g.get("first") else int(g["n"]) if g.get("n") else _KANJI_ORD.get(g.get("k") or "", 0)
             if 1 <= n <= 20 and n not in found:
                 found.append(n)
+    found.extend(n for n in english_choices(text) if n not in found)
     if len(found) == 1:
         return found[0], []
     if found:
@@ -646,7 +651,8 @@ _HELP = re.compile(r"手伝|てつだ|サポート|補助|助け")
 _SESSION = re.compile(r"当日|相談(?:中|の際|のとき|の時|の間)|画面|パソコン|PC|スマホ|タブレット|操作|接続|横|隣|となり|そば")
 _JOIN = re.compile(r"同席|同伴|一緒|いっしょ|付き添|付添|つきそ|立ち会|立会|同行|参加|で(?:ます|る)|出(?:ます|る)|入(?:ります|る)"
                    r"|と[^。、\n]{0,8}?(?:話|はな|相談|そうだん)"
-                   rf"|手配|お願い|希望|必要|つけ|付け|利用|加わ|{_BESIDE}")
+                   rf"|手配|お願い|希望|必要|つけ|付け|利用|加わ|{_BESIDE}"
+                   r"|(?i:\bneed|\bwould like|\bwant|\bplease|\bbring|\bwith\b|\bjoin|\brequest|\barrange)")
 _COMPANION_JOIN = re.compile(r"同席|同伴|一緒に|いっしょに|(?:二人|ふたり|2人|三人|3人)で|付き添|付添|つきそ|立ち会|立会|同行|参加(?:します|させ|したい|予定)|加わ"
                              rf"|{_BESIDE}")
 # The writer, who is not the seeker, joining: 「当日は私も一緒に画面の前に座らせてください」.
@@ -660,7 +666,8 @@ _WRITER_JOINS = re.compile(r"(?:私|わたし|わたくし|僕|ぼく|当方)も
 _ELSEWHERE = re.compile(r"(?:通院|病院|入院|手術|診察|検査|受診|学校|行事|葬儀|法事|面接|用事|送迎|送り迎え|介護|看病|旅行|役所|買い物)"
                         r"(?:に|の|へ)(?:付き添|付添|つきそ|同行|一緒)")
 _NOBODY = re.compile(r"いません|おりません|ありません|なし(?=$|[。、\s]|で|です)|無し|不要|要りません|いりません|必要(?:ない|ありません|ございません)"
-                     r"|一人で|ひとりで|本人のみ|私だけ|自分だけ|私一人|しません")
+                     r"|一人で|ひとりで|本人のみ|私だけ|自分だけ|私一人|しません"
+                     r"|(?i:\bno (?:interpreter|one|need)|\bnot (?:need|necessary|required)|n't need|\bwithout)")
 _NOT_ATTENDANT = re.compile(r"(?:通訳|手話|介助|ヘルパー|介護)(?:者)?(?:の)?(?:仕事|求人|職|資格|経験|業務|関係|士の資格"
                             r"|として(?:働|勤|就|活動|の(?:経験|仕事)))")
 

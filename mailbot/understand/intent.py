@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from mailbot.understand import english
 from mailbot.understand.normalize import normalize
 
 _REPLY_SUBJECT = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd)\s*(?:\[\d+\])?\s*[:：]\s*|返信\s*[:：]\s*)+", re.I)
@@ -138,6 +139,10 @@ _SERVICE = re.compile(r"相談|そうだん|面談|ハローワーク|ハロ-ワ
                       r"|(?i:consult|appointment|book(?:ing)?\b|reserv|hello\s*work|job|counsel)")
 
 
+# English sentences about cancelling or changing in general: "If I need to cancel, how do I…?"
+_ASKS_HOW_EN = re.compile(r"\b(?:if|how|when|whether|policy)\b", re.I)
+
+
 def is_reply(subject: str, in_reply_to: str | None) -> bool:
     """A reply in one of our threads: In-Reply-To present, or Re: / a booking reference in the subject."""
     return bool(in_reply_to) or bool(_REPLY_SUBJECT.match(subject or "")) or bool(_BOOKING_REF.search(subject or ""))
@@ -228,8 +233,11 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
     firm = [s for s in firm if not _how_to(s)]    # 「変更はいつまでに…ですか」 asks, it does not change
     change = any(_CHANGE.search(_without_flexibility(s)) and not _CHANGE_OTHER.search(s)
                  for s in _sentences(flat) if not _how_to(s))
+    change = change or any(english.CHANGE.search(s) and not _ASKS_HOW_EN.search(s) for s in _sentences(text))
     if change:
         return "reschedule"
+    if any(english.CANCEL.search(s) and not _ASKS_HOW_EN.search(s) for s in _sentences(text)):
+        return "cancel"
     if any(_CANCEL.search(s) and not (_CANCEL_OTHER.search(s) and not _OUR_BOOKING.search(s)) for s in firm):
         return "cancel"
     if reply and not has_requested and choice is None and not _OFFER_THREAD.search(subject or "") and any(
@@ -246,7 +254,7 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
         return "confirm"
     if has_requested and not reply and not _SERVICE.search(flat + (subject or "")):
         return "other"                            # a time in unrelated mail asks for no booking
-    if has_requested or _asks_to_book(flat):
+    if has_requested or _asks_to_book(flat) or english.BOOK.search(text):
         return "book"
     if _QUESTION.search(flat):
         return "question"

@@ -1,0 +1,105 @@
+"""English and mixed mail (issue 8 item 4), with phrasings of our own: dates with month names,
+names after an introduction, option numbers in words, and the intents they carry."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from mailbot.understand import understand
+from mailbot.understand.dates import DEFAULT_WINDOWS
+from mailbot.understand.english import english_choices, english_name, english_requested
+
+TODAY = date(2026, 12, 1)
+
+
+def wishes(text: str) -> list[tuple]:
+    return [(r.date.isoformat(), r.start and r.start.strftime("%H:%M"), r.end and r.end.strftime("%H:%M"))
+            for _, r in english_requested(text, TODAY, DEFAULT_WINDOWS)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Could we meet on Dec 3 at 2pm?", [("2026-12-03", "14:00", None)]),
+    ("I am free on 3rd December, 14:00.", [("2026-12-03", "14:00", None)]),
+    ("Tuesday, December 8 from 10:30 am would be great", [("2026-12-08", "10:30", None)]),
+    ("The 9th of December in the morning, please.", [("2026-12-09", "09:00", "12:00")]),
+    ("Dec. 10 afternoon is OK for me", [("2026-12-10", "13:00", "17:00")]),
+    ("Is Jan 6, 10:00-11:00 possible?", [("2027-01-06", "10:00", "11:00")]),
+    ("December 11 at 3 works", [("2026-12-11", "15:00", None)]),
+    ("Any time on December 14 is fine.", [("2026-12-14", None, None)]),
+])
+def test_english_dates_are_wishes(text, want):
+    assert wishes(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Please move my appointment from Dec 7 to",          # the old date of a move
+    "I will be away until December 20.",                 # an absence
+    "Please reply before December 5.",                   # a deadline
+    "I need to cancel my appointment on December 9.",    # the booking being cancelled
+    "I had an interview on December 2.",                 # a past event
+])
+def test_english_dates_that_are_not_wishes(text):
+    assert wishes(text) == []
+
+
+def test_the_new_date_of_a_move_is_a_wish():
+    assert wishes("Can I move it from Dec 7 to Dec 9 at 11am?") == [("2026-12-09", "11:00", None)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Hello,\nMy name is Amara Okafor and I live in Akita.", "Amara Okafor"),
+    ("Hi. I'm Luis Fernandez, a cook.", "Luis Fernandez"),
+    ("I am Tran Minh.", "Tran Minh"),
+    ("Thanks for your help.\nBest regards,\nPriya Nair", "Priya Nair"),
+    ("Option 2 is good.\nKofi", "Kofi"),
+])
+def test_english_names(text, want):
+    assert english_name(text)[0] == want
+
+
+@pytest.mark.parametrize("text", [
+    "I am from Brazil and I am looking for work.",
+    "I am very sorry for the late reply.",
+    "Thank you very much\nBest regards",
+    "Hello\nThanks",
+])
+def test_no_name_from_english_prose(text):
+    assert english_name(text) is None
+
+
+@pytest.mark.parametrize("text, want", [
+    ("I'll go with option 3.", [3]), ("Number 1 please", [1]), ("the second one is best", [2]),
+    ("Slot #2 works for me", [2]), ("My phone number 080-1111-2222", []),
+])
+def test_english_option_numbers(text, want):
+    assert english_choices(text) == want
+
+
+def _mail(body: str, subject: str = "Consultation", reply: bool = False) -> bytes:
+    head = ("From: Amara Okafor <amara@example.com>\r\nTo: online-soudan@akita-hw.example.jp\r\n"
+            f"Subject: {subject}\r\nDate: Tue, 01 Dec 2026 10:00:00 +0900\r\nMessage-ID: <e1@example.com>\r\n")
+    if reply:
+        head += "In-Reply-To: <mb.1@akita-hw.example.jp>\r\n"
+    return (head + "Content-Type: text/plain; charset=us-ascii\r\n\r\n" + body.replace("\n", "\r\n")).encode()
+
+
+def test_an_english_booking_reads_whole():
+    raw = _mail("Hello,\nMy name is Amara Okafor. I would like to book an online consultation\n"
+                "on Dec 3 at 2pm. I need an English interpreter.\nSeeker number: 05010-12345678\n"
+                "Phone: 090-1234-5678\n")
+    got = understand(raw)[1].to_json()
+    assert (got["intent"], got["name"], got["attendant"], got["requested"]) == (
+        "book", "Amara Okafor", "interpreter", [{"date": "2026-12-03", "start": "14:00", "end": None}])
+
+
+@pytest.mark.parametrize("body, intent, choice", [
+    ("I'll take option 2. Thank you.", "confirm", 2),
+    ("Sorry, I have to cancel my appointment.", "cancel", None),
+    ("Could I reschedule my appointment to Dec 10 at 10am?", "reschedule", None),
+    ("If I need to cancel, how should I tell you?", "question", None),
+])
+def test_english_replies(body, intent, choice):
+    got = understand(_mail(body, "Re: booking", reply=True))[1]
+    assert (got.intent, got.choice) == (intent, choice)
