@@ -117,7 +117,11 @@ _INTRO = re.compile(rf"\b(?:my name is|my name's|i am|i'm|this is)\s+{_LATIN_NAM
 _NOT_NAME = {"hello", "hi", "dear", "thanks", "thank", "regards", "best", "kind", "sincerely", "cheers",
              "sorry", "please", "yes", "no", "ok", "okay", "good", "morning", "afternoon", "evening",
              "japan", "japanese", "english", "akita", "from", "looking", "writing", "interested",
-             "available", "free", "fine", "hello work", "online", "consultation", "option", "number"}
+             "available", "free", "fine", "hello work", "online", "consultation", "option", "number",
+             # roles and teams sign mail too, but they are nobody's name
+             "administrator", "admin", "team", "support", "service", "services", "center", "centre",
+             "office", "department", "customer", "staff", "manager", "desk", "system", "mail", "user",
+             "prize", "winner", "calendar", "notification", "reply", "noreply"}
 _CLOSING = re.compile(r"^(?:best(?: regards| wishes)?|kind regards|regards|sincerely|yours(?: sincerely| truly)?|"
                       r"thank you(?: very much)?|thanks(?: a lot)?|many thanks|cheers|with thanks|respectfully)[,.!]?\s*$", re.I)
 

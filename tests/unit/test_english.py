@@ -64,6 +64,8 @@ def test_english_names(text, want):
     "I am very sorry for the late reply.",
     "Thank you very much\nBest regards",
     "Hello\nThanks",
+    "Please verify your account.\nMail Administrator",   # a role signs, nobody's name
+    "Best regards,\nCustomer Support Team",
 ])
 def test_no_name_from_english_prose(text):
     assert english_name(text) is None
