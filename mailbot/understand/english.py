@@ -152,21 +152,21 @@ def english_name(text: str) -> tuple[str, str] | None:
 
 
 # ----------------------------------------------------------------------------------- choice -----
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
-             "4th": 4, "5th": 5}
-_CHOICE = re.compile(
-    r"\b(?:option|number|choice|slot|no\.?|#)\s*#?(?P<n>\d{1,2})(?![\d:/])"
-    r"|\bthe\s+(?P<o>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+(?:one|option|slot|date|time|choice)\b", re.I)
+_CHOICE = re.compile(r"\b(?:option|number|choice|slot|no\.?|#)\s*#?(?P<n>\d{1,2})(?![\d:/])", re.I)
 _NOT_CHOICE = re.compile(r"\b(?:phone|seeker|job seeker|tel|mobile|room|apartment|house|zip|postal|my)\s*$", re.I)
+# "the first one", "the last option": a position, not a written number. As with 最初の日程, the
+# choice stays None and the conversation asks back (shared/examples/README.md counts written
+# numbers only).
+POSITION = re.compile(r"\bthe\s+(?:first|second|third|last|earliest|latest)\s+(?:one|option|slot|date|time|choice)\b", re.I)
 
 
 def english_choices(text: str) -> list[int]:
-    """Option numbers written in English ("option 2", "Number 3", "the first one")."""
+    """Option numbers written in English ("option 2", "Number 3", "slot #1")."""
     found: list[int] = []
     for m in _CHOICE.finditer(text):
         if _NOT_CHOICE.search(text[max(0, m.start() - 14):m.start()]):
             continue
-        n = int(m["n"]) if m["n"] else _ORDINALS[m["o"].lower()]
+        n = int(m["n"])
         if 1 <= n <= 20 and n not in found:
             found.append(n)
     return found

@@ -12,6 +12,7 @@ import re
 
 import phonenumbers
 
+from mailbot.understand.english import POSITION as _EN_POSITION
 from mailbot.understand.english import english_choices, english_name
 from mailbot.understand.normalize import normalize
 
@@ -55,7 +56,7 @@ _NOT_NAME_PART = re.compile(r"ハローワーク|御中|株式|会社|有限|法
 # Form labels for the seeker: 氏名, お名前, and the role words support agencies and forms use
 # (対象者氏名, 利用者名, 【申込者】, 相談者：); a bare role word needs its bracket or colon.
 _ROLE = r"(?:ご?本人|対象者|ご?利用者|相談者|申し?込み?者|申込人|求職者|受講者|参加者|希望者)"
-_LABEL_NAME = re.compile(rf"^[ \t]*[・\-*●■◆◇○【\[<]?[ \t]*(?:(?:{_ROLE}(?:様|さん)?)?(?:の)?(?:氏名|お名前|おなまえ|名前|なまえ|Name|NAME)"
+_LABEL_NAME = re.compile(rf"^[ \t]*(?:\(?\d{{1,2}}\s*[.)、]\s*)?[・\-*●■◆◇○【\[<]?[ \t]*(?:(?:{_ROLE}(?:様|さん)?)?(?:の)?(?:氏名|お名前|おなまえ|名前|なまえ|Name|NAME)"
                          rf"|{_ROLE}名|{_ROLE}(?=[ \t]*[】\]>:：]))"
                          r"(?:[ \t]*[(（][^)）]*[)）])?[ \t]*[】\]>]?[ \t]*[:：]?[ \t]*(?P<v>.*)$", re.M)
 _FURIGANA = re.compile(r"[(（][^()（）]*[)）]")
@@ -609,12 +610,45 @@ def _copied_options(text: str, quoted: str) -> list[int]:
 _POSITION_PICK = re.compile(rf"(?:最初|先頭|トップ|一番下|いちばん下|最後|最終)の\s*(?:日程|候補|日時|枠|案|時間)(?=\s*{_PICK})")
 
 
+# 「1. 氏名 …」「2) 求職番号 …」: lines numbered 1, 2, 3 in a row are a form or a list, and their
+# numbers are items, not the option picked.
+_ITEM_NO = re.compile(r"^[ \t]*\(?(?P<n>\d{1,2})\s*[.)、]\s*(?=\S)", re.M)
+# 「いちばんめ」「にばんめ」: an ordinal in kana, as learners and phones write it.
+_KANA_ORD = re.compile(r"(?P<k>いち|に|さん|よん|ご)\s*ばん\s*め?(?=\s*(?:の|で|を|が|に|です|\s|$))")
+_KANA_NUM = {"いち": 1, "に": 2, "さん": 3, "よん": 4, "ご": 5}
+# 「1番は仕事が入ってしまったので、2番で」: a number ruled out in its own clause is not the pick.
+_RULED_OUT = re.compile(r"\s*(?:番目?|ばんめ?|つ目)?\s*(?:の(?:日程|日時|候補|枠))?\s*(?:は|が)[^。、!?！？\n]{0,20}?"
+                        r"(?:都合が(?:悪|つか|合わ)|無理|難し|だめ|ダメ|駄目|入って|行けな|いけな|参加できな|出られな|塞が|ふさが)")
+
+
+def _numbered_items(text: str) -> str:
+    """The text with the numbers of a numbered list (1, 2, … on consecutive items) blanked."""
+    items = list(_ITEM_NO.finditer(text))
+    runs, keep = [], []
+    for m in items:
+        if keep and int(m["n"]) == int(keep[-1]["n"]) + 1:
+            keep.append(m)
+        else:
+            if len(keep) >= 2:
+                runs.extend(keep)
+            keep = [m] if m["n"] == "1" else []
+    if len(keep) >= 2:
+        runs.extend(keep)
+    for m in reversed(runs):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
 def extract_choice(fresh: str, quoted: str = "") -> tuple[int | None, list[str]]:
     """The option number a reply picks (2番, ①, 「2」, 二番目, "3.", or an offer line copied from
     the `quoted` offer); None when absent or when different numbers are written (with a warning)."""
     text = normalize(fresh)
     text = "\n".join(ln for ln in text.split("\n") if not ln.lstrip().startswith(">"))
     found: list[int] = _copied_options(text, quoted)
+    text = _numbered_items(text)
+    for m in _KANA_ORD.finditer(text):
+        if _KANA_NUM[m["k"]] not in found:
+            found.append(_KANA_NUM[m["k"]])
     for m in _EITHER.finditer(text):
         found.extend(n for n in (int(m["a"]), int(m["b"])) if 1 <= n <= 20 and n not in found)
     for rx in _CHOICE_PATTERNS:
@@ -624,11 +658,16 @@ def extract_choice(fresh: str, quoted: str = "") -> tuple[int | None, list[str]]
             if 1 <= n <= 20 and n not in found:
                 found.append(n)
     found.extend(n for n in english_choices(text) if n not in found)
+    if len(found) > 1:
+        ruled_out = {int(m[1]) for m in re.finditer(r"(?<![\d/:.\-])(\d{1,2})(?=\s*(?:番|ばん|つ目))", text)
+                     if _RULED_OUT.match(text, m.end())}
+        if 0 < len(ruled_out) < len(found):
+            found = [n for n in found if n not in ruled_out]
     if len(found) == 1:
         return found[0], []
     if found:
         return None, [f"ambiguous_choice: several option numbers {found}"]
-    position = _POSITION_PICK.search(text)
+    position = _POSITION_PICK.search(text) or _EN_POSITION.search(text)
     if position:
         return None, [f"position_choice: {position.group()} names an option without its number"]
     return None, []

@@ -72,7 +72,7 @@ def test_no_name_from_english_prose(text):
 
 
 @pytest.mark.parametrize("text, want", [
-    ("I'll go with option 3.", [3]), ("Number 1 please", [1]), ("the second one is best", [2]),
+    ("I'll go with option 3.", [3]), ("Number 1 please", [1]), ("the second one is best", []),
     ("Slot #2 works for me", [2]), ("My phone number 080-1111-2222", []),
 ])
 def test_english_option_numbers(text, want):
@@ -105,3 +105,9 @@ def test_an_english_booking_reads_whole():
 def test_english_replies(body, intent, choice):
     got = understand(_mail(body, "Re: booking", reply=True))[1]
     assert (got.intent, got.choice) == (intent, choice)
+
+
+def test_a_position_is_asked_back_like_saishono():
+    from mailbot.understand.fields import extract_choice
+    choice, warnings = extract_choice("The first one is perfect, thanks.")
+    assert choice is None and warnings[0].startswith("position_choice:")
