@@ -14,6 +14,7 @@ import phonenumbers
 
 from mailbot.understand.english import POSITION as _EN_POSITION
 from mailbot.understand.english import english_choices, english_name
+from mailbot.understand import morph
 from mailbot.understand.normalize import normalize
 
 # ---------------------------------------------------------------------------------------------
@@ -283,6 +284,66 @@ def _family(name: str | None) -> str:
 
 
 def extract_name(fresh: str, signature: str = "", from_name: str = "") -> str | None:
+    """The seeker's name (see name_with_reason)."""
+    return name_with_reason(fresh, signature, from_name)[0]
+
+
+def name_with_reason(fresh: str, signature: str = "", from_name: str = "") -> tuple[str | None, str | None]:
+    """(name, the rule that gave it). The rules find a name by position; the analyser then
+    vetoes a word that cannot be a name (「質問」「急」) and, when no rule found one, reads a
+    name the dictionary knows where the writer signs (a line of its own, a shop's signature)."""
+    name, rule = _name_by_rules(fresh, signature, from_name)
+    if rule == "on_behalf":
+        return None, None                         # the writer is not the seeker: never their name
+    if name and re.search(rf"[{_KANJI}{_HIRA}]", name) \
+            and morph.is_common_noun(name, _line_of(name, fresh + "\n" + signature)):
+        name, rule = None, None
+    if name is None:
+        name = _dictionary_name(normalize(fresh), normalize(signature))
+        rule = "dictionary" if name else None
+    return name, rule
+
+
+def _line_of(name: str, text: str) -> str:
+    flat = name.replace(" ", "")
+    for ln in normalize(text).split("\n"):
+        if flat in ln.replace(" ", ""):
+            return ln.strip()
+    return name
+
+
+# Lines the dictionary may sign with a name: the last lines of the fresh text and the signature,
+# but never a line that says something (a verb, a greeting) around the name.
+_SIGN_LINE = re.compile(rf"^[{_KANJI}{_KATA}{_HIRA}A-Za-z0-9 ・&＆.\-()（）]{{2,30}}$")
+
+
+def _dictionary_name(fresh: str, signature: str) -> str | None:
+    """A person's name as the analyser reads it, on a line where the writer signs."""
+    lines = [ln.strip() for ln in fresh.split("\n") if ln.strip()][-3:][::-1] + \
+        [ln.strip() for ln in signature.split("\n") if ln.strip()][:6]
+    for ln in lines:
+        ln = _DECOR.sub("", ln).strip()
+        bare = re.sub(r"(?:です|と申します|より)[。.]?$", "", ln).strip()
+        if not _SIGN_LINE.match(bare) or _CONTACT_LINE.search(bare) or _CLOSING_LINE.match(bare):
+            continue
+        names = morph.person_names(bare)
+        if len(names) != 1:
+            continue
+        name = names[0]
+        if bare != name:
+            # a shop or company name beside it, apart by a space (「フラワーショップさくら 小松 早苗」);
+            # kanji run on to the name (「李秀英」 read as 李 + 秀英) are part of it, so no name
+            if not (bare.endswith(" " + name) or bare.startswith(name + " ")):
+                continue
+            rest = bare.replace(name, "").strip()
+            if not (_COMPANY.search(rest) or re.fullmatch(rf"[{_KATA}{_KANJI}{_HIRA}A-Za-z ・&.]+", rest)):
+                continue
+        if _name_ok(name):
+            return name
+    return None
+
+
+def _name_by_rules(fresh: str, signature: str = "", from_name: str = "") -> tuple[str | None, str | None]:
     """The seeker's name as written in the body (furigana dropped, one half-width space between
     family and given name where the writer separated them); never the From display name, which
     only corroborates a bare family name signing off. A relative or supporter writing names the
@@ -290,34 +351,36 @@ def extract_name(fresh: str, signature: str = "", from_name: str = "") -> str | 
     fresh_n, sig_n, from_n = normalize(fresh), normalize(signature), normalize(from_name)
     labelled = _labelled_name(fresh_n) or _labelled_name(sig_n)
     if labelled:
-        return labelled
+        return labelled, "label"
     relative_of = _RELATIVE_OF.search(fresh_n)
     if relative_of and _name_ok(relative_of["n"]):
-        return relative_of["n"]
+        return relative_of["n"], "relative"
     prose = _prose_name(fresh_n)
     named = _seeker_named(fresh_n, (_family(prose), _family(from_n)))
     if named:
-        return named
+        return named, "named_for"
     if _ON_BEHALF.search(fresh_n):
-        return None                               # a relative or supporter writes: not their name
+        return None, "on_behalf"                  # a relative or supporter writes: not their name
     signoffs = _signoff_names(fresh_n, sig_n, from_n)
     if prose:
         flat = prose.replace(" ", "")
         for s in signoffs + _lone_names(fresh_n, from_n):
             if s.replace(" ", "").startswith(flat) and len(s.replace(" ", "")) > len(flat):
-                return s                          # 「本間です」…「本間 雄一」: the full form
-        return prose
+                return s, "introduction"         # 「本間です」…「本間 雄一」: the full form
+            if s.replace(" ", "") == flat and " " in s and " " not in prose:
+                return s, "introduction"         # 「田中一郎と申します」…「田中 一郎」: the writer's spacing
+        return prose, "introduction"
     if signoffs:
-        return signoffs[0]
+        return signoffs[0], "signoff"
     for m in _INLINE_NAME.finditer(fresh_n):
         name = _clean_name(m["n"])
         if _name_ok(name, strict=True) and not _NOT_INLINE_NAME.search(name):
-            return name
+            return name, "inline"
     lone = _lone_names(fresh_n, from_n)
     if len(set(lone)) == 1:
-        return lone[0]
+        return lone[0], "lone_line"
     english = english_name(fresh_n) or english_name(sig_n)
-    return english[0] if english else None
+    return (english[0], english[1]) if english else (None, None)
 
 
 # ---------------------------------------------------------------------------------------------
