@@ -380,7 +380,11 @@ def _name_by_rules(fresh: str, signature: str = "", from_name: str = "") -> tupl
     if len(set(lone)) == 1:
         return lone[0], "lone_line"
     english = english_name(fresh_n) or english_name(sig_n)
-    return (english[0], english[1]) if english else (None, None)
+    if english and english[1] == "signoff" and " " not in english[0]:
+        # a lone first name closing the mail: backed only when the From display name agrees
+        backed = from_n.lower().startswith(english[0].lower())
+        return english[0], "english_signoff" if backed else "english_first_name"
+    return (english[0], "english_" + english[1]) if english else (None, None)
 
 
 # ---------------------------------------------------------------------------------------------

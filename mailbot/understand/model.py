@@ -114,9 +114,12 @@ class Understanding:
     # Context-free signals for the conversation (understand/signals.py); not part of the
     # `mailbot parse` contract, so not in to_json.
     signals: Signals = field(default_factory=lambda: Signals(), compare=False, repr=False)
+    # Per field: {"value", "reason", "confidence"} (understand/confidence.py); added to the JSON
+    # after the contract's keys.
+    fields: Mapping[str, Mapping] = field(default_factory=dict, compare=False, repr=False)
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "intent": self.intent,
             "name": self.name,
             "seeker_number": self.seeker_number,
@@ -127,6 +130,9 @@ class Understanding:
             "attendant": self.attendant,
             "warnings": list(self.warnings),
         }
+        if self.fields:
+            out["fields"] = {k: dict(v) for k, v in self.fields.items()}
+        return out
 
     def warning_codes(self) -> set[str]:
         return {w.split(":", 1)[0] for w in self.warnings}
