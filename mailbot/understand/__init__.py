@@ -10,6 +10,7 @@ Public API (used by the workflow, the daemon and `mailbot parse`):
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, time
 from typing import Mapping
 
@@ -17,6 +18,7 @@ from mailbot.understand import confidence
 from mailbot.understand.automated import automated_reason
 from mailbot.understand.dates import DEFAULT_WINDOWS, extract_requested, to_jst_date
 from mailbot.understand.english import english_requested
+from mailbot.understand.envelope import read_envelope
 from mailbot.understand.fields import (extract_attendant, extract_choice, extract_email,
                                        extract_phone, extract_seeker_number, name_with_reason)
 from mailbot.understand.intent import classify_intent
@@ -40,7 +42,7 @@ def understand(raw: bytes, windows: Mapping[str, tuple[time, time]] | None = Non
     """Decode and read one raw message. Never raises: an undecodable mail gives intent
     "other" and a warning. `now` is only the reference for relative dates when the mail
     has no readable Date header."""
-    inbound = read_message(raw)
+    inbound = replace(read_message(raw), envelope=read_envelope(raw))
     return inbound, understand_inbound(inbound, windows, now)
 
 
@@ -48,6 +50,8 @@ def understand_inbound(inbound: Inbound, windows: Mapping[str, tuple[time, time]
                        now: datetime | None = None) -> Understanding:
     """Fields and intent of an already decoded message (never raises)."""
     warnings = [f"decode: {d}" for d in inbound.defects]
+    if inbound.envelope is not None and inbound.envelope.broken:
+        warnings.append(f"broken_mail: {', '.join(inbound.envelope.broken)}")
     if not inbound.text.strip() and not inbound.subject.strip() and not inbound.from_addr:
         warnings.append("undecodable: no readable header or text")
         return Understanding(intent="other", warnings=tuple(warnings))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from mailbot.understand.envelope import Envelope
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,9 @@ class Inbound:
     text: str                       # whole body text (plain part, else text from HTML)
     attachments: tuple[Attachment, ...] = ()
     defects: tuple[str, ...] = ()   # what could not be decoded cleanly
+    # mail-parser's view (Received chain, sender IP, attachments, defect categories); set by
+    # understand(), None when the Inbound was built another way.
+    envelope: "Envelope | None" = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
