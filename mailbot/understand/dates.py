@@ -90,6 +90,12 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
     ("dot", rf"(?<![\d.A-Za-z_])(?P<pm>\d{{1,2}})\.(?P<pd>\d{{1,2}})(?=\s*\(\s*[{WEEKDAYS}])"),
     ("monthrel", r"(?P<mrel>今月|来月|再来月)\s*の?\s*(?P<mrd>\d{1,2})\s*日(?!間|前|後|以内|目)"),
     ("dayrel", r"(?P<drel>明々後日|明明後日|しあさって|明後日|あさって|明日|あした|あす|本日|今日|きょう)"),
+    # 「月末の月曜」: the last such weekday of the month (this month's, or next month's once past)
+    ("monthend", rf"(?:(?P<merel>今月|来月)\s*の?\s*)?月末\s*の?\s*(?P<mewd>[{WEEKDAYS}])曜日?"),
+    # 「同じ週の水曜」「その翌週の金曜」: weeks counted from the date written before, not from today
+    ("anchorweek", rf"(?P<arel>同じ週|同週|その週|その翌週|その次の週|翌週|次の週)\s*の?\s*(?P<awd>[{WEEKDAYS}])曜日?"),
+    # 「その翌週の同じ曜日」「翌週の同じ時間」: a week after the date written before
+    ("anchorsame", r"(?P<srel>その翌週|その次の週|翌週|次の週)(?:\s*の\s*(?:同じ曜日|同曜日|同じ日))?(?=\s*の?\s*(?:同じ|同曜|同時刻|[にでをがは、]))"),
     ("weekrel", rf"(?P<wrel>再来週|今週|来週|次週|翌週|次の|今度の)\s*の?\s*(?P<wrd>[{WEEKDAYS}])曜日?"),
     ("weekday", rf"(?<![毎(/・一-龥\d])(?P<bwd>[{WEEKDAYS}])曜日?"),
     ("day", r"(?<![\d月/.年:])(?P<dd>\d{1,2})\s*日(?!間|前|後|以内|目|ほど|程|ぶり|付|分|以上|連続|本)"),
@@ -276,7 +282,7 @@ class _Reader:
     # -- dates --------------------------------------------------------------------------------
     def resolve(self, m: re.Match[str], wd: str | None, week_of: str | None = None,
                 after: date | None = None, nth_week: tuple[int, int, int] | None = None,
-                month_of: tuple[int, int] | None = None) -> tuple[list[date], bool]:
+                month_of: tuple[int, int] | None = None, anchor: date | None = None) -> tuple[list[date], bool]:
         """Dates of a date mention; the flag says it is a past/implausible date."""
         g = m.groupdict()
         kind = next(k[2:] for k, v in g.items() if k.startswith("k_") and v)
@@ -322,6 +328,26 @@ class _Reader:
                     self.warn("ambiguous_date", f"第{n}週の{WEEKDAYS[wdi]}曜 of {y}-{mo:02d}: which week is meant?")
                     return [], True
                 past = bool(d and d < today)
+        elif kind == "monthend":
+            wdi = WEEKDAYS.index(g["mewd"])
+            add = 1 if g["merel"] == "来月" else 0
+            for extra in (0, 1):
+                y, mo = divmod(today.month - 1 + add + extra, 12)
+                first_next = date(today.year + y + (mo + 1) // 12, (mo + 1) % 12 + 1, 1)
+                last = first_next - timedelta(days=1)
+                d = last - timedelta(days=(last.weekday() - wdi) % 7)
+                if d >= today or g["merel"]:
+                    break
+            past = d < today
+        elif kind in ("anchorweek", "anchorsame"):
+            base = anchor or today
+            monday = base - timedelta(days=base.weekday())
+            if kind == "anchorweek":
+                weeks = 0 if g["arel"] in ("同じ週", "同週", "その週") else 1
+                d = monday + timedelta(days=7 * weeks + WEEKDAYS.index(g["awd"]))
+            else:
+                d = base + timedelta(days=7)
+            past = d < today
         elif kind == "weekrel" or (kind == "weekday" and week_of):
             wd = WEEKDAYS.index(g["wrd"] or g["bwd"])
             rel = g["wrel"] or week_of
@@ -395,8 +421,9 @@ class _Reader:
             nth_week = None                         # 「12月の第2週の火曜日か木曜日」: so is 木曜
             if kind == "weekday" and out and _CONNECTOR_ONLY.match(text[out[-1].end:m.start()]):
                 week_of, nth_week = last_week_rel, last_nth_week
+            anchor = next((o.dates[0] for o in reversed(out) if o.dates), None)
             dates, past = self.resolve(m, wd, week_of, out[-1].dates[0] if kind == "day" and listed else None,
-                                       nth_week, last_nth_month)
+                                       nth_week, last_nth_month, anchor)
             if kind == "nth":
                 last_nth_month = self.nth_month(m)
             elif kind != "nthc":
@@ -417,7 +444,8 @@ class _Reader:
                     if d and (int(note["d1"]) != d.day or (note["m1"] and int(note["m1"]) != d.month)):
                         self.warn("ambiguous_date", f"{m.group()} and {note.group().strip()} disagree")
                         dates, past = [], True
-            mention = _Mention(m.start(), end, dates, drop=not dates, relative=kind in ("dayrel", "weekrel"))
+            mention = _Mention(m.start(), end, dates, drop=not dates,
+                               relative=kind in ("dayrel", "weekrel", "anchorweek", "anchorsame", "monthend"))
             if past and dates and not _BIRTH.search(text[max(0, m.start() - 8):m.start()] + text[end:end + 6]):
                 self.warn("past_date", f"{m.group().strip()} -> {dates[0].isoformat()} is before the mail date")
                 mention.drop = True

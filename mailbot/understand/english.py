@@ -179,3 +179,15 @@ CHANGE = re.compile(r"\b(?:reschedule|postpone|(?:move|change|shift)\s+(?:my|the
 BOOK = re.compile(r"\b(?:book|reserve|make an appointment|(?:would|'d) like (?:to have |an? )?(?:online )?(?:job )?"
                   r"consultation|want (?:a |an )?(?:online )?(?:job )?consultation|consultation please|"
                   r"(?:like|want) to (?:have|get) (?:an? )?(?:online )?(?:job )?consultation)\b", re.I)
+# A sentence about cancelling or changing in general: "If I need to cancel, how do I tell you?"
+GENERAL = re.compile(r"\b(?:if|how|when|whether|policy)\b", re.I)
+AGREE = re.compile(r"\b(?:i agree|agreed|i accept|that(?:'s| is) fine|sounds good|works for me)\b", re.I)
+
+
+def sentences(text: str) -> list[str]:
+    return [x for x in re.split(r"(?<=[.!?])\s+|\n", text) if x.strip()]
+
+
+def firm(rx: re.Pattern[str], text: str) -> bool:
+    """`rx` in a sentence that is not about the general case."""
+    return any(rx.search(x) and not GENERAL.search(x) for x in sentences(text))

@@ -139,10 +139,6 @@ _SERVICE = re.compile(r"相談|そうだん|面談|ハローワーク|ハロ-ワ
                       r"|(?i:consult|appointment|book(?:ing)?\b|reserv|hello\s*work|job|counsel)")
 
 
-# English sentences about cancelling or changing in general: "If I need to cancel, how do I…?"
-_ASKS_HOW_EN = re.compile(r"\b(?:if|how|when|whether|policy)\b", re.I)
-
-
 def is_reply(subject: str, in_reply_to: str | None) -> bool:
     """A reply in one of our threads: In-Reply-To present, or Re: / a booking reference in the subject."""
     return bool(in_reply_to) or bool(_REPLY_SUBJECT.match(subject or "")) or bool(_BOOKING_REF.search(subject or ""))
@@ -233,10 +229,9 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
     firm = [s for s in firm if not _how_to(s)]    # 「変更はいつまでに…ですか」 asks, it does not change
     change = any(_CHANGE.search(_without_flexibility(s)) and not _CHANGE_OTHER.search(s)
                  for s in _sentences(flat) if not _how_to(s))
-    change = change or any(english.CHANGE.search(s) and not _ASKS_HOW_EN.search(s) for s in _sentences(text))
-    if change:
+    if change or english.firm(english.CHANGE, text):
         return "reschedule"
-    if any(english.CANCEL.search(s) and not _ASKS_HOW_EN.search(s) for s in _sentences(text)):
+    if english.firm(english.CANCEL, text):
         return "cancel"
     if any(_CANCEL.search(s) and not (_CANCEL_OTHER.search(s) and not _OUR_BOOKING.search(s)) for s in firm):
         return "cancel"

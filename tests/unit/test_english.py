@@ -111,3 +111,20 @@ def test_a_position_is_asked_back_like_saishono():
     from mailbot.understand.fields import extract_choice
     choice, warnings = extract_choice("The first one is perfect, thanks.")
     assert choice is None and warnings[0].startswith("position_choice:")
+
+
+@pytest.mark.parametrize("text, field", [
+    ("I'm sorry, I must cancel my booking.", "cancel"),
+    ("Can we move my appointment to another day?", "change"),
+    ("I agree to the terms.", "consent"),
+    ("I would like to book a consultation.", "asks_to_book"),
+])
+def test_english_signals_for_the_conversation(text, field):
+    from mailbot.understand.signals import read_signals
+    assert getattr(read_signals(text), field)
+
+
+def test_a_general_english_question_cancels_nothing():
+    from mailbot.understand.signals import read_signals
+    s = read_signals("If I have to cancel, how do I let you know?")
+    assert not s.cancel and s.question
