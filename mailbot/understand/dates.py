@@ -175,10 +175,19 @@ _EXCEPT = re.compile(r"^\s*(?:(?:は|を)?\s*(?:以外|除)|(?:では|じゃ|で
 # A new time asked for the booked day without a word of change: 「…の予約ですが、同じ日の14時にしてください」.
 _NEW_TIME_ASKED = re.compile(r"(?:時|分|半|午前|午後|中)(?:の方|のほう)?(?:から)?(?:に|へ)して(?:いただ|頂|もら|ほし|欲し|くださ|下さ)")
 _CANCELLING = re.compile(r"キャンセル|取り?消|取りやめ|なしに|無しに")
-_NOT_REQUEST = re.compile(r"面接|選考|試験|説明会|入社|健診|通院|手術|締切|締め切|発行|開講|開催|閉庁")
+_NOT_REQUEST = re.compile(r"面接|選考|試験|説明会|入社|健診|通院|手術|締切|締め切|発行|開講|開催|閉庁"
+                          # a shop's or school's days: 「水曜日が定休日」「12/29～1/3は休講」
+                          r"|定休|休業|休講|休館|休校|営業日|営業時間|受付時間")
+# Asking whether the office is open or takes consultations that day is a question, not a wish:
+# 「12月28日も相談を受け付けていますか」「25日は開庁していますか」.
+_OPEN_QUESTION = re.compile(r"(?:受け?付けて|開庁して|開いて|やって|営業して)(?:い|おり|らっしゃ)[^。\n]{0,8}?(?:か[。?？]?|\?|？)")
+# A day the writer asks us to keep clear: 「11日は避けていただけると」「その日は外してください」.
+_AVOID_DAY = re.compile(r"避け|外して|はずして|除いて")
 # Other dates of a job seeker's life, named right before or after the date: 「認定日は12月8日」.
 _OTHER_EVENT = re.compile(r"認定|受給|支給|給付|振込|振り込|提出|期限|誕生日|生年月日|生まれ|卒業|入学|退職日|最終出社|検査|受診|診察"
-                          r"|法事|葬儀|結婚式")
+                          r"|法事|葬儀|結婚式"
+                          # a visit to a counter is not an online session: 「15日に窓口で手続きをする予定」
+                          r"|窓口(?:で|に|へ)")
 _BIRTH = re.compile(r"生年月日|誕生|生まれ|生\s*$|^\s*生")
 # A past event told about the date: 「12月4日10時で…お願いするメールを送った」「本日…相談させていただいた者です」.
 _PAST_EVENT = re.compile(
@@ -655,8 +664,10 @@ class _Reader:
             elif _CHANGE.search(sentence) and re.search(r"(?:を|から|(?<!また)(?<!又)(?<!もしく)(?<!若しく)は)[、,\s]*$", after) \
                     and not re.search(r"(?:に|へ|で)\s*(?:変更|変え|ずら|移)", sentence_after):
                 mt.drop, mt.why = True, "booked"   # 「XからYに変更」: X is the old booking
-            elif _UNAVAILABLE.search(sentence_after):
+            elif _UNAVAILABLE.search(sentence_after) or _AVOID_DAY.search(sentence_after):
                 mt.drop, mt.why = True, "unavailable"
+            elif _OPEN_QUESTION.search(sentence_after):
+                mt.drop, mt.why = True, "question"    # asks whether we are open, books nothing
             elif _EXCEPT.match(after):
                 mt.drop = True                     # 「水曜日以外なら」: the one day not asked for
             elif changing and _TOPIC.match(sentence_after):

@@ -93,6 +93,14 @@ def _quote_start(lines: list[str]) -> tuple[int, int]:
         if _QUOTED_LINE.match(line):
             continue
         if _SEPARATOR.match(line) or _SEPARATOR_LOOSE.match(line):
+            # 「-------- 元のメッセージ --------」 with its header fields, then `>` lines (Android
+            # mailers): a `>`-style quote, so an answer written under it is still fresh text
+            n = 1
+            while i + n < len(lines) and (_BLOCK_FROM.match(lines[i + n]) or _BLOCK_SENT.match(lines[i + n])
+                                          or _BLOCK_SUBJ.match(lines[i + n])):
+                n += 1
+            if n > 1 and i + n < len(lines) and _QUOTED_LINE.match(lines[i + n]):
+                return i, n
             return i, 0
         if _is_header_block(lines, i):
             j = i - 1
@@ -146,9 +154,14 @@ def _signature_start(lines: list[str]) -> int:
         if closing and closing[-1] != last and any(lines[k].strip() for k in range(
                 closing[-1] + 1, last + 1)):
             continue
-        if not block or any(_FORM_LABEL.search(ln) or _SENTENCE.search(ln) for ln in block):
-            continue   # a framed form or a framed paragraph of prose is not a signature
-        if any(_SIG_LIKE.search(ln) for ln in block):
+        if not block or any(_FORM_LABEL.search(ln) for ln in block):
+            continue   # a framed form is not a signature
+        contact = sum(1 for ln in block if _SIG_LIKE.search(ln))
+        prose = sum(1 for ln in block if _SENTENCE.search(ln))
+        if prose and 2 * prose >= len(block):
+            continue   # a framed paragraph of prose is not a signature; a shop's notice inside
+            #            a block of its address and phone (「※年末年始は休業です」) does not make one
+        if contact:
             return i
     return -1
 
