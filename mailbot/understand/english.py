@@ -90,7 +90,8 @@ def english_requested(text: str, today: date, windows: Mapping[str, tuple[time, 
         sentence_start = max(text.rfind(c, 0, m.start()) for c in ".?!\n") + 1
         before = text[sentence_start:m.start()]
         after = text[m.end():m.end() + 40]
-        if _MOVE_FROM.search(before) or _DEADLINE.search(before) or _EXISTING.search(before):
+        new_date = bool(re.search(r"\b(?:to|into|for)\s*$", before, re.I))   # "move it from Dec 7 to Dec 9"
+        if _MOVE_FROM.search(before) or _DEADLINE.search(before) or (_EXISTING.search(before) and not new_date):
             continue
         start = end = None
         at = _AT.match(after)
@@ -176,7 +177,7 @@ def english_choices(text: str) -> list[int]:
 CANCEL = re.compile(r"\b(?:cancel(?!lation policy)|call off|withdraw (?:my|the) (?:request|booking|application))\b", re.I)
 CHANGE = re.compile(r"\b(?:reschedule|postpone|(?:move|change|shift)\s+(?:my|the|our)\s+(?:appointment|booking|"
                     r"consultation|reservation|session|date|time))\b", re.I)
-BOOK = re.compile(r"\b(?:book|reserve|make an appointment|(?:would|'d) like (?:to have |an? )?(?:online )?(?:job )?"
+BOOK = re.compile(r"\bpreferred (?:date|time|day)s?\s*:|\b(?:book|reserve|make an appointment|(?:would|'d) like (?:to have |an? )?(?:online )?(?:job )?"
                   r"consultation|want (?:a |an )?(?:online )?(?:job )?consultation|consultation please|"
                   r"(?:like|want) to (?:have|get) (?:an? )?(?:online )?(?:job )?consultation)\b", re.I)
 # A sentence about cancelling or changing in general: "If I need to cancel, how do I tell you?"

@@ -390,7 +390,8 @@ def _name_by_rules(fresh: str, signature: str = "", from_name: str = "") -> tupl
 # ---------------------------------------------------------------------------------------------
 # Seeker number
 _SEEKER = re.compile(r"(?<![\d-])(\d{5})[ \t]*-?[ \t]*(\d{8})(?![\d-])")
-_SEEKER_LABEL = re.compile(r"求職(?:者)?番号|きゅうしょく\s*ばんごう|ハローワーク(?:の)?番号|求職登録番号")
+_SEEKER_LABEL = re.compile(r"求職(?:者)?番号|きゅうしょく\s*ばんごう|ハローワーク(?:の)?番号|求職登録番号"
+                           r"|(?i:(?:job\s*)?seeker(?:'s)?\s*(?:number|no\.?|id)|hello\s*work\s*(?:number|no\.?))")
 _OTHER_NUMBER = re.compile(r"雇用保険|被保険者|受付番号|受付|整理番号|会員番号|予約番号|お客様番号|口座|カード|事業所番号|管理番号|番号は違")
 
 

@@ -246,7 +246,8 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
         return "book"
     if reply and has_requested:
         # 「希望日時：…」 or 「…相談をお願いしたいです」 ask for a (new) booking; picking a slot agrees.
-        if _DECLINE_OFFER.search(flat) or ((_WISH_FORM.search(flat) or _asks_to_book(flat)) and not _consents(flat)):
+        if _DECLINE_OFFER.search(flat) or ((_WISH_FORM.search(flat) or _asks_to_book(flat) or english.BOOK.search(text))
+                                           and not _consents(flat)):
             return "book"
         return "confirm"
     if has_requested and not reply and not _SERVICE.search(flat + (subject or "")):

@@ -128,3 +128,17 @@ def test_a_general_english_question_cancels_nothing():
     from mailbot.understand.signals import read_signals
     s = read_signals("If I have to cancel, how do I let you know?")
     assert not s.cancel and s.question
+
+
+def test_the_new_date_after_my_appointment_from_to():
+    assert wishes("Could I move my appointment from Dec 7 to Dec 10 at 4pm?") == [("2026-12-10", "16:00", None)]
+
+
+def test_an_english_seeker_number_label_takes_any_grouping():
+    from mailbot.understand.fields import extract_seeker_number
+    assert extract_seeker_number("Job seeker number: 05010 2222 3333") == "05010-22223333"
+
+
+def test_an_english_form_in_a_reply_is_a_booking():
+    body = "Name: Tran Minh\nPreferred date: Dec 9, 10:00-11:00\nThank you."
+    assert understand(_mail(body, "Re: consultation", reply=True))[1].intent == "book"
