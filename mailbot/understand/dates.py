@@ -96,6 +96,8 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
     ("anchorweek", rf"(?P<arel>同じ週|同週|その週|その翌週|その次の週|翌週|次の週)\s*の?\s*(?P<awd>[{WEEKDAYS}])曜日?"),
     # 「その翌週の同じ曜日」「翌週の同じ時間」: a week after the date written before
     ("anchorsame", r"(?P<srel>その翌週|その次の週|翌週|次の週)(?:\s*の\s*(?:同じ曜日|同曜日|同じ日))?(?=\s*の?\s*(?:同じ|同曜|同時刻|[にでをがは、]))"),
+    # 「再来週の同じ曜日」「来週の同じ曜日」: that week (counted from today), the weekday of the date before
+    ("weeksame", r"(?P<wsrel>再来週|来週)\s*の\s*(?:同じ曜日|同曜日)"),
     ("weekrel", rf"(?P<wrel>再来週|今週|来週|次週|翌週|次の|今度の)\s*の?\s*(?P<wrd>[{WEEKDAYS}])曜日?"),
     ("weekday", rf"(?<![毎(/・一-龥\d])(?P<bwd>[{WEEKDAYS}])曜日?"),
     ("day", r"(?<![\d月/.年:])(?P<dd>\d{1,2})\s*日(?!間|前|後|以内|目|ほど|程|ぶり|付|分|以上|連続|本)"),
@@ -138,7 +140,9 @@ _EXISTING = re.compile(
     r"|予約を?(?:いただいて|頂いて|させていただいて|させて頂いて|いただいた|頂いた|いただいている)"
     r"|予約(?:を|は)(?:キャンセル|取り?消|変更|延期|辞退)|予約の(?:日程|日時|時間)"
     r"|(?:お願いして|決まって|確定して|入って)(?:いる|いた(?!だ)|おり|います|おります)|確定した|決定した")
-_EXISTING_BEFORE = re.compile(r"(?:予約|確定|決定)(?:して|済み?|した|中)(?:いる|いた|おります|おりました)?の?\s*$")
+_EXISTING_BEFORE = re.compile(r"(?:予約|確定|決定)(?:して|済み?|した|中)(?:いる|いた|おります|おりました)?の?\s*$"
+                              # 「今の予約（1月13日 10:00）」「来週の予約(12/10)」: the booking, named in brackets
+                              r"|予約\s*[（(]\s*$")
 # 「12月3日は都合が悪いので」: a date the writer cannot do (but not 「難しければ」, a fallback).
 _UNAVAILABLE = re.compile(r"(?:都合が(?:悪|つか|合わ)|難し|無理|だめ|ダメ|不可|(?:行け|いけ|参加でき|出席でき|出られ|伺え|空いてい)(?:な|ませ)"
                           r"|予定が(?:あ|入)(?!っていな|っておりませ|りませ)|用事が|都合がつきません"
@@ -357,6 +361,13 @@ class _Reader:
             else:
                 d = base + timedelta(days=7)
             past = d < today
+        elif kind == "weeksame":
+            if anchor is None:
+                self.warn("vague_date", f"{m.group().strip()} without a day before it")
+                return [], True
+            weeks = 2 if g["wsrel"] == "再来週" else 1
+            d = today - timedelta(days=today.weekday()) + timedelta(days=7 * weeks + anchor.weekday())
+            past = d < today
         elif kind == "weekrel" or (kind == "weekday" and week_of):
             wd = WEEKDAYS.index(g["wrd"] or g["bwd"])
             rel = g["wrel"] or week_of
@@ -454,7 +465,8 @@ class _Reader:
                         self.warn("ambiguous_date", f"{m.group()} and {note.group().strip()} disagree")
                         dates, past = [], True
             mention = _Mention(m.start(), end, dates, drop=not dates,
-                               relative=kind in ("dayrel", "weekrel", "anchorweek", "anchorsame", "monthend"))
+                               relative=kind in ("dayrel", "weekrel", "anchorweek", "anchorsame", "weeksame",
+                                                 "monthend"))
             if past and dates and not _BIRTH.search(text[max(0, m.start() - 8):m.start()] + text[end:end + 6]):
                 self.warn("past_date", f"{m.group().strip()} -> {dates[0].isoformat()} is before the mail date")
                 mention.drop = True
@@ -723,6 +735,10 @@ class _Reader:
                     r = Requested(d, start, end)
                     if r not in out:
                         out.append(r)
+        # 「明日の午後に…明日が難しければ明後日の10時」: a day named again without a time is the
+        # same wish, not a whole day on top of it
+        timed = {r.date for r in out if r.start is not None}
+        out = [r for r in out if r.start is not None or r.date not in timed]
         if not kept and changing:
             out = self.time_only_change(mentions)
         return out

@@ -26,7 +26,9 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\
 _DATE = re.compile(
     rf"(?<![A-Za-z0-9]){_WEEKDAY}(?:{_MONTH.format(g='m1')}\s+(?P<d1>\d{{1,2}}){_ORD}(?![\d:])"
     rf"|(?:the\s+)?(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH.format(g='m2')})(?![A-Za-z])"
-    r"(?:,?\s*(?P<y>20\d\d))?", re.I)
+    r"(?:,?\s*(?P<y>20\d\d))?"
+    # "December 11 (Fri)": the weekday written after the date
+    r"(?:\s*\((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\))?", re.I)
 _HOUR = r"(?P<{h}>\d{{1,2}})(?:[:.](?P<{mi}>\d{{2}}))?\s*(?P<{ap}>a\.?m\.?|p\.?m\.?)?(?![\d])"
 _AT = re.compile(r"^\s*(?:,|\(|at|from|,\s*at|around|about|-|–)?\s*" + _HOUR.format(h="h", mi="mi", ap="ap")
                  + r"(?:\s*(?:-|–|to|until|till)\s*" + _HOUR.format(h="h2", mi="mi2", ap="ap2") + r")?", re.I)

@@ -19,7 +19,7 @@ from mailbot.understand.normalize import normalize
 
 # ---------------------------------------------------------------------------------------------
 # Names
-_KANJI = "\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆ヶ"
+_KANJI = "\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U0003134F々〆ヶ"   # + 𠮷 and the other supplementary kanji
 _HIRA = "ぁ-ゖー"
 _KATA = "ァ-ヺー・"
 # A family name may hold a katakana ノ or ケ between kanji: 一ノ瀬, 木ノ下, 三ケ田.
@@ -301,7 +301,19 @@ def name_with_reason(fresh: str, signature: str = "", from_name: str = "") -> tu
     if name is None:
         name = _dictionary_name(normalize(fresh), normalize(signature))
         rule = "dictionary" if name else None
+    if name and " " not in name and len(name) >= 3:
+        name = _as_spaced_elsewhere(name, normalize(fresh) + "\n" + normalize(signature))
     return name, rule
+
+
+def _as_spaced_elsewhere(name: str, text: str) -> str:
+    """「田中一郎と申します」 … 「営業部 田中 一郎」: where the writer spaced the same name
+    elsewhere, that spacing is theirs (family name first), so it is kept."""
+    for k in range(1, len(name)):
+        spaced = f"{name[:k]} {name[k:]}"
+        if re.search(rf"(?<![{_KANJI}{_HIRA}{_KATA}]){re.escape(spaced)}(?![{_KANJI}{_HIRA}{_KATA}])", text):
+            return spaced
+    return name
 
 
 def _line_of(name: str, text: str) -> str:
@@ -632,7 +644,9 @@ _CHOICE_PATTERNS = [
     # 「下記の2の日程で」「3の候補で」: the option's number before the word for the option.
     re.compile(rf"(?<![\d/:.\-])(?P<n>\d{{1,2}})\s*の\s*(?:日程|候補|日時|枠|時間帯?|案)(?=\s*{_PICK})"),
     re.compile(rf"(?:候補|案|オプション)\s*(?:の)?\s*(?P<n>\d{{1,2}})(?!\d)(?=\s*番?\s*(?:{_PICK}|で?\s*(?:[。.!！]|$)))", re.M),
-    re.compile(rf"第\s*(?P<n>\d{{1,2}})\s*(?:候補|案)(?=\s*{_PICK})"),
+    re.compile(rf"第\s*(?P<n>\d{{1,2}})\s*(?:候補|案)(?:\s*の\s*(?:日時|日程|枠|時間帯?))?(?=\s*{_PICK})"),
+    # 「上記の2でお願いします」「ご案内の3で」: the number of an option named as ours
+    re.compile(rf"(?:上記|下記|以上|ご?案内|ご?提示|ご?提案|いただいた|頂いた)(?:の中)?の\s*(?P<n>\d{{1,2}})\s*番?(?=\s*{_PICK})"),
     re.compile(rf"(?:^|[。、\s!！])\s*\((?P<n>\d{{1,2}})\)\s*(?=で|を|に|が|の|です|番|{_PICK}|。|$)", re.M),
     re.compile(rf"(?:^|[。、!！])\s*(?P<n>\d{{1,2}})\s*(?={_PICK})", re.M),
     re.compile(r"^\s*(?P<n>\d{1,2})\s*[.)]?\s*(?:です|で)?[。.!]?\s*$", re.M),
@@ -659,6 +673,15 @@ def _slot_key(slot: str) -> str:
     return re.sub(r"[\s~〜\-]", "", slot)
 
 
+_WHEN = re.compile(r"(\d{1,2})(?:月|/)(\d{1,2})日?[^\d]{0,8}?(\d{1,2}):(\d{2})")
+
+
+def _slot_when(slot: str) -> tuple[int, ...] | None:
+    """(month, day, hour, minute) of the first date and time in an option line."""
+    m = _WHEN.search(re.sub(r"^\d{4}年", "", slot))
+    return tuple(int(x) for x in m.groups()) if m else None
+
+
 def _copied_options(text: str, quoted: str) -> list[int]:
     """An offer line copied into the reply picks that option: a numbered line of the fresh text
     that restates the same-numbered line of the quoted offer; with no offer quoted, a line in the
@@ -669,7 +692,12 @@ def _copied_options(text: str, quoted: str) -> list[int]:
     n, slot = lines[0]
     offered = {int(m["n"]): _slot_key(m["slot"]) for m in _NUMBERED_SLOT.finditer(normalize(quoted))}
     if offered:
-        return [n] if offered.get(n) == _slot_key(slot) else []
+        if offered.get(n) == _slot_key(slot):
+            return [n]
+        # 「1. 12月9日(水) 13:00～13:50 にします」: the same day and start as our line n, the year
+        # and the trailing words left out
+        mine, ours = _slot_when(slot), _slot_when(offered.get(n, ""))
+        return [n] if mine and mine == ours else []
     return [n] if _OFFICE_SLOT.match(slot) else []
 
 
@@ -759,7 +787,7 @@ _SESSION = re.compile(r"当日|相談(?:中|の際|のとき|の時|の間)|画�
 _JOIN = re.compile(r"同席|同伴|一緒|いっしょ|付き添|付添|つきそ|立ち会|立会|同行|参加|で(?:ます|る)|出(?:ます|る)|入(?:ります|る)"
                    r"|と[^。、\n]{0,8}?(?:話|はな|相談|そうだん)"
                    rf"|手配|お願い|希望|必要|つけ|付け|利用|加わ|{_BESIDE}"
-                   r"|(?i:\bneed|\bwould like|\bwant|\bplease|\bbring|\bwith\b|\bjoin|\brequest|\barrange)")
+                   r"|(?i:\bneed|\bwould like|\bwant|\bplease|\bbring|\bwith\b|\bjoin|\brequest|\barrange|\bcome\b|\battend)")
 _COMPANION_JOIN = re.compile(r"同席|同伴|一緒に|いっしょに|(?:二人|ふたり|2人|三人|3人)で|付き添|付添|つきそ|立ち会|立会|同行|参加(?:します|させ|したい|予定)|加わ"
                              rf"|{_BESIDE}")
 # The writer, who is not the seeker, joining: 「当日は私も一緒に画面の前に座らせてください」.

@@ -128,6 +128,8 @@ def person_names(line: str) -> list[str]:
     A space the writer put between them is kept."""
     out: list[str] = []
     ws = list(words(line))
+    if len(ws) == 1 and ws[0].person == "一般" and len(ws[0].surface) >= 2:
+        return [ws[0].surface]                   # a foreign name on its own line: 「グエン」
     i = 0
     while i < len(ws):
         w = ws[i]

@@ -99,7 +99,10 @@ def _quote_start(lines: list[str]) -> tuple[int, int]:
             while i + n < len(lines) and (_BLOCK_FROM.match(lines[i + n]) or _BLOCK_SENT.match(lines[i + n])
                                           or _BLOCK_SUBJ.match(lines[i + n])):
                 n += 1
-            if n > 1 and i + n < len(lines) and _QUOTED_LINE.match(lines[i + n]):
+            k = i + n
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            if n > 1 and k < len(lines) and _QUOTED_LINE.match(lines[k]):
                 return i, n
             return i, 0
         if _is_header_block(lines, i):

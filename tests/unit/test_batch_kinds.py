@@ -1,0 +1,67 @@
+"""More kinds of misses fixed (issue 8), with our own phrasings: English weekdays after a date,
+an interpreter who comes along, a day named again without a time, an offer line copied without
+its year, 再来週の同じ曜日, 上記の2 / 第1候補の日時, a separator with a blank line before the
+quote, supplementary kanji (𠮷), a foreign name on its own line, the writer's own spacing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from mailbot.understand import morph
+from mailbot.understand.dates import DEFAULT_WINDOWS, JST, extract_requested
+from mailbot.understand.english import english_requested
+from mailbot.understand.fields import extract_attendant, extract_choice, extract_name, name_with_reason
+from mailbot.understand.quotes import split_reply
+
+
+def test_english_weekday_in_brackets_after_the_date():
+    got = english_requested("Could we meet on January 19 (Tue) at 2:30 pm?", date(2027, 1, 11), DEFAULT_WINDOWS)
+    assert [(r.date.isoformat(), r.start.strftime("%H:%M")) for _, r in got] == [("2027-01-19", "14:30")]
+
+
+def test_an_interpreter_who_comes_along():
+    assert extract_attendant("An interpreter from my church will come with me.") == "interpreter"
+
+
+def test_a_day_named_again_without_a_time_is_the_same_wish():
+    ref = datetime(2027, 1, 11, 9, 0, tzinfo=JST)
+    got = extract_requested("1月20日の午前にお願いします。1月20日が無理なら1月21日の11時で。", ref)[0]
+    assert [(r.date.day, r.start and r.start.hour) for r in got] == [(20, 9), (21, 11)]
+
+
+def test_weeksame_counts_the_week_from_today_and_the_weekday_from_the_date():
+    ref = datetime(2027, 1, 9, 10, 0, tzinfo=JST)        # a Saturday
+    got = extract_requested("来週の予約（1月13日）ですが、再来週の同じ曜日にしてもらえますか。", ref)[0]
+    assert [r.date.isoformat() for r in got] == ["2027-01-20"]
+
+
+def test_an_offer_line_copied_without_its_year():
+    quoted = "> 1. 2027年1月20日（水）10:00～10:50\n> 2. 2027年1月21日（木）14:00～14:50"
+    assert extract_choice("2. 1月21日(木) 14:00～14:50 でいきます", quoted)[0] == 2
+
+
+@pytest.mark.parametrize("text, n", [("上記の3でお願いします。", 3), ("第2候補の日時でお願いいたします。", 2),
+                                     ("ご案内の1番で大丈夫です。", 1)])
+def test_options_named_as_ours(text, n):
+    assert extract_choice(text)[0] == n
+
+
+def test_separator_header_blank_line_then_quote_then_answer():
+    text = ("----- Original Message -----\nFrom: office <o@example.jp>\nDate: 2027/01/08\n\n"
+            "> 1. 2027年1月20日（水）10:00～10:50\n\n1でお願いします。\n大友")
+    assert split_reply(text).fresh == "1でお願いします。\n大友"
+
+
+def test_supplementary_kanji_in_a_name():
+    assert extract_name("氏名：𠮷川 美穂") == "𠮷川 美穂"
+
+
+@pytest.mark.skipif(not morph.available(), reason="no morphological analyser")
+def test_a_foreign_name_alone_on_the_last_line():
+    assert name_with_reason("2番でお願いします。\nマリア")[0] == "マリア"
+
+
+def test_the_writers_own_spacing_wins():
+    assert extract_name("鈴木花子と申します。\n相談をお願いします。", "営業部 鈴木 花子\nTEL 03-0000-0000") == "鈴木 花子"
