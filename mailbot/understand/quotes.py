@@ -45,6 +45,7 @@ _ENDS_HEADER = re.compile(
     r"(?:wrote|writes|a écrit|schrieb|escribió|ha scritto|のメール|書きました|書き込みました|"
     r"さんからのメール|からのメッセージ)[ \t\u3000]*(?:[(（][^()（）]{0,40}[)）])?[ \t\u3000]*[:：]?"
     r"[ \t\u3000]*$", re.I)
+_WROTE_ON = re.compile(r"\b(?:wrote|schrieb|a écrit) on\b.*\d[ \t\u3000]*[:：][ \t\u3000]*$", re.I)
 _DATE_START = re.compile(
     r"^[ \t\u3000]*(?:\d{2,4}[年/.\-]\s*\d{1,2}[月/.\-]\s*\d{1,2}日?|"
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+\d{1,2}\s+[A-Z][a-z]{2}|On\s|Am\s|Le\s|El\s)")
@@ -60,6 +61,8 @@ def _is_reply_header(lines: list[str], i: int) -> int:
     if _ENDS_HEADER.search(line) and (_DATE_START.match(line) or _HAS_ADDRESS.search(line)
                                       or len(line) < 120):
         return 1
+    if _WROTE_ON.search(line) and len(line) < 120:
+        return 1                                  # Thunderbird: 「ハローワーク秋田 wrote on 2026/11/27 09:00:」
     if _DATE_START.match(line):
         if _ENDS_COLON.search(line) and _HAS_ADDRESS.search(line):
             return 1

@@ -65,3 +65,15 @@ def test_a_foreign_name_alone_on_the_last_line():
 
 def test_the_writers_own_spacing_wins():
     assert extract_name("鈴木花子と申します。\n相談をお願いします。", "営業部 鈴木 花子\nTEL 03-0000-0000") == "鈴木 花子"
+
+
+def test_thunderbird_wrote_on_header_starts_the_quote():
+    text = "1番でお願いします。\n菅野\n\nハローワーク秋田 wrote on 2027/01/08 10:30:\n> 1. 2027年1月20日（水）10:00～10:50"
+    reply = split_reply(text)
+    assert reply.fresh == "1番でお願いします。\n菅野" and "wrote on" in reply.quoted
+
+
+def test_the_old_date_of_a_change_form_is_no_wish():
+    ref = datetime(2027, 1, 11, 9, 0, tzinfo=JST)
+    text = "予約の変更をお願いします。\n現在の予約：1月19日（火）13:00\n変更後：1月22日（金）13:00"
+    assert [r.date.isoformat() for r in extract_requested(text, ref)[0]] == ["2027-01-22"]
