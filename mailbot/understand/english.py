@@ -30,8 +30,13 @@ _DATE = re.compile(
     # "December 11 (Fri)": the weekday written after the date
     r"(?:\s*\((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\))?", re.I)
 _HOUR = r"(?P<{h}>\d{{1,2}})(?:[:.](?P<{mi}>\d{{2}}))?\s*(?P<{ap}>a\.?m\.?|p\.?m\.?)?(?![\d])"
-_AT = re.compile(r"^\s*(?:,|\(|at|from|,\s*at|around|about|-|–)?\s*" + _HOUR.format(h="h", mi="mi", ap="ap")
-                 + r"(?:\s*(?:-|–|to|until|till)\s*" + _HOUR.format(h="h2", mi="mi2", ap="ap2") + r")?", re.I)
+_AT = re.compile(r"^\s*(?:,|\(|at|from|,\s*at|around|about|between|-|–)?\s*" + _HOUR.format(h="h", mi="mi", ap="ap")
+                 + r"(?:\s*(?:-|–|to|until|till|and)\s*" + _HOUR.format(h="h2", mi="mi2", ap="ap2") + r")?", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "tomorrow", "the day after tomorrow", "next Tuesday", "this Friday", "on Monday at 10am"
+_RELATIVE = re.compile(r"(?<![A-Za-z])(?:(?P<tom>the day after tomorrow|tomorrow)"
+                       r"|(?:(?P<rel>next|this|coming|on)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                       r"(?![A-Za-z])(?!,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)))", re.I)
 _PART = re.compile(r"^\s*(?:,|\()?\s*(?:in\s+the\s+|during\s+the\s+|,\s*)?(?P<part>morning|afternoon|a\.m\.|p\.m\.|am\b|pm\b)", re.I)
 # A date that is not a wish: the old date of a move, a deadline, a stated absence, a booking named
 # to cancel it, a past event.
@@ -110,6 +115,44 @@ def english_requested(text: str, today: date, windows: Mapping[str, tuple[time, 
         if start is None:
             end = None
         out.append((m.start(), Requested(d, start, end)))
+    out += _relative(text, today, windows, [p for p, _ in out])
+    return sorted(out, key=lambda x: x[0])
+
+
+def _relative(text: str, today: date, windows, taken: list[int]) -> list[tuple[int, Requested]]:
+    """Relative English days, only with a time or part of day after them, or a wish word in the
+    sentence: "tomorrow afternoon", "next Tuesday at 10am" (weeks start on Monday, as 来週 does)."""
+    out: list[tuple[int, Requested]] = []
+    for m in _RELATIVE.finditer(text):
+        if any(abs(m.start() - p) < 12 for p in taken):
+            continue                              # "Monday, December 21": the date's own weekday
+        if m["tom"]:
+            d = today + timedelta(days=2 if m["tom"].lower().startswith("the") else 1)
+        else:
+            wd = _WEEKDAYS.index(m["wd"].lower())
+            rel = (m["rel"] or "").lower()
+            ahead = (wd - today.weekday()) % 7 or 7
+            d = today + timedelta(days=ahead)
+            if rel == "next" and d.isocalendar()[1] == today.isocalendar()[1]:
+                d += timedelta(days=7)             # "next Friday" said on a Monday: next week's
+        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".?!\n") + 1
+        end = min([i for i in (text.find(c, m.end()) for c in ".?!\n") if i >= 0] or [len(text)])
+        before, after = text[sentence_start:m.start()], text[m.end():m.end() + 40]
+        if _MOVE_FROM.search(before) or _DEADLINE.search(before) or _EXISTING.search(before):
+            continue
+        start = stop = None
+        at, part = _AT.match(after), _PART.match(after)
+        if at and (at["ap"] or at["mi"] or re.match(r"\s*(?:,|\(|at|from|between)", after, re.I)):
+            start = _clock(at["h"], at["mi"], at["ap"], at["ap2"])
+            stop = _clock(at["h2"], at["mi2"], at["ap2"], at["ap"]) if at["h2"] else None
+            if start and stop and stop <= start:
+                stop = None
+        elif part:
+            word = part["part"].lower().replace(".", "")
+            start, stop = windows["am"] if word in ("morning", "am") else windows["pm"]
+        elif not _WISH.search(text[sentence_start:end]):
+            continue                              # "I work on Mondays", "see you tomorrow"
+        out.append((m.start(), Requested(d, start, stop if start else None)))
     return out
 
 
@@ -124,7 +167,12 @@ _NOT_NAME = {"hello", "hi", "dear", "thanks", "thank", "regards", "best", "kind"
              # roles and teams sign mail too, but they are nobody's name
              "administrator", "admin", "team", "support", "service", "services", "center", "centre",
              "office", "department", "customer", "staff", "manager", "desk", "system", "mail", "user",
-             "prize", "winner", "calendar", "notification", "reply", "noreply"}
+             "prize", "winner", "calendar", "notification", "reply", "noreply",
+             # what "I am …" says about someone that is not their name
+             "currently", "living", "working", "student", "unemployed", "married", "single", "new",
+             "also", "still", "not", "here", "glad", "happy", "interested", "unable", "able", "going",
+             "calling", "contacting", "a", "an", "the", "vietnamese", "chinese", "filipino", "brazilian",
+             "nepali", "korean", "american", "british", "indonesian", "thai", "indian"}
 _CLOSING = re.compile(r"^(?:best(?: regards| wishes)?|kind regards|regards|sincerely|yours(?: sincerely| truly)?|"
                       r"thank you(?: very much)?|thanks(?: a lot)?|many thanks|cheers|with thanks|respectfully)[,.!]?\s*$", re.I)
 

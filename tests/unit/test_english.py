@@ -142,3 +142,23 @@ def test_an_english_seeker_number_label_takes_any_grouping():
 def test_an_english_form_in_a_reply_is_a_booking():
     body = "Name: Tran Minh\nPreferred date: Dec 9, 10:00-11:00\nThank you."
     assert understand(_mail(body, "Re: consultation", reply=True))[1].intent == "book"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Is tomorrow afternoon possible?", [("2026-12-02", "13:00", "17:00")]),   # TODAY is Tue 1 Dec
+    ("Could I come next Monday at 10am?", [("2026-12-07", "10:00", None)]),
+    ("Next Friday between 1 and 3 pm would be good.", [("2026-12-11", "13:00", "15:00")]),
+    ("This Thursday at 2:30 pm, please.", [("2026-12-03", "14:30", None)]),
+])
+def test_english_relative_days(text, want):
+    assert wishes(text) == want
+
+
+@pytest.mark.parametrize("text", ["I work on Mondays.", "See you tomorrow!", "I was busy on Friday."])
+def test_english_weekdays_in_prose_are_no_wish(text):
+    assert wishes(text) == []
+
+
+@pytest.mark.parametrize("text", ["I am Vietnamese and I live in Akita.", "I'm Currently looking for work."])
+def test_what_i_am_says_that_is_no_name(text):
+    assert english_name(text) is None
