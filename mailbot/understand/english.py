@@ -171,7 +171,7 @@ _NOT_NAME = {"hello", "hi", "dear", "thanks", "thank", "regards", "best", "kind"
              # what "I am …" says about someone that is not their name
              "currently", "living", "working", "student", "unemployed", "married", "single", "new",
              "also", "still", "not", "here", "glad", "happy", "interested", "unable", "able", "going",
-             "calling", "contacting", "a", "an", "the", "vietnamese", "chinese", "filipino", "brazilian",
+             "calling", "contacting", "vietnamese", "chinese", "filipino", "brazilian",
              "nepali", "korean", "american", "british", "indonesian", "thai", "indian"}
 _CLOSING = re.compile(r"^(?:best(?: regards| wishes)?|kind regards|regards|sincerely|yours(?: sincerely| truly)?|"
                       r"thank you(?: very much)?|thanks(?: a lot)?|many thanks|cheers|with thanks|respectfully)[,.!]?\s*$", re.I)
