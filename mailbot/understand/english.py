@@ -239,6 +239,12 @@ def sentences(text: str) -> list[str]:
     return [x for x in re.split(r"(?<=[.!?])\s+|\n", text) if x.strip()]
 
 
+# "I had to cancel my job interview": cancelling something else, unless our booking is named.
+_OTHER_THING = re.compile(r"\b(?:interview|job|application|order|subscription|contract|flight|trip|class|lesson)\b", re.I)
+_OUR_THING = re.compile(r"\b(?:appointment|booking|reservation|consultation|session|meeting)\b", re.I)
+
+
 def firm(rx: re.Pattern[str], text: str) -> bool:
-    """`rx` in a sentence that is not about the general case."""
-    return any(rx.search(x) and not GENERAL.search(x) for x in sentences(text))
+    """`rx` in a sentence that is not about the general case nor about something else."""
+    return any(rx.search(x) and not GENERAL.search(x) and not (_OTHER_THING.search(x) and not _OUR_THING.search(x))
+               for x in sentences(text))

@@ -162,3 +162,9 @@ def test_english_weekdays_in_prose_are_no_wish(text):
 @pytest.mark.parametrize("text", ["I am Vietnamese and I live in Akita.", "I'm Currently looking for work."])
 def test_what_i_am_says_that_is_no_name(text):
     assert english_name(text) is None
+
+
+def test_cancelling_something_else_is_not_cancelling_the_booking():
+    from mailbot.understand.signals import read_signals
+    assert not read_signals("I had to cancel my job interview, so I am free now.").cancel
+    assert read_signals("I have a job interview, so I must cancel my appointment.").cancel
