@@ -43,12 +43,22 @@ _PART = re.compile(r"^\s*(?:,|\()?\s*(?:in\s+the\s+|during\s+the\s+|,\s*)?(?P<pa
 _NOT_WISH_BEFORE = re.compile(r"(?:\bfrom|\buntil|\btill|\bbefore|\bby|\bsince|\bon|\bof)\s*$", re.I)
 _MOVE_FROM = re.compile(r"\b(?:move|change|reschedule|shift|postpone)\b[^.?!\n]{0,40}\bfrom\s*$", re.I)
 _DEADLINE = re.compile(r"\b(?:until|till|before|by|since|deadline|expires?|closed|out of (?:the )?office|away|absent)\b[^.?!\n]{0,12}$", re.I)
+# "I can't make it on Dec 15", "I am busy on the 16th": a day ruled out.
+_UNAVAILABLE = re.compile(r"(?:\b(?:can't|cannot|can not|won't|unable to|not able to)\s+(?:make it|come|attend|join|do)\b"
+                          r"|\b(?:busy|not available|unavailable|not free|not possible)\b)[^.?!\n]{0,12}$", re.I)
+_UNAVAILABLE_AFTER = re.compile(r"^[^.?!\n]{0,30}?\b(?:is|are|will be|would be)?\s*(?:not (?:possible|good|ok|okay|available|free)"
+                                r"|(?:doesn't|does not|won't) work|impossible|bad for me|no good)\b", re.I)
 _EXISTING = re.compile(r"\b(?:cancel|my appointment|my booking|my reservation|booked|scheduled|interview|visited|came)\b"
                        r"[^.?!\n]{0,30}$", re.I)
 _WISH = re.compile(r"\b(?:would like|like to|want|wish|prefer|preferred|possible|available|could|can i|may i|"
                    r"please|works? for me|is fine|fine|ok(?:ay)?|good|suits?|perfect|book|have it|take|to)\b", re.I)
 
 _EN_WORDS = re.compile(r"[A-Za-z]{2,}")
+
+
+def _ruled_out(before: str) -> bool:
+    """"I can't make it on …" rules the date out; "If that is not possible, …" offers it instead."""
+    return bool(_UNAVAILABLE.search(before)) and not re.search(r"\b(?:if|otherwise|instead of)\b", before, re.I)
 
 
 def mostly_english(text: str) -> bool:
@@ -98,7 +108,8 @@ def english_requested(text: str, today: date, windows: Mapping[str, tuple[time, 
         before = text[sentence_start:m.start()]
         after = text[m.end():m.end() + 40]
         new_date = bool(re.search(r"\b(?:to|into|for)\s*$", before, re.I))   # "move it from Dec 7 to Dec 9"
-        if _MOVE_FROM.search(before) or _DEADLINE.search(before) or (_EXISTING.search(before) and not new_date):
+        if _MOVE_FROM.search(before) or _DEADLINE.search(before) or _ruled_out(before) \
+                or _UNAVAILABLE_AFTER.match(text[m.end():]) or (_EXISTING.search(before) and not new_date):
             continue
         start = end = None
         at = _AT.match(after)
@@ -138,7 +149,8 @@ def _relative(text: str, today: date, windows, taken: list[int]) -> list[tuple[i
         sentence_start = max(text.rfind(c, 0, m.start()) for c in ".?!\n") + 1
         end = min([i for i in (text.find(c, m.end()) for c in ".?!\n") if i >= 0] or [len(text)])
         before, after = text[sentence_start:m.start()], text[m.end():m.end() + 40]
-        if _MOVE_FROM.search(before) or _DEADLINE.search(before) or _EXISTING.search(before):
+        if _MOVE_FROM.search(before) or _DEADLINE.search(before) or _EXISTING.search(before) \
+                or _ruled_out(before) or _UNAVAILABLE_AFTER.match(text[m.end():]):
             continue
         start = stop = None
         at, part = _AT.match(after), _PART.match(after)

@@ -168,3 +168,13 @@ def test_cancelling_something_else_is_not_cancelling_the_booking():
     from mailbot.understand.signals import read_signals
     assert not read_signals("I had to cancel my job interview, so I am free now.").cancel
     assert read_signals("I have a job interview, so I must cancel my appointment.").cancel
+
+
+@pytest.mark.parametrize("text", ["Sorry, I can't make it on Dec 15.", "I am busy on December 16 all day.",
+                                  "Next Monday is not possible for me."])
+def test_english_days_ruled_out(text):
+    assert wishes(text) == []
+
+
+def test_a_fallback_after_if_not_possible_is_a_wish():
+    assert wishes("If that is not possible, December 9 in the afternoon is fine.") == [("2026-12-09", "13:00", "17:00")]

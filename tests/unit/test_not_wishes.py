@@ -61,3 +61,8 @@ def test_an_answer_under_an_android_separator_is_fresh():
             "2番でお願いします。\n村上")
     u = understand(_reply(body))[1]
     assert (u.intent, u.choice) == ("confirm", 2)
+
+
+def test_the_current_booking_named_as_such_is_no_wish():
+    assert req("今の予約は1月15日です。新しい希望は1月22日の午前です。") == ["2027-01-22"]
+    assert req("予約は1月15日でお願いします。") == ["2027-01-15"]
