@@ -495,6 +495,14 @@ class _Reader:
                     or re.match(r"\s*(?:の方|のほう)?\s*(?:で|が|を)\s*(?:お願い|おねがい|希望|大丈夫|結構|構いません|かまいません"
                                 r"|いいです|良いです|伺い|参加)", after))
 
+    def _moved_to_next(self, mentions: list[_Mention], i: int, after: str) -> bool:
+        """「12月21日から12月23日に変更」: from this date to the next one, which the change names
+        (「…から…の間で」 is a range and stays one)."""
+        if i + 1 >= len(mentions) or not re.fullmatch(r"\s*から\s*", after):
+            return False
+        tail = _CLAUSE_END.split(self.text[mentions[i + 1].end:], 1)[0]
+        return bool(re.match(r"[^、。]{0,14}?(?:に|へ)\s*(?:変更|変え|ずら|移)", tail))
+
     @staticmethod
     def _booked_session(sentence_after: str) -> bool:
         """The date names a session as the topic of news about it, asking for no time."""
@@ -678,7 +686,8 @@ class _Reader:
             elif _EXISTING.search(sentence_after) or _EXISTING_BEFORE.search(before):
                 mt.drop, mt.why = True, "booked"
             elif _CHANGE.search(sentence) and re.search(r"(?:を|から|(?<!また)(?<!又)(?<!もしく)(?<!若しく)は)[、,\s]*$", after) \
-                    and not re.search(r"(?:に|へ|で)\s*(?:変更|変え|ずら|移)", sentence_after):
+                    and not re.search(r"(?:に|へ|で)\s*(?:変更|変え|ずら|移)", sentence_after
+                                      if not self._moved_to_next(mentions, i, after) else ""):
                 mt.drop, mt.why = True, "booked"   # 「XからYに変更」: X is the old booking
             elif _UNAVAILABLE.search(sentence_after) or _AVOID_DAY.search(sentence_after):
                 mt.drop, mt.why = True, "unavailable"

@@ -66,3 +66,11 @@ def test_an_answer_under_an_android_separator_is_fresh():
 def test_the_current_booking_named_as_such_is_no_wish():
     assert req("今の予約は1月15日です。新しい希望は1月22日の午前です。") == ["2027-01-22"]
     assert req("予約は1月15日でお願いします。") == ["2027-01-15"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("1月18日から1月20日に変更希望です。", ["2027-01-20"]),                       # from the old to the new day
+    ("1月18日から1月20日の間で相談したいです。", ["2027-01-18", "2027-01-19", "2027-01-20"]),  # a range stays one
+])
+def test_from_old_to_new_is_not_a_range(text, want):
+    assert req(text) == want
