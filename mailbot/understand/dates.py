@@ -90,6 +90,8 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
     ("dot", rf"(?<![\d.A-Za-z_])(?P<pm>\d{{1,2}})\.(?P<pd>\d{{1,2}})(?=\s*\(\s*[{WEEKDAYS}])"),
     ("monthrel", r"(?P<mrel>今月|来月|再来月)\s*の?\s*(?P<mrd>\d{1,2})\s*日(?!間|前|後|以内|目)"),
     ("dayrel", r"(?P<drel>明々後日|明明後日|しあさって|明後日|あさって|明日|あした|あす|本日|今日|きょう)"),
+    # 「週明けの午前」: the Monday of next week (「週明けの火曜」 is read as a weekday)
+    ("weekstart", rf"週明け(?:早々)?(?!\s*の?\s*[{WEEKDAYS}]曜)"),
     # 「月末の月曜」: the last such weekday of the month (this month's, or next month's once past)
     ("monthend", rf"(?:(?P<merel>今月|来月)\s*の?\s*)?月末\s*の?\s*(?P<mewd>[{WEEKDAYS}])曜日?"),
     # 「同じ週の水曜」「その翌週の金曜」: weeks counted from the date written before, not from today
@@ -345,6 +347,10 @@ class _Reader:
                     self.warn("ambiguous_date", f"第{n}週の{WEEKDAYS[wdi]}曜 of {y}-{mo:02d}: which week is meant?")
                     return [], True
                 past = bool(d and d < today)
+        elif kind == "weekstart":
+            d = today - timedelta(days=today.weekday()) + timedelta(days=7)
+            if today.weekday() == 6:
+                self.warn("ambiguous_date", "週明け written on a Sunday")
         elif kind == "monthend":
             wdi = WEEKDAYS.index(g["mewd"])
             add = 1 if g["merel"] == "来月" else 0
@@ -458,7 +464,7 @@ class _Reader:
                 last_nth_week = (*self.nth_month(m), n)
             elif kind != "weekday" or not nth_week:
                 last_nth_week = None
-            if kind in ("dayrel", "weekday") and not self._asked(end):
+            if kind in ("dayrel", "weekday", "weekstart") and not self._asked(end):
                 continue
             if kind == "dayrel":
                 note = _REL_NOTE.match(text, end)
@@ -469,7 +475,7 @@ class _Reader:
                         self.warn("ambiguous_date", f"{m.group()} and {note.group().strip()} disagree")
                         dates, past = [], True
             mention = _Mention(m.start(), end, dates, drop=not dates,
-                               relative=kind in ("dayrel", "weekrel", "anchorweek", "anchorsame", "weeksame",
+                               relative=kind in ("dayrel", "weekrel", "anchorweek", "anchorsame", "weeksame", "weekstart",
                                                  "monthend"))
             if past and dates and not _BIRTH.search(text[max(0, m.start() - 8):m.start()] + text[end:end + 6]):
                 self.warn("past_date", f"{m.group().strip()} -> {dates[0].isoformat()} is before the mail date")

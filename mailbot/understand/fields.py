@@ -57,7 +57,7 @@ _NOT_NAME_PART = re.compile(r"ハローワーク|御中|株式|会社|有限|法
 # Form labels for the seeker: 氏名, お名前, and the role words support agencies and forms use
 # (対象者氏名, 利用者名, 【申込者】, 相談者：); a bare role word needs its bracket or colon.
 _ROLE = r"(?:ご?本人|対象者|ご?利用者|相談者|申し?込み?者|申込人|求職者|受講者|参加者|希望者)"
-_LABEL_NAME = re.compile(rf"^[ \t]*(?:\(?\d{{1,2}}\s*[.)、]\s*)?[・\-*●■◆◇○【\[<]?[ \t]*(?:(?:{_ROLE}(?:様|さん)?)?(?:の)?(?:氏名|お名前|おなまえ|名前|なまえ|Name|NAME)"
+_LABEL_NAME = re.compile(rf"^[ \t]*(?:\(?\d{{1,2}}\s*[.)、]\s*|[【\[]\d{{1,2}}[】\]]\s*)?[・\-*●■◆◇○【\[<]?[ \t]*(?:(?:{_ROLE}(?:様|さん)?)?(?:の)?(?:氏名|お名前|おなまえ|名前|なまえ|Name|NAME)"
                          rf"|{_ROLE}名|{_ROLE}(?=[ \t]*[】\]>:：]))"
                          r"(?:[ \t]*[(（][^)）]*[)）])?[ \t]*[】\]>]?[ \t]*[:：]?[ \t]*(?P<v>.*)$", re.M)
 _FURIGANA = re.compile(r"[(（][^()（）]*[)）]")
@@ -708,7 +708,7 @@ _POSITION_PICK = re.compile(rf"(?:最初|先頭|トップ|一番下|いちばん
 
 # 「1. 氏名 …」「2) 求職番号 …」: lines numbered 1, 2, 3 in a row are a form or a list, and their
 # numbers are items, not the option picked.
-_ITEM_NO = re.compile(r"^[ \t]*\(?(?P<n>\d{1,2})\s*[.)、]\s*(?=\S)", re.M)
+_ITEM_NO = re.compile(r"^[ \t]*(?:\(?(?P<n>\d{1,2})\s*[.)、]|[【\[](?P<b>\d{1,2})[】\]])\s*(?=\S)", re.M)
 # 「いちばんめ」「にばんめ」: an ordinal in kana, as learners and phones write it.
 _KANA_ORD = re.compile(r"(?P<k>いち|に|さん|よん|ご)\s*ばん\s*め?(?=\s*(?:の|で|を|が|に|です|\s|$))")
 _KANA_NUM = {"いち": 1, "に": 2, "さん": 3, "よん": 4, "ご": 5}
@@ -721,13 +721,16 @@ def _numbered_items(text: str) -> str:
     """The text with the numbers of a numbered list (1, 2, … on consecutive items) blanked."""
     items = list(_ITEM_NO.finditer(text))
     runs, keep = [], []
+    def no(m: re.Match[str]) -> int:
+        return int(m["n"] or m["b"])
+
     for m in items:
-        if keep and int(m["n"]) == int(keep[-1]["n"]) + 1:
+        if keep and no(m) == no(keep[-1]) + 1:
             keep.append(m)
         else:
             if len(keep) >= 2:
                 runs.extend(keep)
-            keep = [m] if m["n"] == "1" else []
+            keep = [m] if no(m) == 1 else []
     if len(keep) >= 2:
         runs.extend(keep)
     for m in reversed(runs):

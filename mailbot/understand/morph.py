@@ -96,7 +96,12 @@ def is_common_noun(candidate: str, context: str = "") -> bool:
         return False
     # 林, 森, 原 (and the parts of 木ノ下) are ordinary nouns and surnames alike; nouns of action
     # or state (質問, 担当 サ変, 急 形状詞, 以上 副詞可能) and pronouns are never names.
-    return all(w.pos[0] == "代名詞" or len(w.pos) > 2 and w.pos[2] != "一般" for w in nouns)
+    if all(w.pos[0] == "代名詞" or len(w.pos) > 2 and w.pos[2] != "一般" for w in nouns):
+        return True
+    # Two ordinary words of two characters or more, spaced like a name, are a shop or a thing:
+    # 「居酒屋 大漁」 (but 「林 空」 may be a person)
+    parts = candidate.split(" ")
+    return len(parts) == 2 and all(len(p) >= 2 for p in parts) and len(nouns) == len(ws)
 
 
 def is_person(candidate: str, context: str = "") -> bool:

@@ -128,7 +128,7 @@ _RULE = re.compile(r"^[ \t\u3000]*[" + re.escape(_RULE_CHARS) + r"]{3,}[ \t\u300
 _SIG_DASHES = re.compile(r"^(?:--|-- |—|――)[ \t]*$")
 _SIG_LIKE = re.compile(
     r"TEL|Tel|tel|電話|携帯|FAX|Fax|fax|〒|住所|株式会社|㈱|（株）|\(株\)|有限会社|合同会社|"
-    r"営業時間|受付時間|E-?mail|Mail|mail|URL|https?://|[@＠]|部|課|事務所|営業所|支店|本社|"
+    r"営業時間|受付時間|営業\s*\d|定休|E-?mail|Mail|mail|URL|https?://|[@＠]|部|課|事務所|営業所|支店|本社|"
     r"[都道府県市区町村]\S*\d")
 _FORM_LABEL = re.compile(r"氏名|お名前|名前|求職(?:者)?番号|希望|予約|日時|第[1-9１-９一二三]")
 _SENTENCE = re.compile(r"。\s*$|(?:ます|です|ください|ません)[。.!！]?\s*$")

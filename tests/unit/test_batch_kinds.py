@@ -77,3 +77,26 @@ def test_the_old_date_of_a_change_form_is_no_wish():
     ref = datetime(2027, 1, 11, 9, 0, tzinfo=JST)
     text = "予約の変更をお願いします。\n現在の予約：1月19日（火）13:00\n変更後：1月22日（金）13:00"
     assert [r.date.isoformat() for r in extract_requested(text, ref)[0]] == ["2027-01-22"]
+
+
+def test_bracketed_item_numbers_label_a_name_and_pick_nothing():
+    text = "【1】お名前　浅野 みゆき\n【2】希望日　1月20日 午前\n【3】電話　080-0000-1111"
+    assert extract_name(text) == "浅野 みゆき" and extract_choice(text)[0] is None
+
+
+@pytest.mark.skipif(not morph.available(), reason="no morphological analyser")
+def test_two_ordinary_words_spaced_like_a_name_are_a_shop():
+    assert morph.is_common_noun("居酒屋 大漁", "居酒屋 大漁")
+    assert not morph.is_common_noun("林 空", "林 空")          # may be a person: kept
+
+
+def test_a_shop_block_with_opening_hours_is_a_signature():
+    reply = split_reply("1月20日10時希望です\n\n*******\nそば処 まるや\n営業 11:00～15:00\n*******")
+    assert reply.fresh == "1月20日10時希望です" and "そば処" in reply.signature
+
+
+def test_shuuake_alone_is_next_weeks_monday():
+    ref = datetime(2027, 1, 13, 9, 0, tzinfo=JST)       # a Wednesday
+    got = extract_requested("週明けの午前中はいかがでしょうか。", ref)[0]
+    assert [(r.date.isoformat(), r.start.hour) for r in got] == [("2027-01-18", 9)]
+    assert extract_requested("週明けに改めて連絡します。", ref)[0] == []
