@@ -11,6 +11,7 @@ import re
 
 from mailbot.understand import english
 from mailbot.understand.normalize import normalize
+from mailbot.understand.reasons import cancel_is_reason
 
 _REPLY_SUBJECT = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd)\s*(?:\[\d+\])?\s*[:：]\s*|返信\s*[:：]\s*)+", re.I)
 _BOOKING_REF = re.compile(r"予約番号|\[[A-Z]{1,4}-\d{2,4}-\d{2,6}\]")
@@ -141,6 +142,10 @@ _SERVICE = re.compile(r"相談|そうだん|面談|ハローワーク|ハロ-ワ
                       r"|(?i:consult|appointment|book(?:ing)?\b|reserv|hello\s*work|job|counsel)")
 
 
+# What a new wish asks with (「…にお願いできますか」「…を希望します」).
+_WANT_NEW = re.compile(r"お願い|おねがい|希望|できますか|可能|いかが|でしょうか|したい|ください|下さい")
+
+
 def is_reply(subject: str, in_reply_to: str | None) -> bool:
     """A reply in one of our threads: In-Reply-To present, or Re: / a booking reference in the subject."""
     return bool(in_reply_to) or bool(_REPLY_SUBJECT.match(subject or "")) or bool(_BOOKING_REF.search(subject or ""))
@@ -231,7 +236,7 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
     firm = [s for s in firm if not _how_to(s)]    # 「変更はいつまでに…ですか」 asks, it does not change
     change = any(_CHANGE.search(_without_flexibility(s)) and not _CHANGE_OTHER.search(s)
                  for s in _sentences(flat) if not _how_to(s))
-    if change or english.firm(english.CHANGE, text):
+    if change or english.firm(english.CHANGE, text) or cancel_is_reason(firm, _CANCEL, _WANT_NEW, has_requested):
         return "reschedule"
     if english.firm(english.CANCEL, text):
         return "cancel"

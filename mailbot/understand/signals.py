@@ -18,6 +18,7 @@ from mailbot.understand import english
 from mailbot.understand import intent as _i
 from mailbot.understand.model import Requested, Signals
 from mailbot.understand.normalize import normalize
+from mailbot.understand.reasons import cancel_is_reason
 
 # Keeping the booking as it is, withdrawing a change asked for earlier: 「やはり変更なしで」
 # 「元のままでお願いします」「今の予約のままで大丈夫です」「変更は取り消します」.
@@ -72,6 +73,8 @@ def read_signals(fresh: str, *, choice: int | None = None, dates: tuple[Requeste
     # "move my booking", "I would like to book", "I agree".
     change = change or english.firm(english.CHANGE, text)
     cancel = cancel or english.firm(english.CANCEL, text)
+    if cancel and cancel_is_reason(firm, _i._CANCEL, _i._WANT_NEW, bool(dates)):
+        change, cancel = True, False              # 「行けなくなったので、18日にお願いできますか」
     return Signals(
         sales=sales,
         change=change,
