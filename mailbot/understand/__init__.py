@@ -84,7 +84,9 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
             wins = {**DEFAULT_WINDOWS, **(windows or {})}
             english = [r for _, r in english_requested(fresh, to_jst_date(ref), wins) if r not in requested]
             date_rule = "english_dates" if english and not requested else "dates"
-            requested += english
+            # 「12/17 at 10」: the English reading gives the time the Japanese one left out
+            timed = {r.date for r in english if r.start is not None}
+            requested = [r for r in requested if r.start is not None or r.date not in timed] + english
     intent = classify_intent(fresh, inbound.subject, inbound.in_reply_to, automated,
                              choice=choice, has_requested=bool(requested))
     signals = Signals() if automated else read_signals(fresh, choice=choice, dates=tuple(requested))

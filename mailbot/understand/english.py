@@ -25,7 +25,9 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\
 # "Dec 14", "December 22nd", "17th December", "17 Dec", "Monday, December 21", "the 3rd of December"
 _DATE = re.compile(
     rf"(?<![A-Za-z0-9]){_WEEKDAY}(?:{_MONTH.format(g='m1')}\s+(?P<d1>\d{{1,2}}){_ORD}(?![\d:])"
-    rf"|(?:the\s+)?(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH.format(g='m2')})(?![A-Za-z])"
+    rf"|(?:the\s+)?(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH.format(g='m2')}"
+    # "12/17 at 10" in English mail: month first, as the Japanese reader reads it too
+    r"|(?<![\d/])(?P<sm>\d{1,2})/(?P<sd>\d{1,2})(?![\d/]))(?![A-Za-z])"
     r"(?:,?\s*(?P<y>20\d\d))?"
     # "December 11 (Fri)": the weekday written after the date
     r"(?:\s*\((?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\))?", re.I)
@@ -99,9 +101,15 @@ def _clock(h: str, mi: str | None, ap: str | None, ap_default: str | None) -> ti
 def english_requested(text: str, today: date, windows: Mapping[str, tuple[time, time]]) -> list[tuple[int, Requested]]:
     """(position, wish) for each English-written date that asks for a session."""
     out: list[tuple[int, Requested]] = []
+    english = mostly_english(text)
     for m in _DATE.finditer(text):
-        month = _MONTHS[(m["m1"] or m["m2"]).lower()]
-        d = _year_of(today, month, int(m["d1"] or m["d2"]), int(m["y"]) if m["y"] else None)
+        if m["sm"]:
+            if not english or not 1 <= int(m["sm"]) <= 12:
+                continue                          # Japanese text: dates.py reads M/D with its times
+            month, dom = int(m["sm"]), int(m["sd"])
+        else:
+            month, dom = _MONTHS[(m["m1"] or m["m2"]).lower()], int(m["d1"] or m["d2"])
+        d = _year_of(today, month, dom, int(m["y"]) if m["y"] else None)
         if d is None or d < today or d > today + timedelta(days=180):
             continue
         sentence_start = max(text.rfind(c, 0, m.start()) for c in ".?!\n") + 1
@@ -195,14 +203,22 @@ def _ok(name: str) -> bool:
         and name.lower() not in _NOT_NAME
 
 
-def english_name(text: str) -> tuple[str, str] | None:
-    """(name, rule) from an English introduction or sign-off; None when there is none."""
+def english_name(text: str, signature: bool = False) -> tuple[str, str] | None:
+    """(name, rule) from an English introduction or sign-off ("Thanks, Ram Bahadur" too); in a
+    signature block its first line; None when there is none."""
     for m in _INTRO.finditer(text):
         # "I am Chen Wei" must start with a capital as written (re.I matched the phrase only).
         name = " ".join(m["n"].split())
         if name[0].isupper() and _ok(name) and not re.match(r"\s*(?:from|in|at|a|an|the)\b", text[m.end("n"):], re.I):
             return name, "introduction"
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip() and not re.fullmatch(r"[-—―_=*~]+", ln.strip())]
+    if signature and lines and re.fullmatch(rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{0,3}}", lines[0]) and _ok(lines[0]):
+        return lines[0], "signoff"
+    if lines:
+        closing = re.match(r"^(?:.*[.!?]\s+)?(?:thanks|thank you|best regards|regards|best|cheers|sincerely),\s+"
+                           rf"(?P<n>(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{0,3}})\.?$", lines[-1], re.I)
+        if closing and closing["n"][0].isupper() and _ok(closing["n"]):
+            return closing["n"], "signoff"
     for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
         ln = lines[i]
         if re.fullmatch(rf"(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{0,3}}", ln) and _ok(ln):
@@ -215,12 +231,16 @@ def english_name(text: str) -> tuple[str, str] | None:
 
 
 # ----------------------------------------------------------------------------------- choice -----
-_CHOICE = re.compile(r"\b(?:option|number|choice|slot|no\.?|#)\s*#?(?P<n>\d{1,2})(?![\d:/])", re.I)
+_CHOICE = re.compile(r"\b(?:option|number|choice|slot|no\.?|#)\s*#?(?P<n>\d{1,2})(?![\d:/])"
+                     # "the 2nd option", "the third one": an ordinal written like 二番目 (not "first",
+                     # a position like 最初の, asked back below)
+                     r"|\b(?P<o>1st|2nd|3rd|[45]th|second|third|fourth|fifth)\s+(?:one|option|slot|date|time|choice)\b", re.I)
+_ORDINAL = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _NOT_CHOICE = re.compile(r"\b(?:phone|seeker|job seeker|tel|mobile|room|apartment|house|zip|postal|my)\s*$", re.I)
 # "the first one", "the last option": a position, not a written number. As with 最初の日程, the
 # choice stays None and the conversation asks back (shared/examples/README.md counts written
 # numbers only).
-POSITION = re.compile(r"\bthe\s+(?:first|second|third|last|earliest|latest)\s+(?:one|option|slot|date|time|choice)\b", re.I)
+POSITION = re.compile(r"\bthe\s+(?:first|last|earliest|latest)\s+(?:one|option|slot|date|time|choice)\b", re.I)
 
 
 def english_choices(text: str) -> list[int]:
@@ -229,7 +249,7 @@ def english_choices(text: str) -> list[int]:
     for m in _CHOICE.finditer(text):
         if _NOT_CHOICE.search(text[max(0, m.start() - 14):m.start()]):
             continue
-        n = int(m["n"])
+        n = int(m["n"]) if m["n"] else _ORDINAL[m["o"].lower()]
         if 1 <= n <= 20 and n not in found:
             found.append(n)
     return found

@@ -391,7 +391,7 @@ def _name_by_rules(fresh: str, signature: str = "", from_name: str = "") -> tupl
     lone = _lone_names(fresh_n, from_n)
     if len(set(lone)) == 1:
         return lone[0], "lone_line"
-    english = english_name(fresh_n) or english_name(sig_n)
+    english = english_name(fresh_n) or english_name(sig_n, signature=True)
     if english and english[1] == "signoff" and " " not in english[0]:
         # a lone first name closing the mail: backed only when the From display name agrees
         backed = from_n.lower().startswith(english[0].lower())
@@ -790,7 +790,7 @@ _SESSION = re.compile(r"当日|相談(?:中|の際|のとき|の時|の間)|画�
 _JOIN = re.compile(r"同席|同伴|一緒|いっしょ|付き添|付添|つきそ|立ち会|立会|同行|参加|で(?:ます|る)|出(?:ます|る)|入(?:ります|る)"
                    r"|と[^。、\n]{0,8}?(?:話|はな|相談|そうだん)"
                    rf"|手配|お願い|希望|必要|つけ|付け|利用|加わ|{_BESIDE}"
-                   r"|(?i:\bneed|\bwould like|\bwant|\bplease|\bbring|\bwith\b|\bjoin|\brequest|\barrange|\bcome\b|\battend)")
+                   r"|(?i:\bneed|\bwould like|'d like|\blike to have|\bwant|\bplease|\bbring|\bwith\b|\bjoin|\brequest|\barrange|\bcome\b|\battend)")
 _COMPANION_JOIN = re.compile(r"同席|同伴|一緒に|いっしょに|(?:二人|ふたり|2人|三人|3人)で|付き添|付添|つきそ|立ち会|立会|同行|参加(?:します|させ|したい|予定)|加わ"
                              rf"|{_BESIDE}")
 # The writer, who is not the seeker, joining: 「当日は私も一緒に画面の前に座らせてください」.

@@ -72,7 +72,7 @@ def test_no_name_from_english_prose(text):
 
 
 @pytest.mark.parametrize("text, want", [
-    ("I'll go with option 3.", [3]), ("Number 1 please", [1]), ("the second one is best", []),
+    ("I'll go with option 3.", [3]), ("Number 1 please", [1]), ("the first one is best", []),
     ("Slot #2 works for me", [2]), ("My phone number 080-1111-2222", []),
 ])
 def test_english_option_numbers(text, want):
@@ -178,3 +178,29 @@ def test_english_days_ruled_out(text):
 
 def test_a_fallback_after_if_not_possible_is_a_wish():
     assert wishes("If that is not possible, December 9 in the afternoon is fine.") == [("2026-12-09", "13:00", "17:00")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Is December 18th, 3 p.m. available? Thanks, Ram Bahadur", "Ram Bahadur"),
+])
+def test_a_name_after_thanks_on_the_same_line(text, want):
+    assert english_name(text)[0] == want
+
+
+def test_the_first_line_of_a_signature_block():
+    assert english_name("--\nLi Wei\nTel: 090-2222-3333", signature=True)[0] == "Li Wei"
+
+
+@pytest.mark.parametrize("text, want", [("the 2nd option please", [2]), ("The third one is fine.", [3])])
+def test_english_ordinals_written_like_nibanme(text, want):
+    assert english_choices(text) == want
+
+
+def test_a_slash_date_with_an_english_time():
+    got = understand(_mail("Could I have a consultation on 12/17 at 10?"))[1]
+    assert [(r.date.isoformat(), r.start.strftime("%H:%M")) for r in got.requested] == [("2026-12-17", "10:00")]
+
+
+def test_id_like_an_interpreter_joins():
+    from mailbot.understand.fields import extract_attendant
+    assert extract_attendant("I'd like a Nepali interpreter.") == "interpreter"
