@@ -339,6 +339,8 @@ def _dictionary_name(fresh: str, signature: str) -> str | None:
         if not _SIGN_LINE.match(bare) or _CONTACT_LINE.search(bare) or _CLOSING_LINE.match(bare):
             continue
         names = morph.person_names(bare)
+        if len(names) > 1:                        # 「秋田大学 教育学部3年 伊藤 優」: the one ending the line
+            names = [n for n in names if bare.endswith(" " + n)]
         if len(names) != 1:
             continue
         name = names[0]
@@ -348,8 +350,33 @@ def _dictionary_name(fresh: str, signature: str) -> str | None:
             if not (bare.endswith(" " + name) or bare.startswith(name + " ")):
                 continue
             rest = bare.replace(name, "").strip()
-            if not (_COMPANY.search(rest) or re.fullmatch(rf"[{_KATA}{_KANJI}{_HIRA}A-Za-z ・&.]+", rest)):
+            if not (_COMPANY.search(rest) or re.fullmatch(rf"[{_KATA}{_KANJI}{_HIRA}A-Za-z0-9 ・&.]+", rest)):
                 continue
+        if _name_ok(name):
+            return name
+    return _introduced_by_dictionary(fresh)
+
+
+# 「先日電話した佐々木ですが、」「吉川と申しますが」: an introduction the rules leave alone when
+# です is followed by が (「予約の件ですが」 is a topic); the dictionary says whether it is a name.
+_INTRO_END = re.compile(r"(?:です|と申します|といいます|と言います)(?:が|けれど|けど)[、,]")
+
+
+def _introduced_by_dictionary(fresh: str) -> str | None:
+    for m in _INTRO_END.finditer(fresh):
+        start = max(fresh.rfind(c, 0, m.start()) for c in "。、\n!！") + 1
+        head = fresh[start:m.start()]
+        ws = morph.words(head)
+        run: list[str] = []
+        for w in reversed(ws):                    # the person-name words right before です
+            if not w.person:
+                break
+            run.insert(0, w.surface)
+        if not run or not any(morph.words(x)[0].person == "姓" for x in run[:1] if morph.words(x)):
+            continue
+        name = "".join(run) if len(run) == 1 else f"{run[0]} {''.join(run[1:])}"
+        if " " in name and (run[0] + run[1]) in head and (run[0] + " " + run[1]) not in head:
+            name = name.replace(" ", "")          # written without a space: kept so
         if _name_ok(name):
             return name
     return None

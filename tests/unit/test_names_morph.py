@@ -46,3 +46,20 @@ def test_the_dictionary_never_names_a_supporter():
 
 def test_a_name_run_on_to_unknown_kanji_is_not_cut():
     assert name_with_reason("2番でお願いします。\n李秀英")[0] != "李"
+
+
+@pytest.mark.parametrize("fresh, name", [
+    ("先日お電話した小野寺ですが、1月20日の午後は空いていますか。", "小野寺"),
+    ("以前窓口で相談した斎藤 健ですが、また相談したいです。", "斎藤 健"),
+])
+def test_an_introduction_ending_in_desuga(fresh, name):
+    assert name_with_reason(fresh) == (name, "dictionary")
+
+
+@pytest.mark.parametrize("fresh", ["予約の件ですが、日程を教えてください。", "明日の相談ですが、持ち物はありますか。"])
+def test_a_topic_ending_in_desuga_is_no_name(fresh):
+    assert extract_name(fresh) is None
+
+
+def test_the_name_ending_a_school_line():
+    assert name_with_reason("1月20日の午後にお願いします。\n秋田大学 理工学部2年 工藤 葵")[0] == "工藤 葵"
