@@ -708,7 +708,7 @@ class _Reader:
             elif _DAY_TOPIC.match(after) and _JOIN_NEWS.search(sentence_after) and not _WANT.search(sentence_after):
                 mt.drop = True                     # 「12月9日は母が同席します」
             elif _NOT_REQUEST.search(scope) or _NOT_REQUEST.search(re.split(r"[、,]", before)[-1][-8:]):
-                mt.drop = True
+                mt.drop, mt.why = True, "not_request"
             elif _OTHER_EVENT.search(re.split(r"[、,]", before)[-1][-8:]) \
                     or _OTHER_EVENT.search(re.split(r"[、,]", sentence_after, maxsplit=1)[0]):
                 mt.drop, mt.why = True, "event"
@@ -724,6 +724,12 @@ class _Reader:
             mt.times = self.times_in(scope)
             if not mt.times and _SAME_TIME.search(scope) and i:
                 mt.times = list(mentions[i - 1].times)
+        # 「年末年始休業：12月30日～1月3日」: the end of a closure or an event is no wish either
+        for i in range(1, len(mentions)):
+            prev, mt = mentions[i - 1], mentions[i]
+            if prev.drop and prev.why in ("not_request", "event") and not mt.drop \
+                    and re.fullmatch(r"\s*(?:〜|~|-|から)\s*", text[prev.end:mt.start]):
+                mt.drop, mt.why = True, prev.why
         # 「本日12月3日」「明日、12月4日」: a relative day restated is one mention (the later one's context)
         for i in range(len(mentions) - 1):
             mt, nx = mentions[i], mentions[i + 1]

@@ -74,3 +74,8 @@ def test_the_current_booking_named_as_such_is_no_wish():
 ])
 def test_from_old_to_new_is_not_a_range(text, want):
     assert req(text) == want
+
+
+def test_the_end_of_a_closure_span_is_no_wish_either():
+    text = "1月20日の午前にお願いします。\n\nパン工房 佐藤\n年末年始休業：12月30日～1月3日\n臨時休業 1月25日から1月27日"
+    assert req(text) == ["2027-01-20"]
