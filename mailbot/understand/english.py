@@ -259,12 +259,13 @@ def english_choices(text: str) -> list[int]:
 CANCEL = re.compile(r"\b(?:cancel(?!lation policy)|call off|withdraw (?:my|the) (?:request|booking|application))\b", re.I)
 CHANGE = re.compile(r"\b(?:reschedule|postpone|(?:move|change|shift)\s+(?:my|the|our)\s+(?:appointment|booking|"
                     r"consultation|reservation|session|date|time))\b", re.I)
-BOOK = re.compile(r"\bpreferred (?:date|time|day)s?\s*:|\b(?:book|reserve|make an appointment|(?:would|'d) like (?:to have |an? )?(?:online )?(?:job )?"
+BOOK = re.compile(r"\bpreferred (?:date|time|day)s?\s*:|\b(?:book(?!\s+(?:it|that|this|them)\b)|reserve|make an appointment|(?:would|'d) like (?:to have |an? )?(?:online )?(?:job )?"
                   r"consultation|want (?:a |an )?(?:online )?(?:job )?consultation|consultation please|"
                   r"(?:like|want) to (?:have|get) (?:an? )?(?:online )?(?:job )?consultation)\b", re.I)
 # A sentence about cancelling or changing in general: "If I need to cancel, how do I tell you?"
 GENERAL = re.compile(r"\b(?:if|how|when|whether|policy)\b", re.I)
-AGREE = re.compile(r"\b(?:i agree|agreed|i accept|that(?:'s| is) fine|sounds good|works for me)\b", re.I)
+AGREE = re.compile(r"\b(?:i agree|agreed|i accept|that(?:'s| is) (?:fine|ok|okay|good|perfect)|sounds good|works for me"
+                   r"|yes,? please|please (?:book|confirm) it|i(?:'ll| will) (?:take|attend|join) (?:it|that))\b", re.I)
 
 
 def sentences(text: str) -> list[str]:

@@ -261,6 +261,6 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
         return "book"
     if _QUESTION.search(flat):
         return "question"
-    if reply and _consents(flat):
+    if reply and (_consents(flat) or english.firm(english.AGREE, text)):
         return "confirm"
     return "other"

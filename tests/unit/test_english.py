@@ -204,3 +204,9 @@ def test_a_slash_date_with_an_english_time():
 def test_id_like_an_interpreter_joins():
     from mailbot.understand.fields import extract_attendant
     assert extract_attendant("I'd like a Nepali interpreter.") == "interpreter"
+
+
+@pytest.mark.parametrize("body", ["Yes, that is fine. Thank you.", "That's perfect, please book it.", "I agree to the terms."])
+def test_english_consent_to_a_single_offer(body):
+    got = understand(_mail(body, "Re: booking", reply=True))[1]
+    assert got.intent == "confirm" and got.signals.consent
