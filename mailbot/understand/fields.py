@@ -382,6 +382,18 @@ def _introduced_by_dictionary(fresh: str) -> str | None:
     return None
 
 
+# The client a supporter or relative writes about, by name and honorific, whose booking or
+# consultation it is.
+_CLIENT_BOOKING = re.compile(rf"(?P<n>[{_KANJI}]{{1,4}}(?: [{_KANJI}]{{1,4}})?)\s*(?:さん|様)の[^。\n]{{0,10}}?(?:予約|相談|面談|日程)")
+
+
+def _client_by_honorific(text: str) -> str | None:
+    """The one person a supporter names with さん/様 as the owner of the booking, when the
+    dictionary knows the name (a family name alone is enough)."""
+    found = {m["n"] for m in _CLIENT_BOOKING.finditer(text) if morph.is_person(m["n"], m.group())}
+    return found.pop() if len(found) == 1 else None
+
+
 def _name_by_rules(fresh: str, signature: str = "", from_name: str = "") -> tuple[str | None, str | None]:
     """The seeker's name as written in the body (furigana dropped, one half-width space between
     family and given name where the writer separated them); never the From display name, which
@@ -399,6 +411,9 @@ def _name_by_rules(fresh: str, signature: str = "", from_name: str = "") -> tupl
     if named:
         return named, "named_for"
     if _ON_BEHALF.search(fresh_n):
+        client = _client_by_honorific(fresh_n)
+        if client:
+            return client, "named_for"            # 「熊谷さんの24日の予約について」
         return None, "on_behalf"                  # a relative or supporter writes: not their name
     signoffs = _signoff_names(fresh_n, sig_n, from_n)
     if prose:

@@ -63,3 +63,13 @@ def test_a_topic_ending_in_desuga_is_no_name(fresh):
 
 def test_the_name_ending_a_school_line():
     assert name_with_reason("1月20日の午後にお願いします。\n秋田大学 理工学部2年 工藤 葵")[0] == "工藤 葵"
+
+
+def test_a_supporter_naming_the_client_by_surname_and_honorific():
+    fresh = "就労支援センターみなみの支援員、高田です。\n佐々木さんの来週の予約について、日程の変更をお願いしたく存じます。"
+    assert name_with_reason(fresh) == ("佐々木", "named_for")
+
+
+def test_a_supporter_naming_two_people_names_nobody():
+    fresh = "就労支援センターみなみの支援員、高田です。\n佐々木さんの予約と、工藤さんの相談について連絡しました。"
+    assert extract_name(fresh) is None
