@@ -14,8 +14,8 @@ SHARED = Path(os.environ.get("MAILBOT_SHARED_DIR") or REPO.parent / "shared")
 def main() -> None:
     labelled = [SHARED / "examples", *sorted((REPO / "tests" / "data").glob("holdout*"))]
     runs = [["parse_accuracy.py", str(d)] for d in labelled if (d / "labels.json").is_file()]
-    runs += [["parse_speed.py"], ["store_speed.py"], ["conversation_set.py"], ["smtp_stall.py"],
-             ["site_speed.py"]]
+    runs += [["parse_names.py"], ["parse_speed.py"], ["store_speed.py"], ["conversation_set.py"],
+             ["smtp_stall.py"], ["site_speed.py"]]
     env = dict(os.environ, PYTHONPATH=str(REPO))
     for script, *args in runs:
         print(f"== {script} {' '.join(args)}", flush=True)

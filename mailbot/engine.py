@@ -27,6 +27,7 @@ from mailbot.conversation.table import decide
 from mailbot.understand import understand
 from mailbot.understand.authres import dmarc_result
 from mailbot.understand.bounces import read_bounce
+from mailbot.understand.envelope import envelope_lines
 from mailbot.understand.model import Inbound, Understanding
 
 log = logging.getLogger("mailbot")
@@ -478,6 +479,7 @@ def _summary(inbound: Inbound, u: Understanding | None) -> list[str]:
         lines.append(f"読み取り：intent={u.intent}"
                      + (f" 選択={u.choice}" if u.choice else "")
                      + (f" 希望={len(u.requested)}件" if u.requested else ""))
+    lines += envelope_lines(inbound.envelope)
     text = [ln.strip() for ln in inbound.text.splitlines() if ln.strip() and not ln.lstrip().startswith(">")]
     if text:
         lines.append("本文（冒頭）：")

@@ -2,7 +2,9 @@
 
 Other tooling reads the --json lines (one object per file, in the given order, "file" first,
 then the Understanding keys), so the command never fails on a bad mail: it prints a line
-with intent "other" and a warning and keeps the exit status 0.
+with intent "other" and a warning and keeps the exit status 0. --headers adds mail-parser's view
+of the envelope (Received chain, sender IP, attachments, defect categories): an "envelope" key
+after the others with --json, lines under the summary without.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 import click
 
 from mailbot.understand import understand
+from mailbot.understand.envelope import envelope_lines
 from mailbot.understand.model import Inbound, Understanding
 from mailbot.understand.summary import summarize
 
@@ -46,14 +49,31 @@ def parse_one(path: str) -> tuple[Inbound | None, Understanding]:
 @click.command("parse")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")
-def parse(files: tuple[str, ...], as_json: bool) -> None:
+@click.option("--headers", is_flag=True, help="Also show the Received chain, sender IP, attachments and defects.")
+def parse(files: tuple[str, ...], as_json: bool, headers: bool) -> None:
     """Show what the bot understands from mail FILE(s); "-" reads standard input."""
     for path in files:
         inbound, u = parse_one(path)
+        envelope = inbound.envelope if inbound is not None else None
         if as_json:
-            _emit(json.dumps({"file": path, **u.to_json()}, ensure_ascii=False))
+            row = {"file": path, **u.to_json()}
+            if headers:
+                row["envelope"] = envelope.to_json() if envelope is not None else None
+            _emit(json.dumps(row, ensure_ascii=False))
         else:
-            _emit(summarize(path, inbound, u))
+            text = summarize(path, inbound, u)
+            if headers:
+                text += "".join(f"\n  {line}" for line in _header_lines(envelope))
+            _emit(text)
+
+
+def _header_lines(envelope) -> list[str]:
+    """Every hop of the Received chain, then the summary lines staff see in a notice."""
+    if envelope is None:
+        return ["(no envelope)"]
+    hops = [f"received {i}: from {h.from_[:70]} by {h.by[:50]} ({h.when})"
+            for i, h in enumerate(envelope.received, 1)]
+    return hops + envelope_lines(envelope) + ([] if envelope.defects else ["defects: none"])
 
 
 if __name__ == "__main__":

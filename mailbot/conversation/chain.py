@@ -144,7 +144,8 @@ class Abuse(Rule):
 
 class Unrelated(Rule):
     """A first mail the bot may not answer: no sender, sales, or neither Japanese nor any word
-    of our service (stray mail). A foreign seeker asking for a booking in English is related."""
+    of our service (stray mail). A foreign seeker asking for a booking in English is related:
+    when the parser read a wish from it the bot offers as for any booking, else staff take it."""
 
     def check(self, i):
         if i.thread is not None and i.thread.state not in CLOSED:
@@ -156,6 +157,8 @@ class Unrelated(Rule):
             return Hit(self.name, "ignore", "sales mail")
         japanese = _JAPANESE.search(i.inbound.subject + i.inbound.text)
         if not japanese:
+            if i.understanding.intent == "book" and i.understanding.requested:
+                return None                       # English read like Japanese (understand/english.py)
             if i.understanding.intent in ("book", "question", "cancel", "reschedule") or s.asks_to_book:
                 return Hit(self.name, "staff", "not_japanese")
             return Hit(self.name, "ignore", "not a Japanese mail")

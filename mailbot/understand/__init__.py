@@ -10,13 +10,17 @@ Public API (used by the workflow, the daemon and `mailbot parse`):
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, time
 from typing import Mapping
 
+from mailbot.understand import confidence
 from mailbot.understand.automated import automated_reason
-from mailbot.understand.dates import extract_requested
+from mailbot.understand.dates import DEFAULT_WINDOWS, extract_requested, to_jst_date
+from mailbot.understand.english import english_requested
+from mailbot.understand.envelope import read_envelope
 from mailbot.understand.fields import (extract_attendant, extract_choice, extract_email,
-                                       extract_name, extract_phone, extract_seeker_number)
+                                       extract_phone, extract_seeker_number, name_with_reason)
 from mailbot.understand.intent import classify_intent
 from mailbot.understand.mime import read_message
 from mailbot.understand.model import Inbound, Requested, Understanding
@@ -38,7 +42,7 @@ def understand(raw: bytes, windows: Mapping[str, tuple[time, time]] | None = Non
     """Decode and read one raw message. Never raises: an undecodable mail gives intent
     "other" and a warning. `now` is only the reference for relative dates when the mail
     has no readable Date header."""
-    inbound = read_message(raw)
+    inbound = replace(read_message(raw), envelope=read_envelope(raw))
     return inbound, understand_inbound(inbound, windows, now)
 
 
@@ -46,6 +50,8 @@ def understand_inbound(inbound: Inbound, windows: Mapping[str, tuple[time, time]
                        now: datetime | None = None) -> Understanding:
     """Fields and intent of an already decoded message (never raises)."""
     warnings = [f"decode: {d}" for d in inbound.defects]
+    if inbound.envelope is not None and inbound.envelope.broken:
+        warnings.append(f"broken_mail: {', '.join(inbound.envelope.broken)}")
     if not inbound.text.strip() and not inbound.subject.strip() and not inbound.from_addr:
         warnings.append("undecodable: no readable header or text")
         return Understanding(intent="other", warnings=tuple(warnings))
@@ -67,6 +73,7 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
         fresh = fresh[:_MAX_FRESH]
     choice, choice_warnings = extract_choice(fresh, reply.quoted)
     requested: list[Requested] = []
+    date_rule = "dates"
     ref = inbound.date or now
     if automated is None:
         if ref is None:
@@ -74,6 +81,12 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
         else:
             requested, date_warnings = extract_requested(fresh, ref, windows)
             warnings.extend(date_warnings)
+            wins = {**DEFAULT_WINDOWS, **(windows or {})}
+            english = [r for _, r in english_requested(fresh, to_jst_date(ref), wins) if r not in requested]
+            date_rule = "english_dates" if english and not requested else "dates"
+            # 「12/17 at 10」: the English reading gives the time the Japanese one left out
+            timed = {r.date for r in english if r.start is not None}
+            requested = [r for r in requested if r.start is not None or r.date not in timed] + english
     intent = classify_intent(fresh, inbound.subject, inbound.in_reply_to, automated,
                              choice=choice, has_requested=bool(requested))
     signals = Signals() if automated else read_signals(fresh, choice=choice, dates=tuple(requested))
@@ -84,16 +97,31 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
     else:
         warnings.extend(choice_warnings)
     own = tuple(inbound.to_addrs)
+    person = intent != "automated"
+    name, name_rule = name_with_reason(fresh, signature, inbound.from_name) if person else (None, None)
+    email = extract_email(fresh, signature, inbound.from_addr, own) if person \
+        else (inbound.from_addr.lower() or None)
+    readings = {
+        "name": confidence.name_reading(name, name_rule),
+        "seeker_number": confidence.plain(extract_seeker_number(fresh, signature) if person else None, "pattern", 0.95),
+        "email": confidence.plain(email, "from_header" if email == inbound.from_addr.lower() else "body", 0.9),
+        "phone": confidence.plain(extract_phone(fresh, signature) if person else None, "pattern", 0.9),
+        "requested": confidence.plain([r.to_json() for r in requested], date_rule, 0.85),
+        "choice": confidence.plain(choice, "option_number", 0.9),
+        "attendant": confidence.plain(extract_attendant(fresh) if person else None, "keyword", 0.85),
+    }
+    readings, low = confidence.apply_threshold(readings)
+    warnings.extend(low)
     return Understanding(
         intent=intent,
-        name=None if intent == "automated" else extract_name(fresh, signature, inbound.from_name),
-        seeker_number=None if intent == "automated" else extract_seeker_number(fresh, signature),
-        email=extract_email(fresh, signature, inbound.from_addr, own) if intent != "automated"
-        else (inbound.from_addr.lower() or None),
-        phone=None if intent == "automated" else extract_phone(fresh, signature),
-        requested=tuple(requested),
-        choice=choice,
-        attendant=None if intent == "automated" else extract_attendant(fresh),
+        name=readings["name"].value,
+        seeker_number=readings["seeker_number"].value,
+        email=readings["email"].value,
+        phone=readings["phone"].value,
+        requested=tuple(requested) if readings["requested"].value else (),
+        choice=readings["choice"].value,
+        attendant=readings["attendant"].value,
         warnings=tuple(warnings),
         signals=signals,
+        fields={k: r.to_json() for k, r in readings.items()},
     )

@@ -90,6 +90,16 @@ _DATE_PATTERNS: list[tuple[str, str]] = [
     ("dot", rf"(?<![\d.A-Za-z_])(?P<pm>\d{{1,2}})\.(?P<pd>\d{{1,2}})(?=\s*\(\s*[{WEEKDAYS}])"),
     ("monthrel", r"(?P<mrel>今月|来月|再来月)\s*の?\s*(?P<mrd>\d{1,2})\s*日(?!間|前|後|以内|目)"),
     ("dayrel", r"(?P<drel>明々後日|明明後日|しあさって|明後日|あさって|明日|あした|あす|本日|今日|きょう)"),
+    # 「週明けの午前」: the Monday of next week (「週明けの火曜」 is read as a weekday)
+    ("weekstart", rf"週明け(?:早々)?(?!\s*の?\s*[{WEEKDAYS}]曜)"),
+    # 「月末の月曜」: the last such weekday of the month (this month's, or next month's once past)
+    ("monthend", rf"(?:(?P<merel>今月|来月)\s*の?\s*)?月末\s*の?\s*(?P<mewd>[{WEEKDAYS}])曜日?"),
+    # 「同じ週の水曜」「その翌週の金曜」: weeks counted from the date written before, not from today
+    ("anchorweek", rf"(?P<arel>同じ週|同週|その週|その翌週|その次の週|翌週|次の週)\s*の?\s*(?P<awd>[{WEEKDAYS}])曜日?"),
+    # 「その翌週の同じ曜日」「翌週の同じ時間」: a week after the date written before
+    ("anchorsame", r"(?P<srel>その翌週|その次の週|翌週|次の週)(?:\s*の\s*(?:同じ曜日|同曜日|同じ日))?(?=\s*の?\s*(?:同じ|同曜|同時刻|[にでをがは、]))"),
+    # 「再来週の同じ曜日」「来週の同じ曜日」: that week (counted from today), the weekday of the date before
+    ("weeksame", r"(?P<wsrel>再来週|来週)\s*の\s*(?:同じ曜日|同曜日)"),
     ("weekrel", rf"(?P<wrel>再来週|今週|来週|次週|翌週|次の|今度の)\s*の?\s*(?P<wrd>[{WEEKDAYS}])曜日?"),
     ("weekday", rf"(?<![毎(/・一-龥\d])(?P<bwd>[{WEEKDAYS}])曜日?"),
     ("day", r"(?<![\d月/.年:])(?P<dd>\d{1,2})\s*日(?!間|前|後|以内|目|ほど|程|ぶり|付|分|以上|連続|本)"),
@@ -132,7 +142,13 @@ _EXISTING = re.compile(
     r"|予約を?(?:いただいて|頂いて|させていただいて|させて頂いて|いただいた|頂いた|いただいている)"
     r"|予約(?:を|は)(?:キャンセル|取り?消|変更|延期|辞退)|予約の(?:日程|日時|時間)"
     r"|(?:お願いして|決まって|確定して|入って)(?:いる|いた(?!だ)|おり|います|おります)|確定した|決定した")
-_EXISTING_BEFORE = re.compile(r"(?:予約|確定|決定)(?:して|済み?|した|中)(?:いる|いた|おります|おりました)?の?\s*$")
+_EXISTING_BEFORE = re.compile(r"(?:予約|確定|決定)(?:して|済み?|した|中)(?:いる|いた|おります|おりました)?の?\s*$"
+                              # 「今の予約（1月13日 10:00）」「来週の予約(12/10)」: the booking, named in brackets
+                              r"|予約\s*[（(]\s*$"
+                              # 「変更前：12月14日 10:00」「現在の予約：…」: the old date of a change form
+                              r"|(?:変更前|現在の(?:予約|日時)|元の(?:予約|日時)|今の(?:予約|日時))(?:の日時)?\s*[】\]]?\s*[:：]\s*$"
+                              # 「今の予約は12月15日です」 (not 「予約は12月15日で」, which asks for that day)
+                              r"|(?:今|いま|現在|元|もと)の(?:予約|日時|日程|相談日)(?:日)?(?:は|が)\s*$")
 # 「12月3日は都合が悪いので」: a date the writer cannot do (but not 「難しければ」, a fallback).
 _UNAVAILABLE = re.compile(r"(?:都合が(?:悪|つか|合わ)|難し|無理|だめ|ダメ|不可|(?:行け|いけ|参加でき|出席でき|出られ|伺え|空いてい)(?:な|ませ)"
                           r"|予定が(?:あ|入)(?!っていな|っておりませ|りませ)|用事が|都合がつきません"
@@ -169,10 +185,19 @@ _EXCEPT = re.compile(r"^\s*(?:(?:は|を)?\s*(?:以外|除)|(?:では|じゃ|で
 # A new time asked for the booked day without a word of change: 「…の予約ですが、同じ日の14時にしてください」.
 _NEW_TIME_ASKED = re.compile(r"(?:時|分|半|午前|午後|中)(?:の方|のほう)?(?:から)?(?:に|へ)して(?:いただ|頂|もら|ほし|欲し|くださ|下さ)")
 _CANCELLING = re.compile(r"キャンセル|取り?消|取りやめ|なしに|無しに")
-_NOT_REQUEST = re.compile(r"面接|選考|試験|説明会|入社|健診|通院|手術|締切|締め切|発行|開講|開催|閉庁")
+_NOT_REQUEST = re.compile(r"面接|選考|試験|説明会|入社|健診|通院|手術|締切|締め切|発行|開講|開催|閉庁"
+                          # a shop's or school's days: 「水曜日が定休日」「12/29～1/3は休講」
+                          r"|定休|休業|休講|休館|休校|営業日|営業時間|受付時間")
+# Asking whether the office is open or takes consultations that day is a question, not a wish:
+# 「12月28日も相談を受け付けていますか」「25日は開庁していますか」.
+_OPEN_QUESTION = re.compile(r"(?:受け?付けて|開庁して|開いて|やって|営業して)(?:い|おり|らっしゃ)[^。\n]{0,8}?(?:か[。?？]?|\?|？)")
+# A day the writer asks us to keep clear: 「11日は避けていただけると」「その日は外してください」.
+_AVOID_DAY = re.compile(r"避け|外して|はずして|除いて")
 # Other dates of a job seeker's life, named right before or after the date: 「認定日は12月8日」.
 _OTHER_EVENT = re.compile(r"認定|受給|支給|給付|振込|振り込|提出|期限|誕生日|生年月日|生まれ|卒業|入学|退職日|最終出社|検査|受診|診察"
-                          r"|法事|葬儀|結婚式")
+                          r"|法事|葬儀|結婚式"
+                          # a visit to a counter is not an online session: 「15日に窓口で手続きをする予定」
+                          r"|窓口(?:で|に|へ)")
 _BIRTH = re.compile(r"生年月日|誕生|生まれ|生\s*$|^\s*生")
 # A past event told about the date: 「12月4日10時で…お願いするメールを送った」「本日…相談させていただいた者です」.
 _PAST_EVENT = re.compile(
@@ -213,7 +238,7 @@ class _Mention:
     why: str = ""                           # what its own clause says about it, when dropped for that
 
 
-def _to_jst_date(ref: datetime) -> date:
+def to_jst_date(ref: datetime) -> date:
     if ref.tzinfo is None:
         return ref.date()
     return ref.astimezone(JST).date()
@@ -276,7 +301,7 @@ class _Reader:
     # -- dates --------------------------------------------------------------------------------
     def resolve(self, m: re.Match[str], wd: str | None, week_of: str | None = None,
                 after: date | None = None, nth_week: tuple[int, int, int] | None = None,
-                month_of: tuple[int, int] | None = None) -> tuple[list[date], bool]:
+                month_of: tuple[int, int] | None = None, anchor: date | None = None) -> tuple[list[date], bool]:
         """Dates of a date mention; the flag says it is a past/implausible date."""
         g = m.groupdict()
         kind = next(k[2:] for k, v in g.items() if k.startswith("k_") and v)
@@ -322,6 +347,37 @@ class _Reader:
                     self.warn("ambiguous_date", f"第{n}週の{WEEKDAYS[wdi]}曜 of {y}-{mo:02d}: which week is meant?")
                     return [], True
                 past = bool(d and d < today)
+        elif kind == "weekstart":
+            d = today - timedelta(days=today.weekday()) + timedelta(days=7)
+            if today.weekday() == 6:
+                self.warn("ambiguous_date", "週明け written on a Sunday")
+        elif kind == "monthend":
+            wdi = WEEKDAYS.index(g["mewd"])
+            add = 1 if g["merel"] == "来月" else 0
+            for extra in (0, 1):
+                y, mo = divmod(today.month - 1 + add + extra, 12)
+                first_next = date(today.year + y + (mo + 1) // 12, (mo + 1) % 12 + 1, 1)
+                last = first_next - timedelta(days=1)
+                d = last - timedelta(days=(last.weekday() - wdi) % 7)
+                if d >= today or g["merel"]:
+                    break
+            past = d < today
+        elif kind in ("anchorweek", "anchorsame"):
+            base = anchor or today
+            monday = base - timedelta(days=base.weekday())
+            if kind == "anchorweek":
+                weeks = 0 if g["arel"] in ("同じ週", "同週", "その週") else 1
+                d = monday + timedelta(days=7 * weeks + WEEKDAYS.index(g["awd"]))
+            else:
+                d = base + timedelta(days=7)
+            past = d < today
+        elif kind == "weeksame":
+            if anchor is None:
+                self.warn("vague_date", f"{m.group().strip()} without a day before it")
+                return [], True
+            weeks = 2 if g["wsrel"] == "再来週" else 1
+            d = today - timedelta(days=today.weekday()) + timedelta(days=7 * weeks + anchor.weekday())
+            past = d < today
         elif kind == "weekrel" or (kind == "weekday" and week_of):
             wd = WEEKDAYS.index(g["wrd"] or g["bwd"])
             rel = g["wrel"] or week_of
@@ -395,8 +451,9 @@ class _Reader:
             nth_week = None                         # 「12月の第2週の火曜日か木曜日」: so is 木曜
             if kind == "weekday" and out and _CONNECTOR_ONLY.match(text[out[-1].end:m.start()]):
                 week_of, nth_week = last_week_rel, last_nth_week
+            anchor = next((o.dates[0] for o in reversed(out) if o.dates), None)
             dates, past = self.resolve(m, wd, week_of, out[-1].dates[0] if kind == "day" and listed else None,
-                                       nth_week, last_nth_month)
+                                       nth_week, last_nth_month, anchor)
             if kind == "nth":
                 last_nth_month = self.nth_month(m)
             elif kind != "nthc":
@@ -407,7 +464,7 @@ class _Reader:
                 last_nth_week = (*self.nth_month(m), n)
             elif kind != "weekday" or not nth_week:
                 last_nth_week = None
-            if kind in ("dayrel", "weekday") and not self._asked(end):
+            if kind in ("dayrel", "weekday", "weekstart") and not self._asked(end):
                 continue
             if kind == "dayrel":
                 note = _REL_NOTE.match(text, end)
@@ -417,7 +474,9 @@ class _Reader:
                     if d and (int(note["d1"]) != d.day or (note["m1"] and int(note["m1"]) != d.month)):
                         self.warn("ambiguous_date", f"{m.group()} and {note.group().strip()} disagree")
                         dates, past = [], True
-            mention = _Mention(m.start(), end, dates, drop=not dates, relative=kind in ("dayrel", "weekrel"))
+            mention = _Mention(m.start(), end, dates, drop=not dates,
+                               relative=kind in ("dayrel", "weekrel", "anchorweek", "anchorsame", "weeksame", "weekstart",
+                                                 "monthend"))
             if past and dates and not _BIRTH.search(text[max(0, m.start() - 8):m.start()] + text[end:end + 6]):
                 self.warn("past_date", f"{m.group().strip()} -> {dates[0].isoformat()} is before the mail date")
                 mention.drop = True
@@ -441,6 +500,14 @@ class _Reader:
         return bool(re.match(r"\s*(?:の|に|、)?\s*(?:午前|午後|正午|\d{1,2}\s*(?:時|:)|同じ時|同時刻)", after)
                     or re.match(r"\s*(?:の方|のほう)?\s*(?:で|が|を)\s*(?:お願い|おねがい|希望|大丈夫|結構|構いません|かまいません"
                                 r"|いいです|良いです|伺い|参加)", after))
+
+    def _moved_to_next(self, mentions: list[_Mention], i: int, after: str) -> bool:
+        """「12月21日から12月23日に変更」: from this date to the next one, which the change names
+        (「…から…の間で」 is a range and stays one)."""
+        if i + 1 >= len(mentions) or not re.fullmatch(r"\s*から\s*", after):
+            return False
+        tail = _CLAUSE_END.split(self.text[mentions[i + 1].end:], 1)[0]
+        return bool(re.match(r"[^、。]{0,14}?(?:に|へ)\s*(?:変更|変え|ずら|移)", tail))
 
     @staticmethod
     def _booked_session(sentence_after: str) -> bool:
@@ -625,10 +692,13 @@ class _Reader:
             elif _EXISTING.search(sentence_after) or _EXISTING_BEFORE.search(before):
                 mt.drop, mt.why = True, "booked"
             elif _CHANGE.search(sentence) and re.search(r"(?:を|から|(?<!また)(?<!又)(?<!もしく)(?<!若しく)は)[、,\s]*$", after) \
-                    and not re.search(r"(?:に|へ|で)\s*(?:変更|変え|ずら|移)", sentence_after):
+                    and not re.search(r"(?:に|へ|で)\s*(?:変更|変え|ずら|移)", sentence_after
+                                      if not self._moved_to_next(mentions, i, after) else ""):
                 mt.drop, mt.why = True, "booked"   # 「XからYに変更」: X is the old booking
-            elif _UNAVAILABLE.search(sentence_after):
+            elif _UNAVAILABLE.search(sentence_after) or _AVOID_DAY.search(sentence_after):
                 mt.drop, mt.why = True, "unavailable"
+            elif _OPEN_QUESTION.search(sentence_after):
+                mt.drop, mt.why = True, "question"    # asks whether we are open, books nothing
             elif _EXCEPT.match(after):
                 mt.drop = True                     # 「水曜日以外なら」: the one day not asked for
             elif changing and _TOPIC.match(sentence_after):
@@ -638,7 +708,7 @@ class _Reader:
             elif _DAY_TOPIC.match(after) and _JOIN_NEWS.search(sentence_after) and not _WANT.search(sentence_after):
                 mt.drop = True                     # 「12月9日は母が同席します」
             elif _NOT_REQUEST.search(scope) or _NOT_REQUEST.search(re.split(r"[、,]", before)[-1][-8:]):
-                mt.drop = True
+                mt.drop, mt.why = True, "not_request"
             elif _OTHER_EVENT.search(re.split(r"[、,]", before)[-1][-8:]) \
                     or _OTHER_EVENT.search(re.split(r"[、,]", sentence_after, maxsplit=1)[0]):
                 mt.drop, mt.why = True, "event"
@@ -654,6 +724,12 @@ class _Reader:
             mt.times = self.times_in(scope)
             if not mt.times and _SAME_TIME.search(scope) and i:
                 mt.times = list(mentions[i - 1].times)
+        # 「年末年始休業：12月30日～1月3日」: the end of a closure or an event is no wish either
+        for i in range(1, len(mentions)):
+            prev, mt = mentions[i - 1], mentions[i]
+            if prev.drop and prev.why in ("not_request", "event") and not mt.drop \
+                    and re.fullmatch(r"\s*(?:〜|~|-|から)\s*", text[prev.end:mt.start]):
+                mt.drop, mt.why = True, prev.why
         # 「本日12月3日」「明日、12月4日」: a relative day restated is one mention (the later one's context)
         for i in range(len(mentions) - 1):
             mt, nx = mentions[i], mentions[i + 1]
@@ -684,6 +760,10 @@ class _Reader:
                     r = Requested(d, start, end)
                     if r not in out:
                         out.append(r)
+        # 「明日の午後に…明日が難しければ明後日の10時」: a day named again without a time is the
+        # same wish, not a whole day on top of it
+        timed = {r.date for r in out if r.start is not None}
+        out = [r for r in out if r.start is not None or r.date not in timed]
         if not kept and changing:
             out = self.time_only_change(mentions)
         return out
@@ -751,5 +831,5 @@ def extract_requested(text: str, ref: datetime,
         wins.update(windows)
     norm = _kanji_dates_to_digits(normalize(text))
     norm = "\n".join(line for line in norm.split("\n") if not line.lstrip().startswith(">"))
-    reader = _Reader(norm, _to_jst_date(ref), wins)
+    reader = _Reader(norm, to_jst_date(ref), wins)
     return reader.read(), reader.warnings

@@ -12,11 +12,14 @@ import re
 
 import phonenumbers
 
+from mailbot.understand.english import POSITION as _EN_POSITION
+from mailbot.understand.english import english_choices, english_name
+from mailbot.understand import morph
 from mailbot.understand.normalize import normalize
 
 # ---------------------------------------------------------------------------------------------
 # Names
-_KANJI = "\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆ヶ"
+_KANJI = "\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U0003134F々〆ヶ"   # + 𠮷 and the other supplementary kanji
 _HIRA = "ぁ-ゖー"
 _KATA = "ァ-ヺー・"
 # A family name may hold a katakana ノ or ケ between kanji: 一ノ瀬, 木ノ下, 三ケ田.
@@ -54,7 +57,7 @@ _NOT_NAME_PART = re.compile(r"ハローワーク|御中|株式|会社|有限|法
 # Form labels for the seeker: 氏名, お名前, and the role words support agencies and forms use
 # (対象者氏名, 利用者名, 【申込者】, 相談者：); a bare role word needs its bracket or colon.
 _ROLE = r"(?:ご?本人|対象者|ご?利用者|相談者|申し?込み?者|申込人|求職者|受講者|参加者|希望者)"
-_LABEL_NAME = re.compile(rf"^[ \t]*[・\-*●■◆◇○【\[<]?[ \t]*(?:(?:{_ROLE}(?:様|さん)?)?(?:の)?(?:氏名|お名前|おなまえ|名前|なまえ|Name|NAME)"
+_LABEL_NAME = re.compile(rf"^[ \t]*(?:\(?\d{{1,2}}\s*[.)、]\s*|[【\[]\d{{1,2}}[】\]]\s*)?[・\-*●■◆◇○【\[<]?[ \t]*(?:(?:{_ROLE}(?:様|さん)?)?(?:の)?(?:氏名|お名前|おなまえ|名前|なまえ|Name|NAME)"
                          rf"|{_ROLE}名|{_ROLE}(?=[ \t]*[】\]>:：]))"
                          r"(?:[ \t]*[(（][^)）]*[)）])?[ \t]*[】\]>]?[ \t]*[:：]?[ \t]*(?P<v>.*)$", re.M)
 _FURIGANA = re.compile(r"[(（][^()（）]*[)）]")
@@ -281,6 +284,117 @@ def _family(name: str | None) -> str:
 
 
 def extract_name(fresh: str, signature: str = "", from_name: str = "") -> str | None:
+    """The seeker's name (see name_with_reason)."""
+    return name_with_reason(fresh, signature, from_name)[0]
+
+
+def name_with_reason(fresh: str, signature: str = "", from_name: str = "") -> tuple[str | None, str | None]:
+    """(name, the rule that gave it). The rules find a name by position; the analyser then
+    vetoes a word that cannot be a name (「質問」「急」) and, when no rule found one, reads a
+    name the dictionary knows where the writer signs (a line of its own, a shop's signature)."""
+    name, rule = _name_by_rules(fresh, signature, from_name)
+    if rule == "on_behalf":
+        return None, None                         # the writer is not the seeker: never their name
+    if name and re.search(rf"[{_KANJI}{_HIRA}]", name) \
+            and morph.is_common_noun(name, _line_of(name, fresh + "\n" + signature)):
+        name, rule = None, None
+    if name is None:
+        name = _dictionary_name(normalize(fresh), normalize(signature))
+        rule = "dictionary" if name else None
+    if name and " " not in name and len(name) >= 3:
+        name = _as_spaced_elsewhere(name, normalize(fresh) + "\n" + normalize(signature))
+    return name, rule
+
+
+def _as_spaced_elsewhere(name: str, text: str) -> str:
+    """「田中一郎と申します」 … 「営業部 田中 一郎」: where the writer spaced the same name
+    elsewhere, that spacing is theirs (family name first), so it is kept."""
+    for k in range(1, len(name)):
+        spaced = f"{name[:k]} {name[k:]}"
+        if re.search(rf"(?<![{_KANJI}{_HIRA}{_KATA}]){re.escape(spaced)}(?![{_KANJI}{_HIRA}{_KATA}])", text):
+            return spaced
+    return name
+
+
+def _line_of(name: str, text: str) -> str:
+    flat = name.replace(" ", "")
+    for ln in normalize(text).split("\n"):
+        if flat in ln.replace(" ", ""):
+            return ln.strip()
+    return name
+
+
+# Lines the dictionary may sign with a name: the last lines of the fresh text and the signature,
+# but never a line that says something (a verb, a greeting) around the name.
+_SIGN_LINE = re.compile(rf"^[{_KANJI}{_KATA}{_HIRA}A-Za-z0-9 ・&＆.\-()（）]{{2,30}}$")
+
+
+def _dictionary_name(fresh: str, signature: str) -> str | None:
+    """A person's name as the analyser reads it, on a line where the writer signs."""
+    lines = [ln.strip() for ln in fresh.split("\n") if ln.strip()][-3:][::-1] + \
+        [ln.strip() for ln in signature.split("\n") if ln.strip()][:6]
+    for ln in lines:
+        ln = _DECOR.sub("", ln).strip()
+        bare = re.sub(r"(?:です|と申します|より)[。.]?$", "", ln).strip()
+        if not _SIGN_LINE.match(bare) or _CONTACT_LINE.search(bare) or _CLOSING_LINE.match(bare):
+            continue
+        names = morph.person_names(bare)
+        if len(names) > 1:                        # 「秋田大学 教育学部3年 伊藤 優」: the one ending the line
+            names = [n for n in names if bare.endswith(" " + n)]
+        if len(names) != 1:
+            continue
+        name = names[0]
+        if bare != name:
+            # a shop or company name beside it, apart by a space (「フラワーショップさくら 小松 早苗」);
+            # kanji run on to the name (「李秀英」 read as 李 + 秀英) are part of it, so no name
+            if not (bare.endswith(" " + name) or bare.startswith(name + " ")):
+                continue
+            rest = bare.replace(name, "").strip()
+            if not (_COMPANY.search(rest) or re.fullmatch(rf"[{_KATA}{_KANJI}{_HIRA}A-Za-z0-9 ・&.]+", rest)):
+                continue
+        if _name_ok(name):
+            return name
+    return _introduced_by_dictionary(fresh)
+
+
+# 「先日電話した佐々木ですが、」「吉川と申しますが」: an introduction the rules leave alone when
+# です is followed by が (「予約の件ですが」 is a topic); the dictionary says whether it is a name.
+_INTRO_END = re.compile(r"(?:です|と申します|といいます|と言います)(?:が|けれど|けど)[、,]")
+
+
+def _introduced_by_dictionary(fresh: str) -> str | None:
+    for m in _INTRO_END.finditer(fresh):
+        start = max(fresh.rfind(c, 0, m.start()) for c in "。、\n!！") + 1
+        head = fresh[start:m.start()]
+        ws = morph.words(head)
+        run: list[str] = []
+        for w in reversed(ws):                    # the person-name words right before です
+            if not w.person:
+                break
+            run.insert(0, w.surface)
+        if not run or not any(morph.words(x)[0].person == "姓" for x in run[:1] if morph.words(x)):
+            continue
+        name = "".join(run) if len(run) == 1 else f"{run[0]} {''.join(run[1:])}"
+        if " " in name and (run[0] + run[1]) in head and (run[0] + " " + run[1]) not in head:
+            name = name.replace(" ", "")          # written without a space: kept so
+        if _name_ok(name):
+            return name
+    return None
+
+
+# The client a supporter or relative writes about, by name and honorific, whose booking or
+# consultation it is.
+_CLIENT_BOOKING = re.compile(rf"(?P<n>[{_KANJI}]{{1,4}}(?: [{_KANJI}]{{1,4}})?)\s*(?:さん|様)の[^。\n]{{0,10}}?(?:予約|相談|面談|日程)")
+
+
+def _client_by_honorific(text: str) -> str | None:
+    """The one person a supporter names with さん/様 as the owner of the booking, when the
+    dictionary knows the name (a family name alone is enough)."""
+    found = {m["n"] for m in _CLIENT_BOOKING.finditer(text) if morph.is_person(m["n"], m.group())}
+    return found.pop() if len(found) == 1 else None
+
+
+def _name_by_rules(fresh: str, signature: str = "", from_name: str = "") -> tuple[str | None, str | None]:
     """The seeker's name as written in the body (furigana dropped, one half-width space between
     family and given name where the writer separated them); never the From display name, which
     only corroborates a bare family name signing off. A relative or supporter writing names the
@@ -288,37 +402,50 @@ def extract_name(fresh: str, signature: str = "", from_name: str = "") -> str | 
     fresh_n, sig_n, from_n = normalize(fresh), normalize(signature), normalize(from_name)
     labelled = _labelled_name(fresh_n) or _labelled_name(sig_n)
     if labelled:
-        return labelled
+        return labelled, "label"
     relative_of = _RELATIVE_OF.search(fresh_n)
     if relative_of and _name_ok(relative_of["n"]):
-        return relative_of["n"]
+        return relative_of["n"], "relative"
     prose = _prose_name(fresh_n)
     named = _seeker_named(fresh_n, (_family(prose), _family(from_n)))
     if named:
-        return named
+        return named, "named_for"
     if _ON_BEHALF.search(fresh_n):
-        return None                               # a relative or supporter writes: not their name
+        client = _client_by_honorific(fresh_n)
+        if client:
+            return client, "named_for"            # 「熊谷さんの24日の予約について」
+        return None, "on_behalf"                  # a relative or supporter writes: not their name
     signoffs = _signoff_names(fresh_n, sig_n, from_n)
     if prose:
         flat = prose.replace(" ", "")
         for s in signoffs + _lone_names(fresh_n, from_n):
             if s.replace(" ", "").startswith(flat) and len(s.replace(" ", "")) > len(flat):
-                return s                          # 「本間です」…「本間 雄一」: the full form
-        return prose
+                return s, "introduction"         # 「本間です」…「本間 雄一」: the full form
+            if s.replace(" ", "") == flat and " " in s and " " not in prose:
+                return s, "introduction"         # 「田中一郎と申します」…「田中 一郎」: the writer's spacing
+        return prose, "introduction"
     if signoffs:
-        return signoffs[0]
+        return signoffs[0], "signoff"
     for m in _INLINE_NAME.finditer(fresh_n):
         name = _clean_name(m["n"])
         if _name_ok(name, strict=True) and not _NOT_INLINE_NAME.search(name):
-            return name
+            return name, "inline"
     lone = _lone_names(fresh_n, from_n)
-    return lone[0] if len(set(lone)) == 1 else None
+    if len(set(lone)) == 1:
+        return lone[0], "lone_line"
+    english = english_name(fresh_n) or english_name(sig_n, signature=True)
+    if english and english[1] == "signoff" and " " not in english[0]:
+        # a lone first name closing the mail: backed only when the From display name agrees
+        backed = from_n.lower().startswith(english[0].lower())
+        return english[0], "english_signoff" if backed else "english_first_name"
+    return (english[0], "english_" + english[1]) if english else (None, None)
 
 
 # ---------------------------------------------------------------------------------------------
 # Seeker number
 _SEEKER = re.compile(r"(?<![\d-])(\d{5})[ \t]*-?[ \t]*(\d{8})(?![\d-])")
-_SEEKER_LABEL = re.compile(r"求職(?:者)?番号|きゅうしょく\s*ばんごう|ハローワーク(?:の)?番号|求職登録番号")
+_SEEKER_LABEL = re.compile(r"求職(?:者)?番号|きゅうしょく\s*ばんごう|ハローワーク(?:の)?番号|求職登録番号"
+                           r"|(?i:(?:job\s*)?seeker(?:'s)?\s*(?:number|no\.?|id)|hello\s*work\s*(?:number|no\.?))")
 _OTHER_NUMBER = re.compile(r"雇用保険|被保険者|受付番号|受付|整理番号|会員番号|予約番号|お客様番号|口座|カード|事業所番号|管理番号|番号は違")
 
 
@@ -559,7 +686,9 @@ _CHOICE_PATTERNS = [
     # 「下記の2の日程で」「3の候補で」: the option's number before the word for the option.
     re.compile(rf"(?<![\d/:.\-])(?P<n>\d{{1,2}})\s*の\s*(?:日程|候補|日時|枠|時間帯?|案)(?=\s*{_PICK})"),
     re.compile(rf"(?:候補|案|オプション)\s*(?:の)?\s*(?P<n>\d{{1,2}})(?!\d)(?=\s*番?\s*(?:{_PICK}|で?\s*(?:[。.!！]|$)))", re.M),
-    re.compile(rf"第\s*(?P<n>\d{{1,2}})\s*(?:候補|案)(?=\s*{_PICK})"),
+    re.compile(rf"第\s*(?P<n>\d{{1,2}})\s*(?:候補|案)(?:\s*の\s*(?:日時|日程|枠|時間帯?))?(?=\s*{_PICK})"),
+    # 「上記の2でお願いします」「ご案内の3で」: the number of an option named as ours
+    re.compile(rf"(?:上記|下記|以上|ご?案内|ご?提示|ご?提案|いただいた|頂いた)(?:の中)?の\s*(?P<n>\d{{1,2}})\s*番?(?=\s*{_PICK})"),
     re.compile(rf"(?:^|[。、\s!！])\s*\((?P<n>\d{{1,2}})\)\s*(?=で|を|に|が|の|です|番|{_PICK}|。|$)", re.M),
     re.compile(rf"(?:^|[。、!！])\s*(?P<n>\d{{1,2}})\s*(?={_PICK})", re.M),
     re.compile(r"^\s*(?P<n>\d{1,2})\s*[.)]?\s*(?:です|で)?[。.!]?\s*$", re.M),
@@ -586,6 +715,15 @@ def _slot_key(slot: str) -> str:
     return re.sub(r"[\s~〜\-]", "", slot)
 
 
+_WHEN = re.compile(r"(\d{1,2})(?:月|/)(\d{1,2})日?[^\d]{0,8}?(\d{1,2}):(\d{2})")
+
+
+def _slot_when(slot: str) -> tuple[int, ...] | None:
+    """(month, day, hour, minute) of the first date and time in an option line."""
+    m = _WHEN.search(re.sub(r"^\d{4}年", "", slot))
+    return tuple(int(x) for x in m.groups()) if m else None
+
+
 def _copied_options(text: str, quoted: str) -> list[int]:
     """An offer line copied into the reply picks that option: a numbered line of the fresh text
     that restates the same-numbered line of the quoted offer; with no offer quoted, a line in the
@@ -596,7 +734,12 @@ def _copied_options(text: str, quoted: str) -> list[int]:
     n, slot = lines[0]
     offered = {int(m["n"]): _slot_key(m["slot"]) for m in _NUMBERED_SLOT.finditer(normalize(quoted))}
     if offered:
-        return [n] if offered.get(n) == _slot_key(slot) else []
+        if offered.get(n) == _slot_key(slot):
+            return [n]
+        # 「1. 12月9日(水) 13:00～13:50 にします」: the same day and start as our line n, the year
+        # and the trailing words left out
+        mine, ours = _slot_when(slot), _slot_when(offered.get(n, ""))
+        return [n] if mine and mine == ours else []
     return [n] if _OFFICE_SLOT.match(slot) else []
 
 
@@ -605,12 +748,48 @@ def _copied_options(text: str, quoted: str) -> list[int]:
 _POSITION_PICK = re.compile(rf"(?:最初|先頭|トップ|一番下|いちばん下|最後|最終)の\s*(?:日程|候補|日時|枠|案|時間)(?=\s*{_PICK})")
 
 
+# 「1. 氏名 …」「2) 求職番号 …」: lines numbered 1, 2, 3 in a row are a form or a list, and their
+# numbers are items, not the option picked.
+_ITEM_NO = re.compile(r"^[ \t]*(?:\(?(?P<n>\d{1,2})\s*[.)、]|[【\[](?P<b>\d{1,2})[】\]])\s*(?=\S)", re.M)
+# 「いちばんめ」「にばんめ」: an ordinal in kana, as learners and phones write it.
+_KANA_ORD = re.compile(r"(?P<k>いち|に|さん|よん|ご)\s*ばん\s*め?(?=\s*(?:の|で|を|が|に|です|\s|$))")
+_KANA_NUM = {"いち": 1, "に": 2, "さん": 3, "よん": 4, "ご": 5}
+# 「1番は仕事が入ってしまったので、2番で」: a number ruled out in its own clause is not the pick.
+_RULED_OUT = re.compile(r"\s*(?:番目?|ばんめ?|つ目)?\s*(?:の(?:日程|日時|候補|枠))?\s*(?:は|が)[^。、!?！？\n]{0,20}?"
+                        r"(?:都合が(?:悪|つか|合わ)|無理|難し|だめ|ダメ|駄目|入って|行けな|いけな|参加できな|出られな|塞が|ふさが)")
+
+
+def _numbered_items(text: str) -> str:
+    """The text with the numbers of a numbered list (1, 2, … on consecutive items) blanked."""
+    items = list(_ITEM_NO.finditer(text))
+    runs, keep = [], []
+    def no(m: re.Match[str]) -> int:
+        return int(m["n"] or m["b"])
+
+    for m in items:
+        if keep and no(m) == no(keep[-1]) + 1:
+            keep.append(m)
+        else:
+            if len(keep) >= 2:
+                runs.extend(keep)
+            keep = [m] if no(m) == 1 else []
+    if len(keep) >= 2:
+        runs.extend(keep)
+    for m in reversed(runs):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
 def extract_choice(fresh: str, quoted: str = "") -> tuple[int | None, list[str]]:
     """The option number a reply picks (2番, ①, 「2」, 二番目, "3.", or an offer line copied from
     the `quoted` offer); None when absent or when different numbers are written (with a warning)."""
     text = normalize(fresh)
     text = "\n".join(ln for ln in text.split("\n") if not ln.lstrip().startswith(">"))
     found: list[int] = _copied_options(text, quoted)
+    text = _numbered_items(text)
+    for m in _KANA_ORD.finditer(text):
+        if _KANA_NUM[m["k"]] not in found:
+            found.append(_KANA_NUM[m["k"]])
     for m in _EITHER.finditer(text):
         found.extend(n for n in (int(m["a"]), int(m["b"])) if 1 <= n <= 20 and n not in found)
     for rx in _CHOICE_PATTERNS:
@@ -619,11 +798,17 @@ def extract_choice(fresh: str, quoted: str = "") -> tuple[int | None, list[str]]
             n = 1 if g.get("first") else int(g["n"]) if g.get("n") else _KANJI_ORD.get(g.get("k") or "", 0)
             if 1 <= n <= 20 and n not in found:
                 found.append(n)
+    found.extend(n for n in english_choices(text) if n not in found)
+    if len(found) > 1:
+        ruled_out = {int(m[1]) for m in re.finditer(r"(?<![\d/:.\-])(\d{1,2})(?=\s*(?:番|ばん|つ目))", text)
+                     if _RULED_OUT.match(text, m.end())}
+        if 0 < len(ruled_out) < len(found):
+            found = [n for n in found if n not in ruled_out]
     if len(found) == 1:
         return found[0], []
     if found:
         return None, [f"ambiguous_choice: several option numbers {found}"]
-    position = _POSITION_PICK.search(text)
+    position = _POSITION_PICK.search(text) or _EN_POSITION.search(text)
     if position:
         return None, [f"position_choice: {position.group()} names an option without its number"]
     return None, []
@@ -646,7 +831,8 @@ _HELP = re.compile(r"手伝|てつだ|サポート|補助|助け")
 _SESSION = re.compile(r"当日|相談(?:中|の際|のとき|の時|の間)|画面|パソコン|PC|スマホ|タブレット|操作|接続|横|隣|となり|そば")
 _JOIN = re.compile(r"同席|同伴|一緒|いっしょ|付き添|付添|つきそ|立ち会|立会|同行|参加|で(?:ます|る)|出(?:ます|る)|入(?:ります|る)"
                    r"|と[^。、\n]{0,8}?(?:話|はな|相談|そうだん)"
-                   rf"|手配|お願い|希望|必要|つけ|付け|利用|加わ|{_BESIDE}")
+                   rf"|手配|お願い|希望|必要|つけ|付け|利用|加わ|{_BESIDE}"
+                   r"|(?i:\bneed|\bwould like|'d like|\blike to have|\bwant|\bplease|\bbring|\bwith\b|\bjoin|\brequest|\barrange|\bcome\b|\battend)")
 _COMPANION_JOIN = re.compile(r"同席|同伴|一緒に|いっしょに|(?:二人|ふたり|2人|三人|3人)で|付き添|付添|つきそ|立ち会|立会|同行|参加(?:します|させ|したい|予定)|加わ"
                              rf"|{_BESIDE}")
 # The writer, who is not the seeker, joining: 「当日は私も一緒に画面の前に座らせてください」.
@@ -660,7 +846,8 @@ _WRITER_JOINS = re.compile(r"(?:私|わたし|わたくし|僕|ぼく|当方)も
 _ELSEWHERE = re.compile(r"(?:通院|病院|入院|手術|診察|検査|受診|学校|行事|葬儀|法事|面接|用事|送迎|送り迎え|介護|看病|旅行|役所|買い物)"
                         r"(?:に|の|へ)(?:付き添|付添|つきそ|同行|一緒)")
 _NOBODY = re.compile(r"いません|おりません|ありません|なし(?=$|[。、\s]|で|です)|無し|不要|要りません|いりません|必要(?:ない|ありません|ございません)"
-                     r"|一人で|ひとりで|本人のみ|私だけ|自分だけ|私一人|しません")
+                     r"|一人で|ひとりで|本人のみ|私だけ|自分だけ|私一人|しません"
+                     r"|(?i:\bno (?:interpreter|one|need)|\bnot (?:need|necessary|required)|n't need|\bwithout)")
 _NOT_ATTENDANT = re.compile(r"(?:通訳|手話|介助|ヘルパー|介護)(?:者)?(?:の)?(?:仕事|求人|職|資格|経験|業務|関係|士の資格"
                             r"|として(?:働|勤|就|活動|の(?:経験|仕事)))")
 

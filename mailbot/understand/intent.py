@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from mailbot.understand import english
 from mailbot.understand.normalize import normalize
+from mailbot.understand.reasons import cancel_is_reason
 
 _REPLY_SUBJECT = re.compile(r"^\s*(?:(?:re|aw|sv|fw|fwd)\s*(?:\[\d+\])?\s*[:：]\s*|返信\s*[:：]\s*)+", re.I)
 _BOOKING_REF = re.compile(r"予約番号|\[[A-Z]{1,4}-\d{2,4}-\d{2,6}\]")
@@ -28,6 +30,8 @@ _CANCEL = re.compile(r"キャンセル|取り?消|取りやめ|とりやめ|取�
                      r"|(?:参加|出席|伺うこと|行くこと)(?:が)?でき(?:そうに|そうも)(?:ありません|ない)"
                      r"|(?:なし|無し)に(?:して|させ|する|します|したい|願)|(?:予約|相談)を?消し"
                      r"|(?:行か|参加し|受け|伺わ)ないことに"
+                     # staying away from the booked session: 「明日の相談はお休みさせてください」
+                     r"|(?:相談|予約|面談)[^。\n]{0,6}?(?:お休み|休ま)さ?せ(?:て|ていただ)"
                      # declining the offer: 「今回は結構です」「予約は遠慮させていただきます」
                      r"|(?:今回|予約|相談|面談|ご提案)(?:の件|の予約|の相談)?(?:は|も)[^。\n]{0,6}?(?:結構|けっこう|遠慮)"
                      r"(?:です|いたし|します|させ)|もう(?:結構|けっこう)です|せっかくですが[^。\n]{0,20}?(?:結構|遠慮)"
@@ -51,7 +55,7 @@ _OUR_BOOKING = re.compile(r"予約|相談|面談|今回|枠|日程")
 _MAKE_IT = r"して(?:いただ|頂|もら|ほし|欲し|くださ|下さ)"
 _CHANGE = re.compile(r"(?:日程|日時|時間|予約|日にち|相談日|予定|時刻|曜日)[^。\n]{0,8}?(?:変更|変え|ずら|移し|移動|振り?替)"
                      r"|(?:日程|日時|予約|相談日)を[^。\n]{0,20}?(?:に|へ)(?:変更|変え|移し|移動|振り?替)"
-                     r"|変更(?:したい|を?お願い|して(?:いただ|頂|もら|ほし|下さ|くださ)|願|可能|でき|希望|させ)"
+                     r"|変更(?:したい|を?お願い|して(?:いただ|頂|もら|ほし|下さ|くださ)|願|可能|でき|を?希望|させ)"
                      r"|延期|別の日|他の日|ほかの日|違う日|別日|別の時間|他の時間|ほかの時間|違う時間|別の日程|他の日程"
                      r"|再調整|日程調整|取り直し|取りなおし|予約し直|予約しなお|遅らせ|早め(?:て|ら)|繰り上げ|繰り下げ"
                      r"|(?<!め)ずら(?:し|せ|す)"
@@ -136,6 +140,10 @@ _SERVICE = re.compile(r"相談|そうだん|面談|ハローワーク|ハロ-ワ
                       r"|希望|申し?込|もうしこ|空い|空き|あいて|枠|予約(?!(?:は|を)?し(?:て|た|ちゃ))|よやく"
                       r"|オンライン|お願い(?:します|いたします|致します|できますか)"
                       r"|(?i:consult|appointment|book(?:ing)?\b|reserv|hello\s*work|job|counsel)")
+
+
+# What a new wish asks with (「…にお願いできますか」「…を希望します」).
+_WANT_NEW = re.compile(r"お願い|おねがい|希望|できますか|可能|いかが|でしょうか|したい|ください|下さい")
 
 
 def is_reply(subject: str, in_reply_to: str | None) -> bool:
@@ -228,8 +236,10 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
     firm = [s for s in firm if not _how_to(s)]    # 「変更はいつまでに…ですか」 asks, it does not change
     change = any(_CHANGE.search(_without_flexibility(s)) and not _CHANGE_OTHER.search(s)
                  for s in _sentences(flat) if not _how_to(s))
-    if change:
+    if change or english.firm(english.CHANGE, text) or cancel_is_reason(firm, _CANCEL, _WANT_NEW, has_requested):
         return "reschedule"
+    if english.firm(english.CANCEL, text):
+        return "cancel"
     if any(_CANCEL.search(s) and not (_CANCEL_OTHER.search(s) and not _OUR_BOOKING.search(s)) for s in firm):
         return "cancel"
     if reply and not has_requested and choice is None and not _OFFER_THREAD.search(subject or "") and any(
@@ -241,15 +251,16 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
         return "book"
     if reply and has_requested:
         # 「希望日時：…」 or 「…相談をお願いしたいです」 ask for a (new) booking; picking a slot agrees.
-        if _DECLINE_OFFER.search(flat) or ((_WISH_FORM.search(flat) or _asks_to_book(flat)) and not _consents(flat)):
+        if _DECLINE_OFFER.search(flat) or ((_WISH_FORM.search(flat) or _asks_to_book(flat) or english.BOOK.search(text))
+                                           and not _consents(flat)):
             return "book"
         return "confirm"
     if has_requested and not reply and not _SERVICE.search(flat + (subject or "")):
         return "other"                            # a time in unrelated mail asks for no booking
-    if has_requested or _asks_to_book(flat):
+    if has_requested or _asks_to_book(flat) or english.BOOK.search(text):
         return "book"
     if _QUESTION.search(flat):
         return "question"
-    if reply and _consents(flat):
+    if reply and (_consents(flat) or english.firm(english.AGREE, text)):
         return "confirm"
     return "other"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from mailbot.understand.envelope import Envelope
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,9 @@ class Inbound:
     text: str                       # whole body text (plain part, else text from HTML)
     attachments: tuple[Attachment, ...] = ()
     defects: tuple[str, ...] = ()   # what could not be decoded cleanly
+    # mail-parser's view (Received chain, sender IP, attachments, defect categories); set by
+    # understand(), None when the Inbound was built another way.
+    envelope: "Envelope | None" = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -114,9 +120,12 @@ class Understanding:
     # Context-free signals for the conversation (understand/signals.py); not part of the
     # `mailbot parse` contract, so not in to_json.
     signals: Signals = field(default_factory=lambda: Signals(), compare=False, repr=False)
+    # Per field: {"value", "reason", "confidence"} (understand/confidence.py); added to the JSON
+    # after the contract's keys.
+    fields: Mapping[str, Mapping] = field(default_factory=dict, compare=False, repr=False)
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "intent": self.intent,
             "name": self.name,
             "seeker_number": self.seeker_number,
@@ -127,6 +136,9 @@ class Understanding:
             "attendant": self.attendant,
             "warnings": list(self.warnings),
         }
+        if self.fields:
+            out["fields"] = {k: dict(v) for k, v in self.fields.items()}
+        return out
 
     def warning_codes(self) -> set[str]:
         return {w.split(":", 1)[0] for w in self.warnings}

@@ -45,6 +45,7 @@ _ENDS_HEADER = re.compile(
     r"(?:wrote|writes|a écrit|schrieb|escribió|ha scritto|のメール|書きました|書き込みました|"
     r"さんからのメール|からのメッセージ)[ \t\u3000]*(?:[(（][^()（）]{0,40}[)）])?[ \t\u3000]*[:：]?"
     r"[ \t\u3000]*$", re.I)
+_WROTE_ON = re.compile(r"\b(?:wrote|schrieb|a écrit) on\b.*\d[ \t\u3000]*[:：][ \t\u3000]*$", re.I)
 _DATE_START = re.compile(
     r"^[ \t\u3000]*(?:\d{2,4}[年/.\-]\s*\d{1,2}[月/.\-]\s*\d{1,2}日?|"
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+\d{1,2}\s+[A-Z][a-z]{2}|On\s|Am\s|Le\s|El\s)")
@@ -60,6 +61,8 @@ def _is_reply_header(lines: list[str], i: int) -> int:
     if _ENDS_HEADER.search(line) and (_DATE_START.match(line) or _HAS_ADDRESS.search(line)
                                       or len(line) < 120):
         return 1
+    if _WROTE_ON.search(line) and len(line) < 120:
+        return 1                                  # Thunderbird: 「ハローワーク秋田 wrote on 2026/11/27 09:00:」
     if _DATE_START.match(line):
         if _ENDS_COLON.search(line) and _HAS_ADDRESS.search(line):
             return 1
@@ -93,6 +96,17 @@ def _quote_start(lines: list[str]) -> tuple[int, int]:
         if _QUOTED_LINE.match(line):
             continue
         if _SEPARATOR.match(line) or _SEPARATOR_LOOSE.match(line):
+            # 「-------- 元のメッセージ --------」 with its header fields, then `>` lines (Android
+            # mailers): a `>`-style quote, so an answer written under it is still fresh text
+            n = 1
+            while i + n < len(lines) and (_BLOCK_FROM.match(lines[i + n]) or _BLOCK_SENT.match(lines[i + n])
+                                          or _BLOCK_SUBJ.match(lines[i + n])):
+                n += 1
+            k = i + n
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            if n > 1 and k < len(lines) and _QUOTED_LINE.match(lines[k]):
+                return i, n
             return i, 0
         if _is_header_block(lines, i):
             j = i - 1
@@ -114,7 +128,7 @@ _RULE = re.compile(r"^[ \t\u3000]*[" + re.escape(_RULE_CHARS) + r"]{3,}[ \t\u300
 _SIG_DASHES = re.compile(r"^(?:--|-- |—|――)[ \t]*$")
 _SIG_LIKE = re.compile(
     r"TEL|Tel|tel|電話|携帯|FAX|Fax|fax|〒|住所|株式会社|㈱|（株）|\(株\)|有限会社|合同会社|"
-    r"営業時間|受付時間|E-?mail|Mail|mail|URL|https?://|[@＠]|部|課|事務所|営業所|支店|本社|"
+    r"営業時間|受付時間|営業\s*\d|定休|E-?mail|Mail|mail|URL|https?://|[@＠]|部|課|事務所|営業所|支店|本社|"
     r"[都道府県市区町村]\S*\d")
 _FORM_LABEL = re.compile(r"氏名|お名前|名前|求職(?:者)?番号|希望|予約|日時|第[1-9１-９一二三]")
 _SENTENCE = re.compile(r"。\s*$|(?:ます|です|ください|ません)[。.!！]?\s*$")
@@ -146,9 +160,14 @@ def _signature_start(lines: list[str]) -> int:
         if closing and closing[-1] != last and any(lines[k].strip() for k in range(
                 closing[-1] + 1, last + 1)):
             continue
-        if not block or any(_FORM_LABEL.search(ln) or _SENTENCE.search(ln) for ln in block):
-            continue   # a framed form or a framed paragraph of prose is not a signature
-        if any(_SIG_LIKE.search(ln) for ln in block):
+        if not block or any(_FORM_LABEL.search(ln) for ln in block):
+            continue   # a framed form is not a signature
+        contact = sum(1 for ln in block if _SIG_LIKE.search(ln))
+        prose = sum(1 for ln in block if _SENTENCE.search(ln))
+        if prose and 2 * prose >= len(block):
+            continue   # a framed paragraph of prose is not a signature; a shop's notice inside
+            #            a block of its address and phone (「※年末年始は休業です」) does not make one
+        if contact:
             return i
     return -1
 

@@ -13,9 +13,12 @@ the one context-free intent that `mailbot parse` shows.
 from __future__ import annotations
 
 import re
+
+from mailbot.understand import english
 from mailbot.understand import intent as _i
 from mailbot.understand.model import Requested, Signals
 from mailbot.understand.normalize import normalize
+from mailbot.understand.reasons import cancel_is_reason
 
 # Keeping the booking as it is, withdrawing a change asked for earlier: 「やはり変更なしで」
 # 「元のままでお願いします」「今の予約のままで大丈夫です」「変更は取り消します」.
@@ -66,6 +69,12 @@ def read_signals(fresh: str, *, choice: int | None = None, dates: tuple[Requeste
     cant_attend = any(_i._CANT_ATTEND.search(s) and not _i._OFFER_WIDE.search(s) and not _i._ASKS.search(s)
                       for s in firm)
     absence = any(_ABSENCE.search(s) and not _i._ASKS.search(s) for s in firm)
+    # English (understand/english.py): the same signals from "cancel my appointment",
+    # "move my booking", "I would like to book", "I agree".
+    change = change or english.firm(english.CHANGE, text)
+    cancel = cancel or english.firm(english.CANCEL, text)
+    if cancel and cancel_is_reason(firm, _i._CANCEL, _i._WANT_NEW, bool(dates)):
+        change, cancel = True, False              # 「行けなくなったので、18日にお願いできますか」
     return Signals(
         sales=sales,
         change=change,
@@ -74,8 +83,8 @@ def read_signals(fresh: str, *, choice: int | None = None, dates: tuple[Requeste
         cant_attend=cant_attend,
         absence=absence,
         declines_all=bool(_i._DECLINE_OFFER.search(flat)),
-        consent=_i._consents(flat),
-        asks_to_book=_i._asks_to_book(flat),
+        consent=_i._consents(flat) or english.firm(english.AGREE, text),
+        asks_to_book=_i._asks_to_book(flat) or bool(english.BOOK.search(text)),
         wish_form=bool(_i._WISH_FORM.search(flat)),
         detail_form=bool(_i._DETAIL_FORM.search(flat)),
         details=bool(_i._DETAIL.search(flat)),
