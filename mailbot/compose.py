@@ -6,6 +6,7 @@ they need, sets the headers a mail client relies on, and attaches the terms and 
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -74,17 +75,21 @@ class Composer:
         office = rules.office
         msg = EmailMessage()
         msg["From"] = Address(display_name=office.name, addr_spec=self.from_address)
-        msg["To"] = to
+        msg["To"] = safe_address(to)
         if office.address and office.address != self.from_address:
             msg["Reply-To"] = office.address
-        msg["Subject"] = subject
+        msg["Subject"] = header_text(subject)
         msg["Date"] = format_datetime(now)
         message_id = make_message_id(thread.get("ref") or "mailbot", kind, self.from_address)
         msg["Message-ID"] = message_id
         parent = thread.get("last_in_message_id")
         if parent:
-            msg["In-Reply-To"] = parent
-            msg["References"] = " ".join(thread.get("message_ids", [])[-10:])
+            # Message-IDs come from the seeker's mail: only plain ones go back out.
+            references = [m for m in thread.get("message_ids", []) if safe_message_id(m)][-10:]
+            if safe_message_id(parent):
+                msg["In-Reply-To"] = parent
+            if references:
+                msg["References"] = " ".join(references)
         # RFC 3834: tells vacation responders not to answer us, avoiding mail loops.
         msg["Auto-Submitted"] = "auto-replied"
         msg["X-Mailbot-Ref"] = thread.get("ref") or ""
@@ -98,7 +103,67 @@ class Composer:
             msg.add_attachment(calendar_file(thread, rules, message_id, now), maintype="text",
                                subtype="calendar", filename="consultation.ics",
                                params={"method": "PUBLISH"})
+        check_headers(msg)
         return Outgoing(message=msg, message_id=message_id, kind=kind, to=to)
+
+
+# --- header safety -----------------------------------------------------------------------------
+# Values from a seeker's mail (address, Message-IDs, anything a template puts in the subject) end
+# up in our headers. A line break there would start a header of the sender's choosing (a Bcc to a
+# third party); so would an encoded word, because the stdlib decodes `=?…?=` in a value it is
+# given and writes the decoded CR/LF out raw (Python 3.11, see tests/property).
+
+
+class UnsafeHeader(ValueError):
+    """A value that cannot go into a header safely. The message names the header, never the
+    value: it ends up in logs, which carry no personal data."""
+
+
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")     # CR/LF, NUL, C1 (NEL), LS/PS
+_ENCODED_WORD_START = re.compile(r"=\?")
+# One ASCII address without display name, comment, quotes or group: what the workflow answers.
+# Dots are not checked (old docomo/au addresses like taro..yamada@ still receive mail).
+_PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]{1,64}"
+                            r"@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+")
+_PLAIN_MESSAGE_ID = re.compile(r"<[!-;=?-~]{1,250}>")              # printable ASCII, no < > inside
+MAX_SUBJECT = 250
+
+
+def header_text(value: str) -> str:
+    """Free text for an unstructured header: line breaks and control characters become spaces,
+    an encoded-word opener `=?` is broken up, and the length is capped."""
+    text = " ".join(_BREAKS.sub(" ", str(value)).split())
+    return _ENCODED_WORD_START.sub("= ?", text)[:MAX_SUBJECT].strip()
+
+
+def safe_address(value: str) -> str:
+    """The one address a mail goes to, exactly as given, or UnsafeHeader: never repaired, since a
+    repaired address is someone else's."""
+    if not isinstance(value, str) or not _PLAIN_ADDRESS.fullmatch(value) or "=?" in value:
+        raise UnsafeHeader("To: not one plain address")
+    return value
+
+
+def safe_message_id(value: object) -> bool:
+    """A Message-ID we may echo in In-Reply-To/References (RFC 5322 msg-id characters only)."""
+    return isinstance(value, str) and bool(_PLAIN_MESSAGE_ID.fullmatch(value)) and "=?" not in value
+
+
+_HEADER_LINE = re.compile(rb"[!-9;-~]+:|[ \t]")
+
+
+def check_headers(msg: EmailMessage) -> None:
+    """Last guard before a mail is stored for sending: the serialised header block holds only
+    the headers we set, once each, and only header or continuation lines."""
+    head = msg.as_bytes().split(b"\n\n", 1)[0]
+    names = [str(k).lower() for k in msg.keys()]
+    lines = head.split(b"\n")
+    if len(set(names)) != len(names) or any(not _HEADER_LINE.match(ln) or b"\x00" in ln
+                                            or b"\r" in ln for ln in lines):
+        raise UnsafeHeader("header block malformed")
+    written = [ln.split(b":", 1)[0].decode("ascii").lower() for ln in lines if ln[:1] not in b" \t"]
+    if written != names:
+        raise UnsafeHeader("header block holds a header we did not set")
 
 
 def _set_text_charset(msg: EmailMessage) -> None:
