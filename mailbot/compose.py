@@ -10,6 +10,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
+from email.errors import MessageError
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -155,7 +156,10 @@ _HEADER_LINE = re.compile(rb"[!-9;-~]+:|[ \t]")
 def check_headers(msg: EmailMessage) -> None:
     """Last guard before a mail is stored for sending: the serialised header block holds only
     the headers we set, once each, and only header or continuation lines."""
-    head = msg.as_bytes().split(b"\n\n", 1)[0]
+    try:
+        head = msg.as_bytes().split(b"\n\n", 1)[0]
+    except (ValueError, MessageError):     # newer Pythons refuse such headers themselves
+        raise UnsafeHeader("header block malformed") from None
     names = [str(k).lower() for k in msg.keys()]
     lines = head.split(b"\n")
     if len(set(names)) != len(names) or any(not _HEADER_LINE.match(ln) or b"\x00" in ln
