@@ -354,7 +354,7 @@ def decode_header(value: str | bytes | None) -> str:
         text = value if isinstance(value, str) else value.decode("ascii", "surrogateescape")
         text = _FOLD.sub("", text).replace("\r", " ").replace("\n", " ")
         if "=?" not in text:
-            return _one_line(_literal(text))
+            return one_line(_literal(text))
         out: list[str] = []
         pending: bytes = b""
         pending_charset = ""
@@ -376,9 +376,9 @@ def decode_header(value: str | bytes | None) -> str:
         if pending:
             out.append(decode(pending, pending_charset))
         out.append(_literal(text[pos:]))
-        return _one_line("".join(out))
+        return one_line("".join(out))
     except Exception:  # noqa: BLE001 - headers of hostile mail must still yield some text
-        return _one_line(value.decode("latin-1") if isinstance(value, bytes) else str(value))
+        return one_line(value.decode("latin-1") if isinstance(value, bytes) else str(value))
 
 
 # Line breaks and other control characters an encoded word (or raw bytes) may carry. A header
@@ -387,7 +387,8 @@ def decode_header(value: str | bytes | None) -> str:
 _HEADER_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
+    """Header text on one line: NUL dropped, other control characters and line breaks -> space."""
     return _HEADER_CONTROLS.sub(lambda m: "" if m.group() == "\x00" else " ", text)
 
 

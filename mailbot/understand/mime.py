@@ -20,7 +20,7 @@ from email.utils import getaddresses, parsedate_tz
 from html import unescape
 from html.parser import HTMLParser
 
-from .charsets import decode_bytes, decode_header
+from .charsets import decode_bytes, decode_header, one_line
 from .model import Attachment, Inbound
 
 JST = timezone(timedelta(hours=9))
@@ -228,7 +228,7 @@ def _param(part: Message, name: str, header: str = "content-type") -> str | None
     if isinstance(value, tuple):   # RFC 2231: (charset, language, %-decoded latin-1 text)
         charset, _lang, text = value
         data = str(text).encode("latin-1", "surrogateescape")
-        return decode_bytes(data, charset or None).text
+        return one_line(decode_bytes(data, charset or None).text)   # %0D%0A is a line break
     return decode_header(str(value).strip('"'))
 
 
