@@ -125,6 +125,7 @@ class Policy:
     archive_after_days: int
     retention_days: int
     windows: Mapping[str, tuple[time, time]]   # "am"/"pm" -> (start, end) for 午前/午後
+    max_message_bytes: int = 10_000_000          # larger mail goes to staff, never downloaded whole
 
 
 @dataclass(frozen=True)
@@ -526,6 +527,8 @@ def _policy(doc: _Doc, node: Any) -> Policy | None:
         "archive_after_days": _Field(_integer(0, 3650)),
         "retention_days": _Field(_integer(1, 36500)),
         "windows": _Field(_windows),
+        "max_message_bytes": _Field(_integer(100_000, 1_000_000_000), required=False,
+                                    default=Policy.max_message_bytes),
     })
     if t is _BAD or len(doc.errors) > before:
         return None
