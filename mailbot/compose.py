@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
+import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
+from email.errors import MessageError
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -87,6 +90,8 @@ class Composer:
     def compose(self, kind: str, to: str, thread: Thread | None, rules, now: datetime,
                 extra: Mapping | None = None, *, attach_mail: bytes | None = None,
                 in_reply_to: str | None = None) -> Outgoing:
+        if isinstance(thread, dict):
+            thread = Thread.from_json(thread)    # a stored record (older schemas migrate)
         extra = dict(extra or {})
         anonymous = kind in ANONYMOUS_KINDS or bool(extra.get("anonymous"))
         data = template_data(None if anonymous else thread, rules, extra)
@@ -94,10 +99,10 @@ class Composer:
         office = rules.office
         msg = EmailMessage()
         msg["From"] = Address(display_name=office.name, addr_spec=self.from_address)
-        msg["To"] = _one_address(to)
+        msg["To"] = safe_address(to)
         if office.address and office.address != self.from_address:
             msg["Reply-To"] = office.address
-        msg["Subject"] = subject
+        msg["Subject"] = header_text(subject)
         msg["Date"] = format_datetime(now)
         # An anonymous mail's id names no booking either.
         ref = (thread.ref if thread and not anonymous else None) or "mailbot"
@@ -106,9 +111,13 @@ class Composer:
         msg["Message-ID"] = message_id
         parent = in_reply_to if in_reply_to is not None else (thread.last_in_message_id if thread else None)
         if parent and kind not in STAFF_KINDS:
-            msg["In-Reply-To"] = parent
+            # Message-IDs come from the seeker's mail: only plain ones go back out.
             refs = [parent] if anonymous or thread is None else thread.message_ids[-10:]
-            msg["References"] = " ".join(refs)
+            refs = [m for m in refs if safe_message_id(m)]
+            if safe_message_id(parent):
+                msg["In-Reply-To"] = parent
+            if refs:
+                msg["References"] = " ".join(refs)
         # RFC 3834: tells vacation responders not to answer us, avoiding mail loops.
         msg["Auto-Submitted"] = "auto-replied" if kind not in STAFF_KINDS else "auto-generated"
         if not anonymous and thread is not None:
@@ -118,6 +127,7 @@ class Composer:
             msg["X-Mailbot-Reason"] = str(extra.get("reason") or "")
         msg.set_content(body, charset="utf-8")
         self._attach(msg, kind, thread, rules, now, data, attach_mail)
+        check_headers(msg)
         return Outgoing(message=msg, message_id=message_id, kind=kind, to=to)
 
     def _attach(self, msg: EmailMessage, kind: str, thread: Thread | None, rules, now, data,
@@ -143,9 +153,66 @@ class Composer:
                                    filename="seeker-mail.eml")
 
 
-def _one_address(to: str) -> str:
-    """A single bare address for To: a display name or a second address can never ride in."""
-    return "".join(ch for ch in to if ch not in "\r\n\0,;<>\"() ")
+# --- header safety -----------------------------------------------------------------------------
+# Values from a seeker's mail (address, Message-IDs, anything a template puts in the subject) end
+# up in our headers. A line break there would start a header of the sender's choosing (a Bcc to a
+# third party); so would an encoded word, because the stdlib decodes `=?…?=` in a value it is
+# given and writes the decoded CR/LF out raw (Python 3.11, see tests/property).
+
+
+class UnsafeHeader(ValueError):
+    """A value that cannot go into a header safely. The message names the header, never the
+    value: it ends up in logs, which carry no personal data."""
+
+
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")     # CR/LF, NUL, C1 (NEL), LS/PS
+_ENCODED_WORD_START = re.compile(r"=\?")
+# One ASCII address without display name, comment, quotes or group: what the workflow answers.
+# Dots are not checked (old docomo/au addresses like taro..yamada@ still receive mail).
+_PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]{1,64}"
+                            r"@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)+")
+_PLAIN_MESSAGE_ID = re.compile(r"<[!-;=?-~]{1,250}>")              # printable ASCII, no < > inside
+MAX_SUBJECT = 250
+
+
+def header_text(value: str) -> str:
+    """Free text for an unstructured header: line breaks and control characters become spaces,
+    an encoded-word opener `=?` is broken up, and the length is capped."""
+    text = " ".join(_BREAKS.sub(" ", str(value)).split())
+    return _ENCODED_WORD_START.sub("= ?", text)[:MAX_SUBJECT].strip()
+
+
+def safe_address(value: str) -> str:
+    """The one address a mail goes to, exactly as given, or UnsafeHeader: never repaired, since a
+    repaired address is someone else's."""
+    if not isinstance(value, str) or not _PLAIN_ADDRESS.fullmatch(value) or "=?" in value:
+        raise UnsafeHeader("To: not one plain address")
+    return value
+
+
+def safe_message_id(value: object) -> bool:
+    """A Message-ID we may echo in In-Reply-To/References (RFC 5322 msg-id characters only)."""
+    return isinstance(value, str) and bool(_PLAIN_MESSAGE_ID.fullmatch(value)) and "=?" not in value
+
+
+_HEADER_LINE = re.compile(rb"[!-9;-~]+:|[ \t]")
+
+
+def check_headers(msg: EmailMessage) -> None:
+    """Last guard before a mail is stored for sending: the serialised header block holds only
+    the headers we set, once each, and only header or continuation lines."""
+    try:
+        head = msg.as_bytes().split(b"\n\n", 1)[0]
+    except (ValueError, MessageError):     # newer Pythons refuse such headers themselves
+        raise UnsafeHeader("header block malformed") from None
+    names = [str(k).lower() for k in msg.keys()]
+    lines = head.split(b"\n")
+    if len(set(names)) != len(names) or any(not _HEADER_LINE.match(ln) or b"\x00" in ln
+                                            or b"\r" in ln for ln in lines):
+        raise UnsafeHeader("header block malformed")
+    written = [ln.split(b":", 1)[0].decode("ascii").lower() for ln in lines if ln[:1] not in b" \t"]
+    if written != names:
+        raise UnsafeHeader("header block holds a header we did not set")
 
 
 def _set_text_charset(msg: EmailMessage) -> None:

@@ -113,14 +113,16 @@ class Bot:
             key = f"{folder}:{uidvalidity}:{uid}"
             if key in self._unfiled and not delivery.is_due(self._unfiled[key], self.clock.now()):
                 continue                    # handled, filing refused: wait for its retry time
-            raw = mailbox.fetch(uid)
-            if raw is None:
+            fetched = mailbox.fetch_capped(uid, rules.policy.max_message_bytes)
+            if fetched is None:
                 continue
+            size, raw = fetched
             now = self.clock.now()
             try:
                 with self.store.transaction() as tx:
                     outcome = engine.handle_message(tx, raw, key, rules=rules, now=now,
-                                                    composer=self.composer, trust=self.trust)
+                                                    composer=self.composer, trust=self.trust,
+                                                    size=size)
             except Exception:                                 # noqa: BLE001 - one bad mail
                 # A bug must not turn one message into a loop: record it and hand it to staff.
                 log.exception("uid %s: could not be handled; filed for staff", uid)

@@ -102,8 +102,9 @@ def find_thread(tx, inbound: Inbound, prefix: str, composer: Composer) -> tuple[
 
 
 def handle_message(tx, raw: bytes, key: str, *, rules, now: datetime, composer: Composer,
-                   trust: Trust | None = None) -> Outcome:
-    """Understand, check, decide and record one inbound message inside transaction `tx`."""
+                   trust: Trust | None = None, size: int | None = None) -> Outcome:
+    """Understand, check, decide and record one inbound message inside transaction `tx`.
+    `size` is the server's RFC822.SIZE when `raw` is only the header of an oversized mail."""
     trust = trust or Trust()
     if tx.is_handled(key):
         info = tx.handled_info(key) or {}
@@ -125,7 +126,8 @@ def handle_message(tx, raw: bytes, key: str, *, rules, now: datetime, composer: 
         ctx = _context(tx, rules, now, composer, no_shows=tx.no_shows(inbound.from_addr)
                        if thread is None or thread.state in CLOSED else 0)
         inspection = chain.Inspection(
-            inbound=inbound, understanding=u, thread=thread, matched=how, size=len(raw),
+            inbound=inbound, understanding=u, thread=thread, matched=how,
+            size=size if size is not None else len(raw),
             rules=rules, now=now, id_check=id_check, sender_today=sender_today,
             no_shows=ctx.no_shows, dmarc=dmarc_result(raw, trust.authserv_id),
             dmarc_policy=trust.dmarc, own_addresses=_own(rules, composer),

@@ -138,6 +138,7 @@ class Policy:
     windows: Mapping[str, tuple[time, time]]   # "am"/"pm" -> (start, end) for 午前/午後
     max_slots_per_offer: int = 5     # an offer grows to this to cover every wished day
     caps: Caps = Caps()
+    max_message_bytes: int = 10_000_000          # larger mail goes to staff, never downloaded whole
 
 
 @dataclass(frozen=True)
@@ -594,6 +595,8 @@ def _policy(doc: _Doc, node: Any) -> Policy | None:
         "windows": _Field(_windows),
         "max_slots_per_offer": _Field(_integer(1, 10), required=False, default=5),
         "caps": _Field(_caps, required=False, default=Caps()),
+        "max_message_bytes": _Field(_integer(100_000, 1_000_000_000), required=False,
+                                    default=Policy.max_message_bytes),
     })
     if t is _BAD or len(doc.errors) > before:
         return None

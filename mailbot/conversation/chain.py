@@ -27,7 +27,6 @@ from mailbot.conversation.model import CLOSED, Entry, State, Thread
 from mailbot.understand.model import Inbound, Understanding
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -96,8 +95,9 @@ class FromStaff(Rule):
 
 class TooLarge(Rule):
     def check(self, i):
-        limit = getattr(i.rules.policy, "max_message_bytes", DEFAULT_MAX_BYTES)
-        if i.size > limit:
+        from mailbot.size_cap import oversized
+
+        if oversized(i.size, i.rules):
             return Hit(self.name, "staff", "too_large", answer="too_large")
         return None
 
@@ -234,7 +234,8 @@ def apply(hit: Hit, i: Inspection, ctx: Context) -> tuple[Thread | None, list[Ac
         if i.understanding.email:
             step.t.contact.email = i.understanding.email
     if hit.answer:
-        step.send(hit.answer, to=i.inbound.from_addr)
+        from mailbot.size_cap import size_text
+        step.send(hit.answer, to=i.inbound.from_addr, anonymous=True, max_size=size_text(i.rules))
         h.escalate(step, hit.reason, ack=False)
     else:
         h.escalate(step, hit.reason, ack=hit.ack)

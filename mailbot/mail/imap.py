@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 DONE_KEYWORD = "$MailbotDone"
 IDLE_RESTART_S = 300.0  # re-issue IDLE well inside servers' 30 min limit and NAT idle timeouts
 _CHANGE_RESPONSES = {b"EXISTS", b"EXPUNGE", b"RECENT", b"FETCH"}
+HEADER_CAP = 65_536     # what fetch_capped reads of an oversized message: its header, at most this
 
 
 class ConnectionLost(ConnectionError):
@@ -229,6 +230,23 @@ class ImapMailbox:
         data = self._c.fetch([uid], ["BODY.PEEK[]"])
         body = data.get(uid, {}).get(b"BODY[]")
         return bytes(body) if body is not None else None
+
+    def fetch_capped(self, uid: int, max_bytes: int) -> tuple[int, bytes] | None:
+        """(size, raw) without setting \\Seen; None when the message is no longer there.
+
+        The size (RFC822.SIZE) comes first, so a message over `max_bytes` is never downloaded
+        whole: raw is then only its header, at most HEADER_CAP bytes, which is enough to see who
+        wrote and whether a machine did (see mailbot.size_cap).
+        """
+        size = self._c.fetch([uid], ["RFC822.SIZE"]).get(uid, {}).get(b"RFC822.SIZE")
+        if size is None:
+            return None
+        if int(size) <= max_bytes:
+            raw = self.fetch(uid)
+            return None if raw is None else (int(size), raw)
+        data = self._c.fetch([uid], [f"BODY.PEEK[HEADER]<0.{HEADER_CAP}>"]).get(uid, {})
+        head = next((v for k, v in data.items() if k.startswith(b"BODY[HEADER]")), None)
+        return None if head is None else (int(size), bytes(head))
 
     def unfiled_uids(self) -> list[int]:
         """UIDs in the watched folder that carry our keyword but are still there: handled, and

@@ -354,7 +354,7 @@ def decode_header(value: str | bytes | None) -> str:
         text = value if isinstance(value, str) else value.decode("ascii", "surrogateescape")
         text = _FOLD.sub("", text).replace("\r", " ").replace("\n", " ")
         if "=?" not in text:
-            return _literal(text)
+            return one_line(_literal(text))
         out: list[str] = []
         pending: bytes = b""
         pending_charset = ""
@@ -376,9 +376,20 @@ def decode_header(value: str | bytes | None) -> str:
         if pending:
             out.append(decode(pending, pending_charset))
         out.append(_literal(text[pos:]))
-        return "".join(out).replace("\x00", "")
+        return one_line("".join(out))
     except Exception:  # noqa: BLE001 - headers of hostile mail must still yield some text
-        return value.decode("latin-1") if isinstance(value, bytes) else str(value)
+        return one_line(value.decode("latin-1") if isinstance(value, bytes) else str(value))
+
+
+# Line breaks and other control characters an encoded word (or raw bytes) may carry. A header
+# value is one line: decoded text keeps to that, so a decoded CR/LF can never travel on, into a
+# log line, a stored subject or a header of ours. NUL is dropped, the rest become spaces.
+_HEADER_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """Header text on one line: NUL dropped, other control characters and line breaks -> space."""
+    return _HEADER_CONTROLS.sub(lambda m: "" if m.group() == "\x00" else " ", text)
 
 
 def _literal(text: str) -> str:

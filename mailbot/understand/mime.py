@@ -14,12 +14,13 @@ import re
 from datetime import datetime, timedelta, timezone
 from email import message_from_bytes
 from email.message import Message
+from email.parser import BytesParser
 from email.policy import compat32
 from email.utils import getaddresses, parsedate_tz
 from html import unescape
 from html.parser import HTMLParser
 
-from .charsets import decode_bytes, decode_header
+from .charsets import decode_bytes, decode_header, one_line
 from .model import Attachment, Inbound
 
 JST = timezone(timedelta(hours=9))
@@ -42,8 +43,8 @@ _LEADING_JUNK = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:[ \t]*(?:\r\n|\n|\r))*")
 def _read(raw: bytes) -> Inbound:
     # A BOM or blank lines before the header would turn every header into body text.
     raw = _repair_header_lines(_LEADING_JUNK.sub(b"", raw, count=1))
-    msg = message_from_bytes(raw, policy=compat32)
-    defects: list[str] = []
+    msg, whole = _parse(raw)
+    defects: list[str] = [] if whole else ["mime: nesting too deep to parse; headers only"]
     raw_headers: dict[str, str] = {}
     for name, value in msg.raw_items():
         key = str(name).strip().lower()
@@ -61,7 +62,8 @@ def _read(raw: bytes) -> Inbound:
         defects.append("date: unparseable")
 
     body = _Body()
-    body.walk(msg, 0)
+    if whole:
+        body.walk(msg, 0)
     defects.extend(body.defects)
     for part in msg.walk():
         defects.extend(f"mime: {type(d).__name__}" for d in getattr(part, "defects", ()))
@@ -79,6 +81,16 @@ def _read(raw: bytes) -> Inbound:
         attachments=tuple(body.attachments),
         defects=tuple(dict.fromkeys(defects)),
     )
+
+
+def _parse(raw: bytes) -> tuple[Message, bool]:
+    """(message, whole). The stdlib parser recurses once per MIME level and gives up with
+    RecursionError a few hundred levels down; such a mail is read as headers only, so who sent
+    it and whether a machine did are still known."""
+    try:
+        return message_from_bytes(raw, policy=compat32), True
+    except RecursionError:
+        return BytesParser(policy=compat32).parsebytes(raw, headersonly=True), False
 
 
 # --- headers ------------------------------------------------------------------------------------
@@ -135,7 +147,9 @@ def _ids(value: str | None) -> list[str]:
         bare = text.strip().split()
         if bare and "@" in bare[0]:
             found = ["<" + bare[0].strip("<>") + ">"]
-    return found
+    # NUL and other control characters are no part of any real Message-ID; such an id is hostile
+    # and would travel on into the store and our In-Reply-To.
+    return [f for f in found if not _CONTROLS.search(f)]
 
 
 def _first_id(value: str | None) -> str | None:
@@ -143,7 +157,13 @@ def _first_id(value: str | None) -> str | None:
     return ids[0] if ids else None
 
 
-_ADDR = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*")
+# The fallback's address must stand on its own: inside "a\x01b@c.jp" lies "b@c.jp", which is
+# somebody else.
+_ADDR = re.compile(r"(?<![^\s<>,;:\"'(\[])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-]+@[A-Za-z0-9\-]+"
+                   r"(?:\.[A-Za-z0-9\-]+)*(?![^\s<>,;:\"')\]])")
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+# What the stdlib returns as an address can be a fragment ("@d.jp") or hold control characters.
+_WHOLE_ADDR = re.compile(r"[^\s@]+@[^\s@]+")
 
 
 def _addresses(raw: str) -> list[tuple[str, str]]:
@@ -158,7 +178,7 @@ def _addresses(raw: str) -> list[tuple[str, str]]:
         parsed = []
     for name, addr in parsed:
         addr = addr.strip()
-        if "@" not in addr:
+        if not _WHOLE_ADDR.fullmatch(addr) or _CONTROLS.search(addr):
             continue
         pairs.append((addr.lower(), decode_header(name).strip().strip('"').strip()))
     if not pairs:   # the stdlib gave up (newline or odd quoting in a display name): best effort
@@ -208,7 +228,7 @@ def _param(part: Message, name: str, header: str = "content-type") -> str | None
     if isinstance(value, tuple):   # RFC 2231: (charset, language, %-decoded latin-1 text)
         charset, _lang, text = value
         data = str(text).encode("latin-1", "surrogateescape")
-        return decode_bytes(data, charset or None).text
+        return one_line(decode_bytes(data, charset or None).text)   # %0D%0A is a line break
     return decode_header(str(value).strip('"'))
 
 
