@@ -68,6 +68,18 @@ class Outbox:
         return out
 
 
+def _peek(self):
+    """What `new()` would return, without moving on."""
+    seen = self.seen
+    try:
+        return self.new()
+    finally:
+        self.seen = seen
+
+
+Outbox.new_peek = _peek
+
+
 def kinds(mails, to: str | None = None) -> list[str]:
     return sorted(k for k, rcpt, _ in mails if to is None or rcpt == to)
 

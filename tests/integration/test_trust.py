@@ -11,6 +11,7 @@ import pytest
 from mailbot.config import load_config
 from mailbot.store import Store
 from tests.conftest import TERMS, write_bot_config
+from tests.integration.test_daemon import spawn  # noqa: F401 (fixture)
 from tests.integration.mailflow import (STAFF, Outbox, body, kinds, last, option, reply_to, run_at,
                                         write)
 
@@ -199,3 +200,24 @@ def test_failed_dmarc_on_a_booking_change_goes_to_staff(mail_sandbox, office, tm
                                           headers=other))
     run_at(config, "2026-12-01T11:00+09:00")
     assert kinds(out.new(), SEEKER) == ["confirmed"]
+
+
+def test_caps_hold_with_the_daemon_running_on_the_real_clock(mail_sandbox, office, bot_config_path, spawn):
+    """Measured before: a running daemon answered 50 requests from one sender with 50 offers."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    out = Outbox(mail_sandbox)
+    spawn("--config", bot_config_path, "run", MAILBOT_IMAP__POLL_SECONDS="1")
+    now = datetime.now(ZoneInfo("Asia/Tokyo")).isoformat(timespec="seconds")
+    for i in range(15):
+        mail_sandbox.deliver(office, write(SEEKER, office, f"予約 {i}", REQUEST, when=now))
+    import time
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len([k for k, r, _ in out.new_peek() if r == SEEKER]) < 11:
+        time.sleep(0.3)
+    time.sleep(2)                                   # anything more would have arrived by now
+    mails = out.new()
+    to_seeker = kinds(mails, SEEKER)
+    assert len(to_seeker) == 11 and to_seeker.count("limit_reached") == 1, to_seeker
+    assert "sender_cap" in [m["X-Mailbot-Reason"] for k, r, m in mails if k == "staff_notice"]
