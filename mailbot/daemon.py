@@ -41,6 +41,7 @@ from mailbot.store import DaemonLock, Store, StoreError
 log = logging.getLogger("mailbot")
 JST = ZoneInfo("Asia/Tokyo")
 HOUSEKEEPING_EVERY_S = 3600
+BATCH = 50                  # mails recorded per store transaction (one write for all of them)
 TIMERS_EVERY_S = 60
 HANDLED_MEMORY_DAYS = 30
 FOLDERS = ("Processed", "NeedsStaff", "Sent")
@@ -107,30 +108,25 @@ class Bot:
         self._note_uidvalidity(selected)
         with self.store.snapshot() as tx:
             self._unfiled = tx.meta("unfiled") or {}
+        todo = []
         for uid in mailbox.unhandled_uids():
-            if self._stopping:
-                break                       # the rest is picked up after the restart
             key = f"{folder}:{uidvalidity}:{uid}"
             if key in self._unfiled and not delivery.is_due(self._unfiled[key], self.clock.now()):
                 continue                    # handled, filing refused: wait for its retry time
-            fetched = mailbox.fetch_capped(uid, rules.policy.max_message_bytes)
-            if fetched is None:
-                continue
-            size, raw = fetched
-            now = self.clock.now()
-            try:
-                with self.store.transaction() as tx:
-                    outcome = engine.handle_message(tx, raw, key, rules=rules, now=now,
-                                                    composer=self.composer, trust=self.trust,
-                                                    size=size)
-            except Exception:                                 # noqa: BLE001 - one bad mail
-                # A bug must not turn one message into a loop: record it and hand it to staff.
-                log.exception("uid %s: could not be handled; filed for staff", uid)
-                with self.store.transaction() as tx:
-                    tx.mark_handled(key, {"folder": "NeedsStaff", "error": True}, at=now)
-                outcome = engine.Outcome(folder="NeedsStaff", ref=None)
-            self._file(mailbox, uid, key, outcome.folder, outcome.keywords)
-            counts["handled"] += 1
+            todo.append((uid, key))
+        for start in range(0, len(todo), BATCH):
+            if self._stopping:
+                break                       # the rest is picked up after the restart
+            fetched = []
+            for uid, key in todo[start:start + BATCH]:
+                got = mailbox.fetch_capped(uid, rules.policy.max_message_bytes)
+                if got is not None:
+                    fetched.append((uid, key, *got))
+            for uid, key, outcome in self._record_batch(fetched, rules):
+                if self._stopping:
+                    break               # recorded: the next run files it (it carries our keyword)
+                self._file(mailbox, uid, key, outcome.folder, outcome.keywords)
+                counts["handled"] += 1
         self._retry_filing(mailbox, folder, uidvalidity)
         counts["timers"] = self._run_due_jobs(once)
         if rules.policy.review != "none":
@@ -139,6 +135,37 @@ class Bot:
             mailbox.select_inbox()          # IDLE watches the inbox again
         counts["sent"] = self.send_outbox(mailbox)
         return counts
+
+    def _record_batch(self, fetched: list[tuple[int, str, int, bytes]], rules) -> list:
+        """Record a batch of fetched mail in ONE transaction (one store write for many mails),
+        before any of it is filed or answered. If one mail breaks the batch, the batch is
+        recorded again mail by mail, so that one mail goes to staff and the rest is answered."""
+        now = self.clock.now()
+        try:
+            with self.store.transaction() as tx:
+                return [(uid, key, engine.handle_message(tx, raw, key, rules=rules, now=now,
+                                                         composer=self.composer, trust=self.trust,
+                                                         size=size))
+                        for uid, key, size, raw in fetched]
+        except StoreError:
+            raise
+        except Exception:                                     # noqa: BLE001 - find the one
+            if len(fetched) == 1:
+                uid, key, _, _ = fetched[0]
+                return [(uid, key, self._broken(uid, key, now, rules))]
+            out = []
+            for item in fetched:
+                out += self._record_batch([item], rules)
+            return out
+
+    def _broken(self, uid: int, key: str, now, rules) -> engine.Outcome:
+        """A bug must not turn one message into a loop: record it and hand it to staff."""
+        log.exception("uid %s: could not be handled; filed for staff", uid)
+        with self.store.transaction() as tx:
+            tx.mark_handled(key, {"folder": "NeedsStaff", "error": True}, at=now)
+            engine.notify_staff(tx, "unreadable_mail", key, rules=rules, now=now,
+                                composer=self.composer)
+        return engine.Outcome(folder="NeedsStaff", ref=None)
 
     # ------------------------------------------------------------------ filing
 

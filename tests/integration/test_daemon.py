@@ -249,8 +249,11 @@ def test_sigterm_mid_cycle_stops_at_a_safe_point_and_nothing_is_sent_twice(
     assert status == 0 and took < 5, daemon.log
     assert "stopped" in daemon.log and "Traceback" not in daemon.log
     left = count(mail_sandbox, office)
-    print(f"\nstopped with {left} of {len(people)} mails still in the inbox")
-    assert 0 < left < len(people)                   # it really stopped mid-cycle
+    sent_before = len(mail_sandbox.accepted)
+    print(f"\nstopped with {left} of {len(people)} mails still in the inbox, {sent_before} sent")
+    # It really stopped mid-cycle: mail is left unfiled or unanswered (a batch of mail is
+    # recorded in one transaction; what was recorded is filed and sent by the next run).
+    assert left > 0 or sent_before < len(people)
 
     assert mailbot("--config", bot_config_path, "run", "--once", "--now", NOW).returncode == 0
     assert count(mail_sandbox, office) == 0
