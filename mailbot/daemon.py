@@ -87,6 +87,7 @@ class Bot:
 
     def __post_init__(self) -> None:
         self._jobs = self._scheduler()
+        self._started = self.clock.now()
         self.trust = engine.Trust(self.config.trust.authserv_id, self.config.trust.dmarc)
 
     @classmethod
@@ -319,17 +320,17 @@ class Bot:
         return progress["sent"]
 
     async def _send_items(self, items: list[dict], progress: dict) -> None:
+        # Pending mail is only ever changed by the daemon itself (staff act on held mail), so
+        # one read gives every item's bytes; each result is then one small write.
+        with self.store.snapshot() as tx:
+            raws = {item["id"]: tx.outbox_raw(item["id"]) for item in items}
         async with smtp.Session(self.config.smtp) as session:
             progress["opened"] = True
             self._sending_works()
-            for item in items:
+            for current in items:
                 if self._stopping:
                     break
-                with self.store.snapshot() as tx:
-                    current = tx.get_outbox(item["id"])
-                    raw = tx.outbox_raw(item["id"]) if current else b""
-                if current is None or current.get("status") != "pending":
-                    continue                                  # staff changed it meanwhile
+                raw = raws[current["id"]]
                 message = email.message_from_bytes(raw, policy=email.policy.SMTP)
                 progress["current"], progress["tried"] = current, progress["tried"] + 1
                 result = await session.send(message)
@@ -396,23 +397,34 @@ class Bot:
             unfiled = tx.meta("unfiled") or {}
             uncopied = [(item, tx.outbox_raw(item["id"])) for item in tx.outbox(status="sent")
                         if item.get("copied") is False]
+        copied, done_keys = [], []
         for item, raw in uncopied:
             key = f"outbox:{item['id']}"
             entry = unfiled.get(key)
             if entry and not delivery.is_due(entry, now):
                 continue
+            sent_at = datetime.fromisoformat(item["sent_at"])
+            # Sent is searched first only when a copy may exist already: the item was sent by an
+            # earlier run (it may have died after APPEND), or an earlier copy failed.
+            check = item["message_id"] if (entry or sent_at < self._started) else None
             try:
-                mailbox.append_sent(raw, datetime.fromisoformat(item["sent_at"]), item["message_id"])
+                mailbox.append_sent(raw, sent_at, check)
             except FilingError as e:
                 with self.store.transaction() as tx:
                     engine.filing_failed(tx, key, "Sent", e.reason, now=now,
                                          rules=self.rules.current(), composer=self.composer)
                 continue
-            with self.store.transaction() as tx:
-                tx.update_outbox(item["id"], copied=True)
-                if entry:
+            copied.append(item["id"])
+            if entry:
+                done_keys.append(key)
+        if copied:
+            with self.store.transaction() as tx:        # one write for the whole cycle's copies
+                for item_id in copied:
+                    tx.update_outbox(item_id, copied=True)
+                if done_keys:
                     current = tx.meta("unfiled") or {}
-                    current.pop(key, None)
+                    for key in done_keys:
+                        current.pop(key, None)
                     tx.set_meta("unfiled", current or None)
 
     # ------------------------------------------------------------------ the loop
