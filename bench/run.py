@@ -15,7 +15,8 @@ def main() -> None:
     labelled = [SHARED / "examples", *sorted((REPO / "tests" / "data").glob("holdout*"))]
     runs = [["parse_accuracy.py", str(d)] for d in labelled if (d / "labels.json").is_file()]
     runs += [["parse_names.py"], ["parse_speed.py"], ["store_speed.py"], ["conversation_set.py"],
-             ["smtp_stall.py"], ["site_speed.py"]]
+             ["smtp_stall.py"], ["site_speed.py"], ["backlog.py", "300"], ["latency.py", "20"],
+             ["memory.py", "2000"]]
     env = dict(os.environ, PYTHONPATH=str(REPO))
     for script, *args in runs:
         print(f"== {script} {' '.join(args)}", flush=True)
