@@ -30,7 +30,7 @@ from mailbot.staff_commands import parse_now as _parse_now
 from mailbot.store import StoreError
 from mailbot.web.command import web
 
-OUTBOX_STATUSES = ("pending", "held", "sent", "failed")
+OUTBOX_STATUSES = ("pending", "held", "sending", "sent", "failed", "rejected")
 
 
 class _Commands(click.Group):

@@ -278,6 +278,7 @@ class Bot:
         One small write right after the server's 250 keeps the window in which a crash could
         send a mail twice to that write; the copy in Sent comes after, as it is for staff."""
         now = self.clock.now()
+        self._recover_sending(mailbox)
         with self.store.snapshot() as tx:
             pending = tx.outbox(status="pending")
         due = [item for item in pending if delivery.is_due(item, now)]
@@ -331,12 +332,39 @@ class Bot:
                 if self._stopping:
                     break
                 raw = raws[current["id"]]
+                # Durable before the server may accept it: after a crash the item is known to
+                # have been in flight (see _recover_sending).
+                self._mark_sending(current)
                 message = email.message_from_bytes(raw, policy=email.policy.SMTP)
                 progress["current"], progress["tried"] = current, progress["tried"] + 1
                 result = await session.send(message)
                 progress["current"] = None
                 self._record_result(current, result)
                 progress["sent"] += result.ok
+
+    def _mark_sending(self, item: dict) -> None:
+        with self.store.transaction() as tx:
+            tx.update_outbox(item["id"], status="sending",
+                             sending_at=self.clock.now().isoformat(timespec="seconds"))
+
+    def _recover_sending(self, mailbox: ImapMailbox) -> None:
+        """Items a crash left `sending`: the server may or may not have accepted them. One found
+        in Sent by its Message-ID (servers that file what they relay, or a copy made before the
+        crash) is sent; the rest go again, with the same Message-ID, so a mail client shows a
+        duplicate once. The window is the few milliseconds between the server's 250 and our
+        mark (README, Guarantees)."""
+        with self.store.snapshot() as tx:
+            stuck = tx.outbox(status="sending")
+        for item in stuck:
+            found = mailbox.sent_has(item["message_id"])
+            with self.store.transaction() as tx:
+                if found:
+                    tx.update_outbox(item["id"], status="sent", sent_at=item.get("sending_at"),
+                                     copied=True)
+                else:
+                    tx.update_outbox(item["id"], status="pending")
+            log.warning("%s: %s was in flight when the last run stopped; %s", item["thread_ref"],
+                        item["kind"], "found in Sent, not sent again" if found else "sent again")
 
     def _record_result(self, item: dict, result: smtp.SendResult) -> None:
         """Sent, failed for good (staff told), or waiting for its next attempt."""
