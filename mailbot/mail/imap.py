@@ -97,6 +97,7 @@ class ImapMailbox:
         self._prefix = ""
         self._sent_folder = "Sent"
         self._idling = False
+        self._scanned_uidnext: int | None = None
 
     # -- connection ----------------------------------------------------------------------------
 
@@ -220,6 +221,7 @@ class ImapMailbox:
         its own state has recorded as handled.
         """
         self._c.noop()  # lets the server announce mail that arrived since the last command
+        self._scanned_uidnext = self._uidnext()
         criteria: list[str] = ["NOT", "DELETED"]
         if self._supports_keywords:
             criteria += ["UNKEYWORD", DONE_KEYWORD]
@@ -364,6 +366,8 @@ class ImapMailbox:
         ConnectionLost (or an IMAPClientError/OSError) when the connection is dead.
         """
         c = self._c
+        if self._arrived_since_scan():
+            return True
         if b"IDLE" not in c.capabilities():
             time.sleep(max(timeout_s, 0))
             return _changed(c.noop()[1])
@@ -384,6 +388,22 @@ class ImapMailbox:
                 self.close()
                 raise ConnectionLost("IMAP connection closed during IDLE")
             c.noop()
+
+    def _uidnext(self) -> int | None:
+        """The watched folder's UIDNEXT now (STATUS works whichever folder is selected)."""
+        try:
+            status = self._c.folder_status(self.settings.folder, [b"UIDNEXT"])
+        except IMAPClientError:
+            return None
+        return int(status[b"UIDNEXT"]) if b"UIDNEXT" in status else None
+
+    def _arrived_since_scan(self) -> bool:
+        """Mail delivered after the last scan while another folder was selected (Sent, Review)
+        is announced to nobody: IDLE on the re-selected inbox would wait a full poll for it."""
+        if self._scanned_uidnext is None:
+            return False
+        now = self._uidnext()
+        return now is not None and now > self._scanned_uidnext
 
     def _end_idle(self) -> list[object]:
         """DONE + its responses; a dead socket shows up here as an error."""

@@ -123,6 +123,22 @@ def test_idle_wakes_up_on_new_mail(mail_sandbox, office, mailbox):
     assert len(mailbox.unhandled_uids()) == 1
 
 
+def test_mail_delivered_while_another_folder_was_selected_ends_the_wait_at_once(
+        mail_sandbox, office, mailbox):
+    # The cycle scans the inbox, then looks in Sent; mail arriving meanwhile is announced to
+    # nobody, and IDLE on the re-selected inbox would sit on it for a whole poll interval.
+    assert mailbox.unhandled_uids() == []
+    mailbox.ensure_folders()
+    mailbox.sent_has("<not-there@akita-hw.example.jp>")
+    mail_sandbox.deliver(office, iso2022jp_mail("meanwhile", "x\n"))
+    mailbox.select_inbox()
+    started = time.monotonic()
+    assert mailbox.wait_for_change(30) is True
+    assert time.monotonic() - started < 2
+    assert len(mailbox.unhandled_uids()) == 1
+    assert mailbox.wait_for_change(0.3) is False        # seen by that scan: no longer news
+
+
 def test_idle_times_out_quietly_and_restarts(mail_sandbox, office):
     box = ImapMailbox(mail_sandbox.imap_settings(office, timeout_seconds=5), idle_restart_s=0.3)
     with box:

@@ -176,7 +176,7 @@ def test_other_failures_keep_their_codes(office: Path):
 def test_an_unknown_outbox_status_is_an_error_not_an_empty_outbox(office: Path):
     result = invoke("outbox", "list", "--status", "bogus", "--config", office)
     assert result.exit_code == 2 and "outbox empty" not in result.output
-    assert "'bogus' is not one of 'pending', 'held', 'sent', 'failed'" in result.stderr
+    assert "'bogus' is not one of 'pending', 'held', 'sending', 'sent', 'failed', 'rejected'" in result.stderr
 
 
 def test_an_unknown_log_format_is_an_error():
