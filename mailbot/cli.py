@@ -23,15 +23,14 @@ from mailbot import __version__
 from mailbot.cli_common import EX_CONFIG, ConfigProblem, config_in_play, with_global_options
 from mailbot.cli_common import load as _config
 from mailbot.config import ConfigError
+from mailbot.desk_commands import COMMANDS as DESK_COMMANDS
+from mailbot.desk_commands import OUTBOX_COMMANDS, OUTBOX_STATUSES
 from mailbot.parse_command import parse
 from mailbot.rules import RulesError
 from mailbot.staff_commands import COMMANDS as STAFF_COMMANDS
 from mailbot.staff_commands import parse_now as _parse_now
 from mailbot.store import StoreError
 from mailbot.web.command import web
-
-OUTBOX_STATUSES = ("pending", "held", "sending", "sent", "failed", "rejected")
-
 
 class _Commands(click.Group):
     """Every subcommand (and group) gets the global options. A configuration problem raised
@@ -144,46 +143,9 @@ def rules_check(ctx: click.Context, directory: Path | None, templates_dir: Path 
     click.echo(f"{directory}, {templates}: OK")
 
 
-@main.command()
-@click.option("--all", "show_all", is_flag=True, help="Include closed conversations.")
-@click.pass_context
-def bookings(ctx: click.Context, show_all: bool) -> None:
-    """List conversations and bookings (reference, state, slot, and `site` for the booking site)."""
-    from mailbot.conversation.model import OPEN
-    from mailbot.store import Store
-
-    config = _config(ctx)
-    with Store(config.paths.state).snapshot() as tx:
-        threads = tx.threads(None if show_all else sorted(s.value for s in OPEN))
-    for t in sorted(threads, key=lambda t: t["ref"]):
-        slot = (t.get("booking") or {}).get("slot") or ",".join((t.get("offer") or {}).get("slots", [])) \
-            or ",".join(t.get("holds") or ())
-        source = "  site" if t.get("source") == "site" else ""
-        click.echo(f"{t['ref']}  {t['state']:<12}  {slot}{source}".rstrip())
-    if not threads:
-        click.echo("no conversations")
-
-
 @main.group()
 def outbox() -> None:
-    """Mail the bot has composed: list, show, approve held mail."""
-
-
-@outbox.command("list")
-@click.option("--status", default=None, type=click.Choice(OUTBOX_STATUSES),
-              help="Only mail in this state.")
-@click.pass_context
-def outbox_list(ctx: click.Context, status: str | None) -> None:
-    """List composed mail (id, status, reference, kind)."""
-    from mailbot.store import Store
-
-    config = _config(ctx.find_root())
-    with Store(config.paths.state).snapshot() as tx:
-        items = tx.outbox(status=status)
-    for item in items:
-        click.echo(f"{item['id']}  {item['status']:<8} {item['thread_ref']}  {item['kind']}")
-    if not items:
-        click.echo("outbox empty")
+    """Mail the bot has composed: list, show, approve, reject or edit held mail."""
 
 
 @outbox.command("show")
@@ -196,11 +158,11 @@ def outbox_show(ctx: click.Context, item_id: str) -> None:
 
     from mailbot.store import Store
 
+    from mailbot.desk_commands import _known_item
+
     config = _config(ctx.find_root())
     with Store(config.paths.state).snapshot() as tx:
-        item = tx.get_outbox(item_id)
-        if item is None:
-            raise click.ClickException(f"no outbox item {item_id}")
+        _known_item(tx, item_id)
         raw = tx.outbox_raw(item_id)
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     for header in ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To"):
@@ -252,14 +214,16 @@ def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason
             for item_id in item_ids:
                 engine.review(tx, item_id, decision, rules=rules, now=now, composer=composer,
                               reason=reason, user=getpass.getuser())
-    except Refused as exc:
+    except (Refused, ValueError) as exc:      # ValueError: not an outbox id at all
         raise click.ClickException(str(exc)) from None
 
 
 main.add_command(parse)
 main.add_command(web)
-for _command in STAFF_COMMANDS:
+for _command in STAFF_COMMANDS + DESK_COMMANDS:
     main.add_command(_command)
+for _command in OUTBOX_COMMANDS:
+    outbox.add_command(_command)
 
 
 if __name__ == "__main__":

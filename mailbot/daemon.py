@@ -49,7 +49,7 @@ FOLDERS = ("Processed", "NeedsStaff", "Sent")
 MAIL_KINDS = ("offer", "needs_info", "which_slot", "confirmed", "cancelled", "same_day_cancel",
               "lapsed", "reschedule_lapsed", "staff_ack", "ask_new_time", "reminder",
               "needs_info_lapsed", "reschedule_withdrawn", "noted", "received", "redirected",
-              "limit_reached", "too_large", "staff_notice", "site_link", "site_use_link")
+              "limit_reached", "too_large", "staff_notice", "site_link", "site_use_link", "staff_reply")
 
 
 class Clock:
