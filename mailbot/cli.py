@@ -209,9 +209,12 @@ def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason
         raise click.ClickException("rules:\n" + "\n".join(exc.errors)) from None
     composer = make_composer(config)
     now = Clock().now()
+    from mailbot.desk_commands import _known_item
+
     try:
         with Store(config.paths.state).transaction() as tx:
             for item_id in item_ids:
+                _known_item(tx, item_id)
                 engine.review(tx, item_id, decision, rules=rules, now=now, composer=composer,
                               reason=reason, user=getpass.getuser())
     except (Refused, ValueError) as exc:      # ValueError: not an outbox id at all

@@ -120,8 +120,9 @@ class StaffRow:
     reason: str
     since: datetime
     business_days: int
-    overdue: bool
+    overdue: bool             # past the promise: more than 3 office days without an answer
     detail: str
+    due_today: bool = False   # the third office day: answer today
 
 
 def open_escalations(threads: Iterable[Thread], rules, now: datetime) -> list[StaffRow]:
@@ -142,7 +143,7 @@ def open_escalations(threads: Iterable[Thread], rules, now: datetime) -> list[St
             continue
         age = business_days_between(rules, since, now)
         rows.append(StaffRow(t.ref or "", t.state.value, reason, since, age,
-                             age >= PROMISE_BUSINESS_DAYS, detail))
+                             age > PROMISE_BUSINESS_DAYS, detail, age == PROMISE_BUSINESS_DAYS))
     return sorted(rows, key=lambda r: r.since)
 
 

@@ -221,11 +221,13 @@ def staff_list(ctx: click.Context, now: str | None) -> None:
     if not rows:
         click.echo("no open escalations")
         return
-    overdue = sum(r.overdue for r in rows)
-    click.echo(f"{len(rows)} open, {overdue} overdue (promise: {desk.PROMISE_BUSINESS_DAYS} business days)")
-    click.echo(render(["ref", "state", "reason", "since", "age", "", "detail"],
+    overdue, due = sum(r.overdue for r in rows), sum(r.due_today for r in rows)
+    click.echo(f"{len(rows)} open, {overdue} overdue, {due} due today "
+               f"(promise: an answer within {desk.PROMISE_BUSINESS_DAYS} business days)")
+    click.echo(render(["ref", "state", "reason", "since", "age", "flag", "detail"],
                       [[r.ref, r.state, r.reason, f"{r.since.astimezone(rules.calendar.timezone):%Y-%m-%d %H:%M}",
-                        f"{r.business_days}d", "OVERDUE" if r.overdue else "", r.detail]
+                        f"{r.business_days}d", "OVERDUE" if r.overdue else ("due today" if r.due_today else ""),
+                        r.detail]
                        for r in rows], limits={2: 30, 6: 50}))
 
 

@@ -541,8 +541,10 @@ def _keep_mail(thread: Thread, inbound: Inbound, now: datetime) -> None:
         return
     meant = next((e.cause for e in reversed(thread.history)
                   if inbound.message_id and e.message_id == inbound.message_id), "mail")
-    lines = [ln.strip() for ln in inbound.text.splitlines()
-             if ln.strip() and not ln.lstrip().startswith(">")]
+    from mailbot.understand.quotes import split_reply
+
+    reply = split_reply(inbound.text)
+    lines = [ln.strip() for ln in (reply.fresh + "\n" + reply.signature).splitlines() if ln.strip()]
     thread.mails.append({
         "at": now.isoformat(timespec="seconds"),          # when we read it (our clock)
         "date": inbound.date.isoformat(timespec="seconds") if inbound.date else None,

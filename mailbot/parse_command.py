@@ -45,7 +45,22 @@ def parse_one(path: str, now: datetime | None = None) -> tuple[Inbound | None, U
     except OSError as exc:
         return None, Understanding(intent="other",
                                    warnings=(f"unreadable_file: {exc.strerror or type(exc).__name__}",))
+    if now is not None and _headerless(raw):
+        raw = b"Content-Type: text/plain; charset=utf-8\n\n" + raw
     return understand(raw, now=now)
+
+
+_HEADER_LINE = re.compile(rb"[!-9;-~]+:")
+
+
+def _headerless(raw: bytes) -> bool:
+    """A pasted text snippet (no header block, UTF-8): read as the body of a mail."""
+    first = raw.lstrip(b"\r\n").split(b"\n", 1)[0]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not _HEADER_LINE.match(first)
 
 
 @click.command("parse")
