@@ -24,6 +24,13 @@ from mailbot.tables import render
 
 OUTBOX_STATUSES = ("pending", "held", "sending", "sent", "failed", "rejected")
 
+class _Group(click.Group):
+    """A subcommand group whose commands take the global options (--config, -v, --log-format)."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(cli_common.with_global_options(cmd), name)
+
+
 _now_option = click.option("--now", default=None, metavar="ISO8601",
                            help="As if at this time (dry runs, tests), e.g. 2026-12-01T10:00+09:00.")
 
@@ -144,7 +151,7 @@ def _conversations(config, show_all: bool) -> None:
 # ---------------------------------------------------------------------------- one conversation
 
 
-@click.group()
+@click.group(cls=_Group)
 def thread() -> None:
     """One conversation."""
 
@@ -201,7 +208,7 @@ def thread_show(ctx: click.Context, ref: str, now: str | None) -> None:
 # ---------------------------------------------------------------------------- escalations
 
 
-@click.group()
+@click.group(cls=_Group)
 def staff() -> None:
     """What waits for a person: open escalations against the 3-business-day promise."""
 
@@ -275,7 +282,7 @@ def outbox_list(ctx: click.Context, status: str | None, now: str | None) -> None
             except OSError:
                 subjects[item["id"]] = "?"
     if not items:
-        click.echo("outbox empty" if status is None else f"no {status} mail")
+        click.echo("outbox empty")
         return
     click.echo(render(["id", "status", "kind", "to", "subject", "age", "ref"],
                       [[i["id"], i["status"], i.get("kind"), i.get("to"), subjects[i["id"]],
