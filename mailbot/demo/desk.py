@@ -104,14 +104,8 @@ def main() -> None:
                                 "希望日時：12月9日（水）10時\n", "2026-12-02T09:50+09:00"))
         cycle("2026-12-02T10:00+09:00")
 
-        refs = {}
-        for line in desk.run("bookings", "--all", show=False).splitlines():
-            ref = line.split()[0]
-            refs.setdefault(line.split()[1], []).append(ref)
-        print("━━ The day sheet")
+        print("━━ Conversations")
         desk.run("bookings")
-        desk.run("bookings", "--date", "2026-12-04")
-        desk.run("bookings", "--week", "--now", "2026-12-02T10:00+09:00")
 
         print("━━ Open escalations, by office days")
         desk.run("staff", "list", "--now", "2026-12-04T09:00+09:00")
@@ -154,12 +148,17 @@ def main() -> None:
             desk.run("outbox", "list", "--now", "2026-12-02T10:21+09:00")
         desk.run("outbox", "reject", "OB999999", "--reason", "例")
 
+        print("━━ The day sheet (Suzuki cancels by mail on the day: staff must phone)")
+        answer("d-suzuki@demo.example.jp", "本日は体調不良のため、休ませてください。\n鈴木", "2026-12-08T08:00+09:00")
+        cycle("2026-12-08T08:05+09:00")
+        desk.run("bookings", "--date", "2026-12-08")
+        desk.run("bookings", "--week", "--now", "2026-12-08T08:10+09:00")
+
         print("━━ Previews and the parser")
         desk.run("preview", "confirmed", "--thread", sato)
         snippet = base / "snippet.txt"
         snippet.write_text("明日の14時か、来週月曜の午前にお願いできますか。\n秋田 花子\n", encoding="utf-8")
         desk.run("parse", "--now", "2026-12-02T10:00+09:00", str(snippet))
-        del refs
 
 
 def _ref_of(desk: Desk, address: str) -> str:
