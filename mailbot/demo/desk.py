@@ -50,7 +50,7 @@ class Desk:
         if show:
             shown = " ".join(a if " " not in a else f'"{a}"' for a in args)
             print(f"$ mailbot {shown}".replace(str(self.config.parent) + "/", ""))
-            print(out.rstrip("\n"))
+            print(out.rstrip("\n").replace(str(self.config.parent) + "/", ""))
             print(flush=True)
         if proc.returncode not in (0,) and args[0] == "run":
             raise SystemExit(proc.stderr)

@@ -285,3 +285,13 @@ def test_parse_now_anchors_a_snippet_without_a_date(tmp_path: Path):
     result = invoke("parse", "--now", "2026-12-01T10:00+09:00", snippet)
     assert "2026-12-02(水) 14:00" in result.stdout and "broken_mail" not in result.stdout
     assert invoke("parse", "--now", "tomorrow", snippet).exit_code == 2
+
+
+def test_desk_commands_log_only_with_verbose(office: Path, tmp_path: Path):
+    ref = question(office)
+    quiet = invoke("--config", office, "reply", ref, "--body-file", body_file(tmp_path, "回答です。"))
+    assert quiet.stderr == ""
+    loud = invoke("--config", office, "reply", ref, "--body-file", body_file(tmp_path, "回答です。"), "-v")
+    assert f"{ref}: staff reply queued" in loud.stderr and "hanako" not in loud.stderr
+    for args in (("staff", "list"), ("thread", "show", ref), ("bookings", "--week"), ("preview", "offer")):
+        assert invoke("--config", office, *args).stderr == "", args
