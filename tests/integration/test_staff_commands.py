@@ -54,3 +54,27 @@ def test_unknown_reference_is_one_line(bot_config_path):
     result = mailbot("--config", bot_config_path, "attended", "AK-2612-9999")
     assert result.returncode != 0 and "no conversation" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_consents_lists_the_consenting_mail_and_the_terms_version(mail_sandbox, office, seekers,
+                                                                   bot_config_path):
+    from tests.integration.test_booking_e2e import reply
+
+    seeker = seekers[0]
+    ref = booked_by_mail(mail_sandbox, office, seeker, bot_config_path)
+    assert "no consents recorded" in mailbot("--config", bot_config_path, "consents").stdout
+    (offer, _), = fetch_all(mail_sandbox, seeker)
+    number = re.search(r"^(\d)\. ", offer.get_body(("plain",)).get_content(), re.M).group(1)
+    mail_sandbox.deliver(office, reply(offer, seeker, office, f"{number}番でお願いします。",
+                                       "<consent-1@example.jp>"))
+    mailbot("--config", bot_config_path, "run", "--once", "--now", "2026-12-01T12:05+09:00")
+
+    listed = mailbot("--config", bot_config_path, "consents")
+    assert listed.returncode == 0, listed.stderr
+    (row,) = [line for line in listed.stdout.splitlines() if ref in line]
+    assert "<consent-1@example.jp>" in row and " mail " in row
+    version = row.split()[5]
+    assert version != "-" and re.fullmatch(r"[0-9a-f]{12}", row.split()[6])
+    assert ref in mailbot("--config", bot_config_path, "consents", "--terms-version", version).stdout
+    other = mailbot("--config", bot_config_path, "consents", "--terms-version", "1999-01")
+    assert ref not in other.stdout and "no consents recorded for terms version 1999-01" in other.stdout
