@@ -210,3 +210,29 @@ def test_a_needs_info_request_that_lapses_tells_the_seeker_once(office_with, mai
     assert kinds(outbox.new(), seeker) == ["needs_info_lapsed"]
     run_at(config, "2026-12-10T09:00+09:00")
     assert kinds(outbox.new(), seeker) == []
+
+
+def test_a_question_goes_to_staff_with_the_mail_attached_and_searchable_in_needs_staff(
+        office_with, mail_sandbox, office, seekers):
+    from tests.integration.mailflow import STAFF
+
+    _, config = office_with({})
+    outbox, seeker = Outbox(mail_sandbox), seekers[0]
+    mail_sandbox.deliver(office, write(seeker, office, "質問です",
+                                       "オンライン相談はスマートフォンでも受けられますか。\n山田 太郎\n",
+                                       when="2026-12-01T08:30+09:00"))
+    run_at(config, "2026-12-01T09:00+09:00")
+    sent = outbox.new()
+    assert kinds(sent, seeker) == ["staff_ack"]             # a person answers within 3 business days
+    notice = last(sent, "staff_notice", STAFF)
+    ref = str(notice["X-Mailbot-Ref"] or re.search(r"AK-\d{4}-\d{4}", str(notice["Subject"])).group(0))
+    (attached,) = [p for p in notice.iter_attachments() if p.get_content_type() == "message/rfc822"]
+    assert "スマートフォン" in attached.get_content().get_body(("plain",)).get_content()
+
+    client = mail_sandbox.imap(office)
+    try:
+        client.select_folder("NeedsStaff", readonly=True)
+        assert len(client.search(["KEYWORD", f"$Ref_{ref}"])) == 1
+        assert len(client.search(["KEYWORD", "$Reason_question"])) == 1
+    finally:
+        client.logout()
