@@ -23,6 +23,7 @@ from mailbot import __version__
 from mailbot.cli_common import EX_CONFIG, ConfigProblem, config_in_play, with_global_options
 from mailbot.cli_common import load as _config
 from mailbot.consent_list import consents
+from mailbot.state_commands import state
 from mailbot.config import ConfigError
 from mailbot.parse_command import parse
 from mailbot.rules import RulesError
@@ -264,6 +265,7 @@ def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason
 main.add_command(parse)
 main.add_command(web)
 main.add_command(consents)
+main.add_command(state)
 for _command in STAFF_COMMANDS:
     main.add_command(_command)
 
