@@ -22,12 +22,15 @@ import click
 from mailbot import __version__
 from mailbot.cli_common import EX_CONFIG, ConfigProblem, config_in_play, with_global_options
 from mailbot.cli_common import load as _config
+from mailbot.consent_list import consents
+from mailbot.state_commands import state
 from mailbot.config import ConfigError
 from mailbot.desk_commands import COMMANDS as DESK_COMMANDS
 from mailbot.desk_commands import OUTBOX_COMMANDS, OUTBOX_STATUSES
 from mailbot.parse_command import parse
 from mailbot.rules import RulesError
 from mailbot.staff_commands import COMMANDS as STAFF_COMMANDS
+from mailbot.staff_commands import _now as _now_option
 from mailbot.staff_commands import parse_now as _parse_now
 from mailbot.store import StoreError
 from mailbot.web.command import web
@@ -176,24 +179,27 @@ def outbox_show(ctx: click.Context, item_id: str) -> None:
 
 @outbox.command("approve")
 @click.argument("item_ids", nargs=-1, required=True)
+@_now_option
 @click.pass_context
-def outbox_approve(ctx: click.Context, item_ids: tuple[str, ...]) -> None:
+def outbox_approve(ctx: click.Context, item_ids: tuple[str, ...], now: str | None) -> None:
     """Release held mail for sending at the next cycle (a stale one is refused, with why)."""
-    _review(ctx, item_ids, "approve")
+    _review(ctx, item_ids, "approve", now=now)
     click.echo(f"approved {len(item_ids)}")
 
 
 @outbox.command("reject")
 @click.argument("item_id")
 @click.option("--reason", default="", help="Why (kept in the conversation's history).")
+@_now_option
 @click.pass_context
-def outbox_reject(ctx: click.Context, item_id: str, reason: str) -> None:
+def outbox_reject(ctx: click.Context, item_id: str, reason: str, now: str | None) -> None:
     """Do not send a held mail; the conversation goes to staff."""
-    _review(ctx, (item_id,), "reject", reason=reason)
+    _review(ctx, (item_id,), "reject", reason=reason, now=now)
     click.echo(f"rejected {item_id}")
 
 
-def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason: str = "") -> None:
+def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason: str = "",
+            now: str | None = None) -> None:
     import getpass
 
     from mailbot import engine
@@ -208,7 +214,7 @@ def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason
     except RulesError as exc:
         raise click.ClickException("rules:\n" + "\n".join(exc.errors)) from None
     composer = make_composer(config)
-    now = Clock().now()
+    now = Clock(_parse_now(now)).now()
     from mailbot.desk_commands import _known_item
 
     try:
@@ -223,6 +229,8 @@ def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason
 
 main.add_command(parse)
 main.add_command(web)
+main.add_command(consents)
+main.add_command(state)
 for _command in STAFF_COMMANDS + DESK_COMMANDS:
     main.add_command(_command)
 for _command in OUTBOX_COMMANDS:

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 import schedule
 from imapclient.exceptions import LoginError
 
-from mailbot import delivery, engine, review_folders
+from mailbot import delivery, engine, review_folders, state_backup
 from mailbot.compose import Composer
 from mailbot.config import Config
 from mailbot.mail import smtp
@@ -482,6 +482,7 @@ class Bot:
         A login the server refuses before the first successful connection is a configuration
         error and ends the run; after that it is treated as an outage and retried."""
         with DaemonLock(self.config.paths.state):
+            self._backup_if_due()
             backoff = 1.0
             connected_once = False
             while True:
@@ -531,8 +532,26 @@ class Bot:
             return float("inf")
         return (self._next_send_at - self.clock.now()).total_seconds()
 
+    def _backup_if_due(self) -> None:
+        """A copy of state/ when the newest is older than [backups] every_hours (wall clock:
+        backups are about real time, whatever --now says). A failed backup is logged, never
+        fatal: answering mail matters more."""
+        settings = self.config.backups
+        newest = state_backup.newest_taken_at(self.store.state_dir)
+        if newest is not None and time.time() - newest.timestamp() < settings.every_hours * 3600:
+            return
+        try:
+            taken = state_backup.take(self.store.state_dir, settings.keep,
+                                      lock_timeout=self.store.lock_timeout)
+        except (OSError, StoreError) as exc:
+            log.warning("backup of state/ failed (%s); retried at the next housekeeping", exc)
+            return
+        if taken is not None:
+            log.info("state backed up to backups/%s", taken.name)
+
     def _housekeeping(self) -> None:
         """Move closed conversations out of the live file and drop them after retention."""
+        self._backup_if_due()
         policy = self.rules.current().policy
         with self.store.transaction() as tx:
             moved = tx.archive_closed(self.clock.now(), policy.archive_after_days)

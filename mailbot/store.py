@@ -124,7 +124,8 @@ def _load_json(path: Path) -> dict | None:
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise StoreError(f"{path} is not valid JSON ({exc}); restore it from backup") from exc
+        from mailbot.state_backup import restore_hint
+        raise StoreError(f"{path} is not valid JSON ({exc}); {restore_hint(path.parent)}") from exc
     if not isinstance(data, dict):
         raise StoreError(f"{path} does not hold a TinyDB document")
     return data
@@ -299,6 +300,19 @@ class Tx:
         yymm = _aware(now).astimezone(JST).strftime("%y%m")
         number = self._next_counter(f"refseq:{prefix}-{yymm}")
         return f"{prefix}-{yymm}-{number:04d}"
+
+    def counters(self) -> dict[str, int]:
+        """The sequences numbers are drawn from (references per prefix and month, outbox ids),
+        for a restore that must continue past every number handed out."""
+        return {doc["key"]: int(doc["value"]) for doc in self._meta
+                if doc["key"].startswith(("refseq:", "outbox_seq"))}
+
+    def raise_counter(self, key: str, at_least: int) -> bool:
+        """Move a sequence on so that its next number is above `at_least`; True if it moved."""
+        if int(self._meta_get(key) or 0) >= at_least:
+            return False
+        self._meta_set(key, int(at_least))
+        return True
 
     def _next_counter(self, key: str) -> int:
         number = int(self._meta_get(key) or 0) + 1
@@ -571,19 +585,25 @@ class Store:
     """The ``state/`` folder. Cheap to create; every access goes through a transaction."""
 
     def __init__(self, state_dir: str | os.PathLike[str], lock_timeout: float = 30.0) -> None:
+        from mailbot import state_backup
+
         self.state_dir = Path(state_dir).resolve()
         self.lock_timeout = lock_timeout
         _private_dir(self.state_dir)
+        state_backup.guard(self.state_dir)       # a lost live file is no fresh start
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
         """Exclusive unit of work: everything done in the block is written at its end, once,
         atomically; an exception in the block writes nothing."""
+        from mailbot import state_backup
+
         with self._locked():
             self._remove_stale_temp_files()
             tx = Tx(self.state_dir, readonly=False)
             yield tx
             tx._commit()
+            state_backup.mark_initialised(self.state_dir)
 
     @contextmanager
     def snapshot(self) -> Iterator[Tx]:

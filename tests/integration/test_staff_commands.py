@@ -198,3 +198,26 @@ def test_preview_and_parse_now_from_the_command(mail_sandbox, office, seekers, b
     snippet.write_text("明日の14時にお願いします。\n", encoding="utf-8")
     parsed = mailbot("parse", "--now", "2026-12-03T10:00+09:00", snippet)
     assert parsed.returncode == 0 and "2026-12-04(金) 14:00" in parsed.stdout
+
+def test_consents_lists_the_consenting_mail_and_the_terms_version(mail_sandbox, office, seekers,
+                                                                   bot_config_path):
+    from tests.integration.test_booking_e2e import reply
+
+    seeker = seekers[0]
+    ref = booked_by_mail(mail_sandbox, office, seeker, bot_config_path)
+    assert "no consents recorded" in mailbot("--config", bot_config_path, "consents").stdout
+    (offer, _), = fetch_all(mail_sandbox, seeker)
+    number = re.search(r"^(\d)\. ", offer.get_body(("plain",)).get_content(), re.M).group(1)
+    mail_sandbox.deliver(office, reply(offer, seeker, office, f"{number}番でお願いします。",
+                                       "<consent-1@example.jp>"))
+    mailbot("--config", bot_config_path, "run", "--once", "--now", "2026-12-01T12:05+09:00")
+
+    listed = mailbot("--config", bot_config_path, "consents")
+    assert listed.returncode == 0, listed.stderr
+    (row,) = [line for line in listed.stdout.splitlines() if ref in line]
+    assert "<consent-1@example.jp>" in row and " mail " in row
+    version = row.split()[5]
+    assert version != "-" and re.fullmatch(r"[0-9a-f]{12}", row.split()[6])
+    assert ref in mailbot("--config", bot_config_path, "consents", "--terms-version", version).stdout
+    other = mailbot("--config", bot_config_path, "consents", "--terms-version", "1999-01")
+    assert ref not in other.stdout and "no consents recorded for terms version 1999-01" in other.stdout
