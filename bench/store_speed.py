@@ -8,8 +8,10 @@ has not seen: look the Message-ID and the address up, count the address's no-sho
 archived), read the seats taken, take a reference, save the thread, add the reply to the
 outbox (its bytes go to outbox/<id>.eml), mark the UID and the Message-ID handled. A "reply"
 transaction finds an existing open thread by Message-ID and saves it with a new outbox item.
-Each figure is the median of many transactions (fsync included); "compact" is one snapshot
-rewrite, and "amortised" adds its share per transaction (record size / compaction threshold).
+Each figure is the median of many transactions, in rounds that alternate between the stores
+(wall time includes the fsyncs, which other load on the machine makes noisy; CPU time is the
+part that could grow with the store). "compact ms" is one snapshot rewrite and "+compact" its
+share per transaction (journal bytes per transaction / compaction threshold).
 Run:
     PYTHONPATH=. .venv/bin/python bench/store_speed.py [--quick]
 """
@@ -92,55 +94,72 @@ class Runner:
             tx.mark_handled(f"INBOX:1:{self.i}", {"ref": thread["ref"]}, at=NOW)
 
 
-def median_ms(action, count: int) -> float:
-    times = []
-    for _ in range(count):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+def timed(action) -> tuple[float, float]:
+    """(wall ms, CPU ms) of one call; the wall time includes the fsyncs."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    action()
+    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
 
 
-def measure(open_count: int, closed_count: int, count: int) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "state")
-        seed(store, open_count, closed_count)
-        runner = Runner(store, open_count)
-        journal = store.state_dir / "mailbot.journal"
-        before = journal.stat().st_size
-        new_ms = median_ms(runner.new_sender, count)
-        record = (journal.stat().st_size - before) / count
-        reply_ms = median_ms(runner.reply, count) if open_count else float("nan")
-        start = time.perf_counter()
-        with Store(store.state_dir).snapshot():     # a staff command: a new process, cold
-            pass
-        cold_ms = (time.perf_counter() - start) * 1000
-        cache = store._cache
-        start = time.perf_counter()
-        store._compact(cache)
-        compact_ms = (time.perf_counter() - start) * 1000
-        threshold = max(store.compact_bytes, cache.snap_size)
-        return {"new": new_ms, "reply": reply_ms, "cold": cold_ms, "compact": compact_ms,
-                "amortised": new_ms + compact_ms * record / threshold,
-                "snap_kib": cache.snap_size / 1024}
+def cold_and_compact(store: Store) -> tuple[float, float, float]:
+    """A staff command's cold open (a new process loads snapshot + journal), one compaction,
+    and the compaction's share per transaction (journal bytes per new-sender tx / threshold)."""
+    start = time.perf_counter()
+    with Store(store.state_dir).snapshot():
+        pass
+    cold = (time.perf_counter() - start) * 1000
+    cache = store._cache
+    start = time.perf_counter()
+    store._compact(cache)
+    compact = (time.perf_counter() - start) * 1000
+    journal = store.state_dir / "mailbot.journal"
+    before = journal.stat().st_size
+    runner = Runner(store, 1)
+    runner.i = 10_000_000
+    for _ in range(20):
+        runner.new_sender()
+    record = (journal.stat().st_size - before) / 20
+    return cold, compact, compact * record / max(store.compact_bytes, cache.snap_size)
 
 
 def main() -> None:
     quick = "--quick" in sys.argv
-    count = 60 if quick else 200
+    rounds, per_round = (4, 15) if quick else (12, 25)
     scenarios = [("empty", 0, 0), ("10 000 closed", 0, 10_000), ("100 000 closed", 0, 100_000),
                  ("1 000 open", 1_000, 0), ("10 000 open", 10_000, 0)]
     if quick:
         scenarios = scenarios[:2] + scenarios[3:4]
-    print(f"{'store':>15} {'snapshot KiB':>12} {'new tx ms':>10} {'ratio':>6} {'amortised':>10} "
-          f"{'ratio':>6} {'reply ms':>9} {'cold open ms':>12} {'compact ms':>10}")
-    base = None
-    for name, open_count, closed_count in scenarios:
-        r = measure(open_count, closed_count, count)
-        base = base or r
-        print(f"{name:>15} {r['snap_kib']:>12.0f} {r['new']:>10.2f} {r['new'] / base['new']:>5.2f}x "
-              f"{r['amortised']:>10.2f} {r['amortised'] / base['amortised']:>5.2f}x "
-              f"{r['reply']:>9.2f} {r['cold']:>12.1f} {r['compact']:>10.1f}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        stores, runners = [], []
+        for n, (name, open_count, closed_count) in enumerate(scenarios):
+            start = time.perf_counter()
+            store = Store(Path(tmp) / f"state{n}")
+            seed(store, open_count, closed_count)
+            stores.append(store)
+            runners.append(Runner(store, open_count))
+            print(f"seeded {name} in {time.perf_counter() - start:.1f} s", file=sys.stderr, flush=True)
+        # rounds alternate between the stores, so that a burst of disk load from elsewhere
+        # on the machine falls on all of them alike
+        new = [[] for _ in scenarios]
+        reply = [[] for _ in scenarios]
+        for _ in range(rounds):
+            for k, runner in enumerate(runners):
+                for _ in range(per_round):
+                    new[k].append(timed(runner.new_sender))
+                    if runner.open_count:
+                        reply[k].append(timed(runner.reply))
+        print(f"{'store':>15} {'snapshot KiB':>12} {'new tx ms':>10} {'ratio':>6} {'CPU ms':>7} "
+              f"{'ratio':>6} {'+compact':>9} {'reply ms':>9} {'cold open ms':>12} {'compact ms':>10}")
+        base_wall = base_cpu = None
+        for k, (name, _, _) in enumerate(scenarios):
+            wall = statistics.median(w for w, _ in new[k])
+            cpu = statistics.median(c for _, c in new[k])
+            base_wall, base_cpu = base_wall or wall, base_cpu or cpu
+            rep = statistics.median(w for w, _ in reply[k]) if reply[k] else float("nan")
+            cold, compact, share = cold_and_compact(stores[k])
+            print(f"{name:>15} {stores[k]._cache.snap_size / 1024:>12.0f} {wall:>10.2f} "
+                  f"{wall / base_wall:>5.2f}x {cpu:>7.2f} {cpu / base_cpu:>5.2f}x {share:>9.3f} "
+                  f"{rep:>9.2f} {cold:>12.1f} {compact:>10.1f}", flush=True)
 
 
 if __name__ == "__main__":
