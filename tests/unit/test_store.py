@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import store as store_mod
 from mailbot.store import AlreadyRunning, DaemonLock, Store, StoreBusy, StoreError
+from mailbot.store import files as files_mod
+from mailbot.store import journal as journal_mod
 
 JST = timezone(timedelta(hours=9))
 NOW = datetime(2026, 12, 1, 10, 0, tzinfo=JST)
@@ -30,34 +31,49 @@ def store(tmp_path: Path) -> Store:
 
 @pytest.fixture
 def writes(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Every real file write the store makes, by path."""
+    """Every real file write the store makes, by path: whole files replaced atomically, and
+    records appended to the journal."""
     seen: list[Path] = []
-    real = store_mod.atomic_write
+    real_files, real_append = files_mod.write_files, journal_mod.append
 
-    def counting(path: Path, data: bytes) -> None:
+    def counting(directory: Path, files: dict[str, bytes]) -> None:
+        seen.extend(directory / name for name in files)
+        real_files(directory, files)
+
+    def appending(path: Path, blob: bytes):
         seen.append(path)
-        real(path, data)
+        return real_append(path, blob)
 
-    monkeypatch.setattr(store_mod, "atomic_write", counting)
+    monkeypatch.setattr(files_mod, "write_files", counting)
+    monkeypatch.setattr(journal_mod, "append", appending)
     return seen
 
 
-def live(store: Store) -> dict:
-    return json.loads((store.state_dir / "mailbot.json").read_text(encoding="utf-8"))
+def journal_records(store: Store) -> list[dict]:
+    path = store.state_dir / "mailbot.journal"
+    return journal_mod.decode(path.read_bytes(), path)[0]
 
 
 # ---------------------------------------------------------------- unit of work
 
 
-def test_transaction_writes_the_file_once(store: Store, writes: list[Path]) -> None:
+def test_transaction_appends_one_record_of_its_changes(store: Store, writes: list[Path]) -> None:
+    with store.transaction() as tx:
+        tx.save_thread(thread("AK-2612-9999"))  # a store with something in it already
+    writes.clear()
     with store.transaction() as tx:
         for n in range(5):
             tx.save_thread(thread(f"AK-2612-{n:04d}"))
         tx.next_reference("AK", NOW)
         tx.mark_handled("INBOX:1:7", {"ref": "AK-2612-0001"})
         tx.set_mailbox_state("INBOX", 1, 7)
-    assert writes == [store.state_dir / "mailbot.json"]
-    assert len(live(store)["threads"]) == 5
+    assert writes == [store.state_dir / "mailbot.journal"]  # one append, no file rewritten
+    record = journal_records(store)[-1]
+    changed = {(op[0], op[1]) for op in record["ops"]}
+    assert ("threads", "AK-2612-9999") not in changed  # only what this transaction changed
+    assert {("threads", f"AK-2612-{n:04d}") for n in range(5)} <= changed
+    with Store(store.state_dir).snapshot() as snap:  # another process reads it back
+        assert len(snap.threads()) == 6
 
 
 def test_read_only_transaction_writes_nothing(store: Store, writes: list[Path]) -> None:
@@ -77,12 +93,13 @@ def test_read_only_transaction_writes_nothing(store: Store, writes: list[Path]) 
 def test_exception_in_block_writes_nothing(store: Store, writes: list[Path]) -> None:
     with store.transaction() as tx:
         tx.save_thread(thread("AK-2612-0001"))
+    writes.clear()
     with pytest.raises(RuntimeError):
         with store.transaction() as tx:
             tx.save_thread(thread("AK-2612-0001", state="confirmed"))
             tx.add_outbox({"thread_ref": "AK-2612-0001", "status": "pending", "raw": b"x"})
             raise RuntimeError("boom")
-    assert len(writes) == 1
+    assert writes == []
     with store.snapshot() as snap:
         assert snap.get_thread("AK-2612-0001")["state"] == "offered"
         assert snap.outbox() == []
@@ -279,10 +296,11 @@ def test_a_crash_between_archive_and_live_write_leaves_no_trace(store: Store) ->
     with store.transaction() as tx:
         tx.save_thread(thread("DONE", state="done", updated=old))
         tx.add_outbox({"thread_ref": "DONE", "status": "sent", "raw": b"d"})
-    before = (store.state_dir / "mailbot.json").read_bytes()
+    journal = store.state_dir / "mailbot.journal"
+    before = journal.stat().st_size
     with store.transaction() as tx:
         tx.archive_closed(NOW, 7)
-    (store.state_dir / "mailbot.json").write_bytes(before)  # as if killed before the live write
+    os.truncate(journal, before)  # as if killed after the archive write, before the record
     with store.snapshot() as snap:  # the archive holds entries of a transaction that never was
         assert [t["ref"] for t in snap.threads()] == ["DONE"]
         assert snap.archived_threads() == [] and snap.archived_outbox() == []
@@ -411,3 +429,155 @@ def test_a_long_holder_makes_others_wait_then_give_up(store: Store) -> None:
         holder.join(10)
     with Store(store.state_dir, lock_timeout=0.2).snapshot():
         pass
+
+
+# ---------------------------------------------------------------- journal, snapshot, cache
+
+
+def test_a_torn_last_record_is_ignored_then_cut_by_the_next_writer(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.save_thread(thread("A"))
+    journal = store.state_dir / "mailbot.journal"
+    good = journal.stat().st_size
+    record = journal_mod.encode({"seq": 2, "ops": [["threads", "B", thread("B")]]})
+    for torn in (record[:7], record[:-3], record[:12] + b"\0" * (len(record) - 12), b"\0" * 4096):
+        with open(journal, "ab") as f:   # a crash in the middle of an append
+            f.write(torn)
+        with Store(store.state_dir).snapshot() as snap:
+            assert [t["ref"] for t in snap.threads()] == ["A"]
+        with Store(store.state_dir).transaction() as tx:
+            assert tx.get_thread("B") is None
+        assert journal.stat().st_size == good          # cut before anything is appended
+    with store.transaction() as tx:
+        tx.save_thread(thread("C"))
+    with Store(store.state_dir).snapshot() as snap:
+        assert [t["ref"] for t in snap.threads()] == ["A", "C"]
+
+
+def test_a_damaged_record_before_good_ones_is_an_error_not_a_loss(store: Store) -> None:
+    for ref in ("A", "B", "C"):
+        with store.transaction() as tx:
+            tx.save_thread(thread(ref))
+    journal = store.state_dir / "mailbot.journal"
+    data = bytearray(journal.read_bytes())
+    data[20] ^= 0xFF                                    # inside the first record
+    journal.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged at byte 0"):
+        with Store(store.state_dir).snapshot():
+            pass
+
+
+def test_state_files_that_do_not_fit_together_are_refused(store: Store) -> None:
+    for ref in ("A", "B"):
+        with store.transaction() as tx:
+            tx.save_thread(thread(ref))
+    snapshot = store.state_dir / "mailbot.json"
+    saved = snapshot.read_bytes()
+    snapshot.unlink()
+    with pytest.raises(StoreError, match="mailbot.json is missing"):
+        with Store(store.state_dir).transaction():
+            pass
+    snapshot.write_bytes(saved)
+    with Store(store.state_dir, compact_bytes=1).transaction() as tx:   # compacts: seq 3
+        tx.save_thread(thread("C"))
+    (store.state_dir / "mailbot.journal").write_bytes(
+        journal_mod.encode({"seq": 9, "ops": [["threads", "X", thread("X")]]}))
+    with pytest.raises(StoreError, match="does not follow"):
+        with Store(store.state_dir).snapshot():
+            pass
+
+
+def test_compaction_rewrites_the_snapshot_and_a_crash_in_it_loses_nothing(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    small = Store(state, compact_bytes=2000)
+    for n in range(30):
+        with small.transaction() as tx:
+            tx.save_thread(thread(f"T{n:02d}", text="相談" * 40))
+    journal, snapshot = state / "mailbot.journal", state / "mailbot.json"
+    assert journal.stat().st_size <= max(2000, snapshot.stat().st_size) + 600
+    data = json.loads(snapshot.read_text(encoding="utf-8"))
+    assert data["_store"]["1"]["format"] == 2 and data["_store"]["1"]["seq"] > 0
+    assert len(data["threads"]) > 0                     # a TinyDB file: {"table": {"1": doc}}
+    # a crash after the new snapshot, before the journal was emptied: its records are skipped
+    before = journal.read_bytes()
+    with small.transaction() as tx:
+        tx.save_thread(thread("LAST"))
+    small._compact(small._cache)
+    journal.write_bytes(before + journal_mod.encode(
+        {"seq": data["_store"]["1"]["seq"] + 1, "ops": [["threads", "T00", None]]}))
+    with Store(state).snapshot() as snap:
+        refs = [t["ref"] for t in snap.threads()]
+    assert refs == [f"T{n:02d}" for n in range(30)] + ["LAST"]
+
+
+def test_other_processes_commits_are_seen(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    daemon, staff = Store(state, compact_bytes=1500), Store(state)
+    with daemon.transaction() as tx:
+        tx.save_thread(thread("A", message_ids=["<a@x>"]))
+    with staff.transaction() as tx:                     # appends to the journal
+        tx.save_thread(thread("B", message_ids=["<b@x>"]))
+    with daemon.snapshot() as snap:
+        assert snap.find_thread_by_message_id("<b@x>")["ref"] == "B"
+    for n in range(10):                                 # the daemon compacts meanwhile
+        with daemon.transaction() as tx:
+            tx.save_thread(thread(f"D{n}", text="x" * 300))
+    with staff.transaction() as tx:
+        assert tx.get_thread("D9") is not None
+        tx.save_thread(thread("A", state="confirmed", message_ids=["<a@x>"]))
+    with daemon.snapshot() as snap:
+        assert snap.find_thread_by_message_id("a@x")["state"] == "confirmed"
+
+
+def test_a_whole_file_store_is_migrated_on_first_open(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    state.mkdir(mode=0o700)
+    old = {
+        "threads": {"1": thread("AK-2611-0001", message_ids=["<in@x>"], from_addr="a@x", holds=["s1"]),
+                    "2": thread("AK-2611-0002", state="no_show", from_addr="b@x")},
+        "outbox": {"1": {"id": "OB000001", "thread_ref": "AK-2611-0001", "status": "pending"}},
+        "handled": {"1": {"key": "INBOX:1:5", "at": NOW.isoformat(), "info": {"ref": "AK-2611-0001"}}},
+        "meta": {"1": {"key": "refseq:AK-2611", "value": 2}, "2": {"key": "outbox_seq", "value": 1},
+                 "3": {"key": "commit_gen", "value": 1}},
+    }
+    archive = {"threads": {"1": {**thread("AK-2610-0009", state="no_show", from_addr="b@x"), "_archive_gen": 1},
+                           "2": {**thread("AK-2610-0010", state="no_show", from_addr="b@x"), "_archive_gen": 2}},
+               "outbox": {}}
+    (state / "mailbot.json").write_text(json.dumps(old), encoding="utf-8")
+    (state / "archive.json").write_text(json.dumps(archive), encoding="utf-8")
+    with Store(state).snapshot() as snap:               # readers can read it before it migrates
+        assert snap.get_thread("AK-2611-0001")["holds"] == ["s1"]
+    assert "_store" not in json.loads((state / "mailbot.json").read_text(encoding="utf-8"))
+    with Store(state).transaction() as tx:
+        assert tx.find_thread_by_message_id("in@x")["ref"] == "AK-2611-0001"
+        assert tx.taken_seats() == {"s1": 1} and tx.is_handled("INBOX:1:5")
+        assert tx.no_shows("b@x") == 2                  # 1 live + 1 archived (gen 2 never committed)
+        assert tx.next_reference("AK", datetime(2026, 11, 20, tzinfo=JST)) == "AK-2611-0003"
+        assert tx.outbox("pending")[0]["id"] == "OB000001"
+    assert json.loads((state / "mailbot.json").read_text(encoding="utf-8"))["_store"]["1"]["format"] == 2
+    with Store(state).snapshot() as snap:
+        assert snap.no_shows("b@x") == 2 and len(snap.threads()) == 2
+
+
+def test_stale_temp_files_in_the_outbox_are_removed_on_open(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.add_outbox({"thread_ref": "A", "status": "pending", "raw": b"x"})
+    leftover = store.state_dir / "outbox" / ".OB000002.eml.dead.tmp"
+    leftover.write_bytes(b"half")
+    with Store(store.state_dir).transaction():
+        pass
+    assert not leftover.exists()
+
+
+def test_a_store_first_read_then_written_has_its_snapshot(tmp_path: Path) -> None:
+    """The daemon's first look at a new state/ is a snapshot; its first write must still lay
+    down mailbot.json, or the next process would refuse the journal alone."""
+    state = tmp_path / "state"
+    store = Store(state)
+    with store.snapshot() as snap:
+        assert snap.threads() == []
+    with store.transaction() as tx:
+        tx.save_thread(thread("A"))
+    assert (state / "mailbot.json").exists()
+    with Store(state).snapshot() as snap:
+        assert [t["ref"] for t in snap.threads()] == ["A"]
