@@ -271,5 +271,12 @@ def rules_line(result: str, version: str, **extra: Any) -> dict:
 def format_line(line: dict) -> str:
     """One line for `mailbot audit`: time, type, then the rest as key=value."""
     head = [line.get("at", ""), line.get("type", "")]
-    rest = [f"{k}={v}" for k, v in line.items() if k not in ("at", "type", "ref") and v is not None]
+    rest = []
+    for key, value in line.items():
+        if key in ("at", "type", "ref") or value is None:
+            continue
+        if isinstance(value, dict):
+            rest += [f"{key}.{k}={v}" for k, v in value.items()]
+        else:
+            rest.append(f"{key}={value}")
     return "  ".join(head + rest)
