@@ -114,3 +114,23 @@ def test_review_on_does_not_hold_the_digest(office):
         engine.notify_staff(tx, "bad_rules", "x", rules=rules, now=TUE, composer=composer)
     with store.snapshot() as tx:
         assert {i["status"] for i in tx.outbox()} == {"pending"}
+
+
+def test_rules_check_reports_a_bad_digest_setting_at_its_line(tmp_path):
+    import shutil
+
+    from mailbot.rules import check_rules
+
+    rules = tmp_path / "rules"
+    shutil.copytree(REPO / "rules", rules)
+    policy = rules / "policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    line = text[: text.index('  send_at: "08:30"')].count("\n") + 1
+    policy.write_text(text.replace('  send_at: "08:30"', '  send_at: "8時半"\n  enable: true'), encoding="utf-8")
+    problems = check_rules(rules)
+    assert f"{policy}:{line}: digest.send_at: 時刻は \"HH:MM\" の形で書いてください（'8時半'）" in problems
+    assert any(p.startswith(f"{policy}:{line + 1}: digest.enable: 知らない項目です") for p in problems)
+    policy.write_text(text.replace("digest:\n  enabled: true", "digest:\n  enabled: false"), encoding="utf-8")
+    assert check_rules(rules) == []
+    from mailbot.rules import load_rules
+    assert load_rules(rules).policy.digest == DigestRules(enabled=False, send_at=time(8, 30))
