@@ -202,7 +202,7 @@ def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason
             now: str | None = None) -> None:
     import getpass
 
-    from mailbot import engine
+    from mailbot import audit, engine
     from mailbot.conversation import Refused
     from mailbot.daemon import Clock, make_composer
     from mailbot.rules import RulesError, RulesSource
@@ -218,13 +218,35 @@ def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason
     from mailbot.desk_commands import _known_item
 
     try:
-        with Store(config.paths.state).transaction() as tx:
+        with audit.open_store(config.paths.state).transaction() as tx:
             for item_id in item_ids:
                 _known_item(tx, item_id)
                 engine.review(tx, item_id, decision, rules=rules, now=now, composer=composer,
                               reason=reason, user=getpass.getuser())
     except (Refused, ValueError) as exc:      # ValueError: not an outbox id at all
         raise click.ClickException(str(exc)) from None
+
+
+@main.command("audit")
+@click.option("--ref", required=True, metavar="REF", help="The booking reference, e.g. AK-2612-0001.")
+@click.option("--month", default=None, metavar="YYYY-MM", help="Only this month's file.")
+@click.option("--json", "as_json", is_flag=True, help="The stored JSON lines as they are.")
+@click.pass_context
+def audit_command(ctx: click.Context, ref: str, month: str | None, as_json: bool) -> None:
+    """What happened to REF, from state/audit/ (state changes, mail in and out, staff actions)."""
+    import json
+    import re
+
+    from mailbot.audit import AuditLog, format_line
+
+    if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+        raise click.BadParameter(f"not a month: {month!r} (e.g. 2026-12)", param_hint="--month")
+    config = _config(ctx.find_root())
+    lines = AuditLog(config.paths.state).for_ref(ref, month)
+    for line in lines:
+        click.echo(json.dumps(line, ensure_ascii=False) if as_json else format_line(line))
+    if not lines:
+        click.echo(f"nothing recorded for {ref}" + (f" in {month}" if month else ""))
 
 
 main.add_command(parse)

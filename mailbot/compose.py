@@ -31,7 +31,7 @@ from mailbot.terms import TermsLibrary
 
 TERMS_FILENAME = "オンライン職業相談等利用規約.txt"
 # Mail to the staff address, never to a seeker: no review hold, no caps.
-STAFF_KINDS = frozenset({"staff_notice"})
+STAFF_KINDS = frozenset({"staff_notice", "digest", "rules_problem"})
 # Mail that must name no booking, person or date (receipts to strangers, caps notices).
 ANONYMOUS_KINDS = frozenset({"received", "limit_reached", "too_large"})
 

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 import schedule
 from imapclient.exceptions import LoginError
 
-from mailbot import delivery, engine, review_folders, state_backup
+from mailbot import audit, delivery, engine, office_jobs, review_folders, state_backup
 from mailbot.compose import Composer
 from mailbot.config import Config
 from mailbot.mail import smtp
@@ -49,7 +49,8 @@ FOLDERS = ("Processed", "NeedsStaff", "Sent")
 MAIL_KINDS = ("offer", "needs_info", "which_slot", "confirmed", "cancelled", "same_day_cancel",
               "lapsed", "reschedule_lapsed", "staff_ack", "ask_new_time", "reminder",
               "needs_info_lapsed", "reschedule_withdrawn", "noted", "received", "redirected",
-              "limit_reached", "too_large", "staff_notice", "site_link", "site_use_link", "staff_reply")
+              "limit_reached", "too_large", "staff_notice", "site_link", "site_use_link",
+              "staff_reply", "digest", "rules_problem")
 
 
 class Clock:
@@ -84,6 +85,7 @@ class Bot:
     _next_send_at: datetime | None = None       # earliest retry of a waiting outbox item
     _unfiled: dict = field(default_factory=dict)  # this cycle's view of the filing retry list
     _jobs: schedule.Scheduler = field(init=False)
+    _office: office_jobs.OfficeJobs = field(default_factory=office_jobs.OfficeJobs)
 
     def __post_init__(self) -> None:
         self._jobs = self._scheduler()
@@ -95,7 +97,7 @@ class Bot:
         composer = make_composer(config)
         rules = RulesSource(config.paths.rules, composer)
         rules.current()         # bad rules or templates stop start-up with file:line messages
-        return cls(config, rules, composer, Store(config.paths.state), clock)
+        return cls(config, rules, composer, audit.AuditedStore(Store(config.paths.state)), clock)
 
     # ------------------------------------------------------------------ one cycle
 
@@ -130,6 +132,7 @@ class Bot:
                 counts["handled"] += 1
         self._retry_filing(mailbox, folder, uidvalidity)
         counts["timers"] = self._run_due_jobs(once)
+        self._office.run(self, rules, self.clock.now())    # digest, bad-rules mail, audit
         if rules.policy.review != "none":
             review_folders.sync(mailbox, self.store, rules=rules, now=self.clock.now(),
                                 composer=self.composer)

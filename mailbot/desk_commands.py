@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from mailbot import cli_common, desk, engine
+from mailbot import audit, cli_common, desk, engine
 from mailbot.conversation import Refused
 from mailbot.conversation.model import OPEN, Thread
 from mailbot.store import Store
@@ -254,7 +254,7 @@ def staff_resolve(ctx: click.Context, ref: str, note: str, now: str | None) -> N
     if not note.strip():
         raise click.BadParameter("say what was done", param_hint="--note")
     try:
-        with Store(config.paths.state).transaction() as tx:
+        with audit.open_store(config.paths.state).transaction() as tx:
             done = engine.apply_staff(tx, ref, "resolve", rules=rules, now=when, notify=False,
                                       composer=make_composer(config), note=note, user=user)
     except Refused as exc:
@@ -306,7 +306,7 @@ def outbox_edit(ctx: click.Context, item_id: str, body_file: Path, now: str | No
     when = _clock(now)
     user = getpass.getuser()
     try:
-        with Store(config.paths.state).transaction() as tx:
+        with audit.open_store(config.paths.state).transaction() as tx:
             _known_item(tx, item_id)
             new = engine.edit_held(tx, item_id, text, rules=rules, now=when,
                                    composer=make_composer(config), user=user)
@@ -347,7 +347,7 @@ def reply(ctx: click.Context, ref: str, body_file: Path, now: str | None) -> Non
     when = _clock(now)
     user = getpass.getuser()
     try:
-        with Store(config.paths.state).transaction() as tx:
+        with audit.open_store(config.paths.state).transaction() as tx:
             item = engine.staff_reply(tx, ref, text, rules=rules, now=when, composer=composer, user=user)
     except Refused as exc:
         raise click.ClickException(str(exc)) from None

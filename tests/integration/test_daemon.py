@@ -29,7 +29,7 @@ from mailbot.daemon import Bot, Clock
 from mailbot.mail.imap import ConnectionLost, ImapMailbox
 from mailbot.sandbox import free_port
 from mailbot.store import Store
-from tests.conftest import REPO, TERMS, write_bot_config
+from tests.conftest import REPO, TERMS, copy_rules, write_bot_config
 from tests.integration.test_booking_e2e import fetch_all, seeker_mail
 
 NOW = "2026-12-01T09:00+09:00"
@@ -475,8 +475,7 @@ def test_real_world_mail_is_filed_and_machines_are_never_answered(
 
 
 def test_review_all_holds_mail_until_staff_approve(mail_sandbox, office, seekers, tmp_path):
-    rules = tmp_path / "rules"
-    shutil.copytree(REPO / "rules", rules)
+    rules = copy_rules(tmp_path / "rules")
     policy = rules / "policy.yaml"
     text = policy.read_text(encoding="utf-8")
     assert "\nreview: none\n" in text
