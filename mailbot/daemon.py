@@ -515,6 +515,8 @@ class Bot:
                             continue
                         wait = max(1.0, min(self.config.imap.poll_seconds, self._jobs.idle_seconds or 0,
                                             self._seconds_until_next_send()))
+                        if self.rules.settling:
+                            wait = min(wait, 2.0)   # an edit is being saved: read it soon
                         log.debug("waiting for new mail (at most %.0f s)", wait)
                         with self._interruptible():
                             mailbox.wait_for_change(wait)

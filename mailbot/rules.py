@@ -18,6 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import date, time
+from time import time_ns
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable, Mapping, NamedTuple
@@ -848,6 +849,13 @@ def _bytes(path: Path) -> bytes:
         return b"\0missing"
 
 
+SETTLE_NS = 1_000_000_000   # a changed rules/templates file is read once still for 1 s
+
+
+def _newest_ns(entries) -> int:
+    return max((entry[1] for entry in entries if len(entry) > 2 and entry[1] is not None), default=0)
+
+
 class RulesSource:
     """The rules (and, given the Composer, its templates) a running daemon decides and writes
     with: reloaded when a file changes, checked as one version, and used only when all of it
@@ -866,6 +874,7 @@ class RulesSource:
         self._stamp: tuple | None = None
         self._bad_version: str | None = None
         self._unreported: tuple[str, list[str]] | None = None
+        self.settling = False                # a change is waiting for the files to be still
 
     def _files_stamp(self) -> tuple:
         paths = [self.directory / name for name in (*FILES, *OPTIONAL_FILES)]
@@ -892,6 +901,13 @@ class RulesSource:
         (then the caller reports the problems: nothing is logged here)."""
         stamp = self._files_stamp()
         if stamp != self._stamp:
+            # A file written in place (nano, `cat >`) is briefly half there: once good rules
+            # are in use, a change is read when the files have been still for SETTLE_S, so no
+            # half-saved version is reported (or mailed to staff) as a mistake.
+            changed = set(stamp) - set(self._stamp or ())
+            self.settling = self._rules is not None and _newest_ns(changed) > time_ns() - SETTLE_NS
+            if self.settling:
+                return self._rules
             self._stamp = stamp
             self._reload()
         if self._rules is None:

@@ -130,7 +130,7 @@ class Daemon:
 
 @pytest.fixture
 def daemon(tmp_path, bot_config_path, editable):
-    started = Daemon(tmp_path / "daemon.log", "run", "--now", NOW, "--config", bot_config_path,
+    started = Daemon(tmp_path / "daemon.log", "-v", "run", "--now", NOW, "--config", bot_config_path,
                      "--log-format", "journal", **editable)
     yield started
     started.close()
@@ -140,16 +140,19 @@ def test_the_running_daemon_keeps_its_last_good_rules_and_templates(daemon, edit
                                                                     office, seekers):
     rules = Path(editable["MAILBOT_PATHS__RULES"])
     templates = Path(editable["MAILBOT_PATHS__TEMPLATES"])
-    daemon.wait_for("imap created folder Sent")
+    daemon.wait_for("waiting for new mail")         # its first cycle is over: edits come after it
 
     # A bad calendar edit and a bad template edit while it runs, then a seeker writes.
     rline = edit(rules / "calendar.yaml", "closed_dates: []",
                  "closed_dates:\n  - date: 2027-02-30\n    note: 点検") + 1
     tline = edit(templates / "offer.j2", "ご希望の番号（例", "{{ seeker_name }}ご希望の番号（例")
     mail_sandbox.deliver(office, booking(seekers[0], office, "<bad-edit-1@example.jp>"))
-    wait_until(lambda: count(mail_sandbox, seekers[0]) == 1, 20, "offer despite the bad edits")
+    wait_until(lambda: count(mail_sandbox, seekers[0]) == 1, 20,
+               f"offer despite the bad edits (daemon log: {daemon.log_path})")
     (offer, _), = fetch_all(mail_sandbox, seekers[0])
     assert "ご希望の番号（例" in offer.get_body(("plain",)).get_content()        # the good template
+    daemon.wait_for("sent offer")
+    daemon.wait_for("keeping the last good rules")   # read once the edited files are still
     log = daemon.log
     assert f"<3>rules: {rules / 'calendar.yaml'}:{rline}: closed_dates[0].date: 2027-02-30" in log
     assert f"<3>rules: {templates / 'offer.j2'}:{tline}: 未定義の名前です（'seeker_name' is undefined）" in log
@@ -165,6 +168,7 @@ def test_the_running_daemon_keeps_its_last_good_rules_and_templates(daemon, edit
     # Fixed: the new version is used.
     edit(rules / "calendar.yaml", "2027-02-30", "2027-02-26")
     edit(templates / "offer.j2", "{{ seeker_name }}ご希望の番号（例", "【番号でお選びください】ご希望の番号（例")
+    time.sleep(2.2)        # saved and still (edit() dates the save a second ahead): it is read
     third = "third@example.org"
     mail_sandbox.deliver(office, booking(third, office, "<bad-edit-3@example.jp>"))
     wait_until(lambda: any(third in a.rcpt_tos for a in mail_sandbox.accepted), 20, "offer after the fix")

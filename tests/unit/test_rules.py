@@ -6,6 +6,7 @@ import logging
 import os
 import re
 import shutil
+from time import time_ns
 from datetime import time
 from pathlib import Path
 
@@ -29,9 +30,14 @@ def edit(path: Path, old: str, new: str) -> int:
     assert text.count(old) == 1, f"{old!r} must occur once in {path.name}"
     line = text[: text.index(old)].count("\n") + 1
     path.write_text(text.replace(old, new), encoding="utf-8")
-    st = path.stat()
-    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+    # Saved a while ago and still since (a running source reads a change once the files are
+    # still for a second); each edit gets its own mtime.
+    _saves.append(time_ns() - 60_000_000_000 + len(_saves) * 1_000_000)
+    os.utime(path, ns=(_saves[-1], _saves[-1]))
     return line
+
+
+_saves: list[int] = []
 
 
 def errors_of(directory: Path) -> list[str]:
@@ -400,3 +406,20 @@ def test_site_yaml_is_part_of_the_version_and_reloads(rules_dir: Path):
     edit(rules_dir / "site.yaml", "link_minutes: 60", "link_minutes: 30")
     after = source.current()
     assert after.site.link_minutes == 30 and after.version != before.version
+
+
+def test_a_file_still_being_saved_is_read_once_it_is_still(rules_dir: Path, caplog):
+    # nano and `cat >` write in place: a cycle in the middle sees half a file. It must not be
+    # reported (or mailed to staff) as a mistake: the change is read once the files are still.
+    source = RulesSource(rules_dir)
+    good = source.current()
+    path = rules_dir / "policy.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: len(text) // 2], encoding="utf-8")         # half written, just now
+    with caplog.at_level(logging.ERROR, logger="mailbot.rules"):
+        assert source.current() is good and source.settling
+    assert caplog.text == "" and source.problems() is None
+    path.write_text(text.replace("slots_per_offer: 3", "slots_per_offer: 4"), encoding="utf-8")
+    still = time_ns() - 2_000_000_000
+    os.utime(path, ns=(still, still))
+    assert source.current().policy.slots_per_offer == 4 and not source.settling
