@@ -20,7 +20,8 @@ from mailbot.understand.dates import DEFAULT_WINDOWS, extract_requested, to_jst_
 from mailbot.understand.english import english_requested
 from mailbot.understand.envelope import read_envelope
 from mailbot.understand.fields import (extract_attendant, extract_choice, extract_email,
-                                       extract_phone, extract_seeker_number, name_with_reason)
+                                       extract_phone, extract_seeker_number, name_with_reason,
+                                       addressed_name)
 from mailbot.understand.intent import classify_intent
 from mailbot.understand.mime import read_message
 from mailbot.understand.model import Inbound, Requested, Understanding
@@ -98,7 +99,8 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
         warnings.extend(choice_warnings)
     own = tuple(inbound.to_addrs)
     person = intent != "automated"
-    name, name_rule = name_with_reason(fresh, signature, inbound.from_name) if person else (None, None)
+    name, name_rule = name_with_reason(fresh, signature, inbound.from_name,
+                                       addressed_name(reply.quoted)) if person else (None, None)
     email = extract_email(fresh, signature, inbound.from_addr, own) if person \
         else (inbound.from_addr.lower() or None)
     readings = {
