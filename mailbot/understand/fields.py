@@ -972,7 +972,11 @@ _COMPANION_JOIN = re.compile(r"同席|同伴|一緒に|いっしょに|(?:二人
 # The writer, who is not the seeker, joining: 「当日は私も一緒に画面の前に座らせてください」.
 # Someone named by family name or role joining: 「当日は担当の村田も同席いたします」.
 _NAMED_JOINS = re.compile(r"(?P<who>[一-龥々]{1,4}|[ァ-ヺー]{2,8})(?:さん|様)?も[^。、\n]{0,6}?"
-                          r"(?:同席|同伴|付き添|付添|立ち会|立会|同行)")
+                          r"(?:同席|同伴|付き添|付添|立ち会|立会|同行|(?:一緒|いっしょ)に[^。、\n]{0,4}?(?:参加|出|入|話|相談))")
+# Also coming, said of an interpreter or helper already arranged: 「通訳の人も16日大丈夫です」
+# (「通訳は大丈夫です」 without も declines one).
+_ALSO_COMES = re.compile(r"(?:の)?(?:方|かた|人|ひと|さん)?も[^。、\n]{0,12}?(?:大丈夫|だいじょうぶ|OK|来られ|来れ|来ます|こられ|これます"
+                         r"|きます|参加でき|都合が(?:つ|よ|良|い))")
 _NOT_A_COMPANION = {"本人", "ご本人", "当日", "今回", "次回", "前回", "毎回", "自分", "相談", "面談"}
 _WRITER_JOINS = re.compile(r"(?:私|わたし|わたくし|僕|ぼく|当方)も[^。\n]{0,6}?(?:同席|同伴|付き添|付添|立ち会|立会|同行"
                            r"|(?:一緒|いっしょ|横|隣|そば)に?[^。、\n]{0,10}?(?:座|参加|出|入|聞|話|相談))")
@@ -998,7 +1002,9 @@ def extract_attendant(fresh: str) -> str | None:
     for kind, rx, join in (("interpreter", _INTERPRETER, _JOIN), ("caregiver", _CAREGIVER, _JOIN),
                            ("other", _COMPANION, _COMPANION_JOIN)):
         for s in sentences:
-            joins = join.search(s) or (_HELP.search(s) and _SESSION.search(s))
+            joins = join.search(s) or (_HELP.search(s) and _SESSION.search(s)) or (
+                kind != "other" and any(_ALSO_COMES.match(flat, m.end()) for flat in [re.sub(r"[ \t]+", "", s)]
+                                     for m in rx.finditer(flat)))
             if rx.search(s) and joins and not _NOBODY.search(s) and not _NOT_ATTENDANT.search(s) \
                     and not _ELSEWHERE.search(s):
                 return kind
