@@ -88,6 +88,9 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
             # 「12/17 at 10」: the English reading gives the time the Japanese one left out
             timed = {r.date for r in english if r.start is not None}
             requested = [r for r in requested if r.start is not None or r.date not in timed] + english
+            # a day the Japanese reader timed (「12/16(水) afternoon」) is not a whole day on top
+            timed = {r.date for r in requested if r.start is not None}
+            requested = [r for r in requested if r.start is not None or r.date not in timed]
     intent = classify_intent(fresh, inbound.subject, inbound.in_reply_to, automated,
                              choice=choice, has_requested=bool(requested))
     signals = Signals() if automated else read_signals(fresh, choice=choice, dates=tuple(requested))
