@@ -704,6 +704,8 @@ class _Reader:
                 mt.drop, mt.why = True, "unavailable"
             elif _OPEN_QUESTION.search(sentence_after):
                 mt.drop, mt.why = True, "question"    # asks whether we are open, books nothing
+            elif self._fact_question(sentence):
+                mt.drop, mt.why = True, "question"    # 「29日から3日まで休みで合っていますか」
             elif _EXCEPT.match(after):
                 mt.drop = True                     # 「水曜日以外なら」: the one day not asked for
             elif changing and _TOPIC.match(sentence_after):
@@ -774,6 +776,16 @@ class _Reader:
         if not kept and changing:
             out = self.time_only_change(mentions)
         return out
+
+    @staticmethod
+    def _fact_question(sentence: str) -> bool:
+        """A question about a fact of the dates (closure days, whether something is so) that asks
+        for no slot: it ends asking, names no time and has no word of a wish or availability."""
+        body = sentence.strip()
+        if not re.search(r"(?:か|[?？])[。.]?\s*$", body) or _TIME_RE.search(body) or _WINDOW_RE.search(body):
+            return False
+        return not (_ASKING.search(body) or _SLOT_WISH.search(body) or _WANT.search(body)
+                    or re.search(r"いけ|行け|行って|来て|こられ|来られ|よろし|宜し|いい|良い|よい|OK|ok|都合|どう", body))
 
     @staticmethod
     def _english_not_wish(before: str) -> bool:

@@ -293,6 +293,19 @@ CHANGE = re.compile(r"\b(?:reschedule|postpone|(?:move|change|shift)\s+(?:my|the
 BOOK = re.compile(r"\bpreferred (?:date|time|day)s?\s*:|\b(?:book(?!\s+(?:it|that|this|them)\b)|reserve|make an appointment|(?:would|'d) like (?:to have |an? )?(?:online )?(?:job )?"
                   r"consultation|want (?:a |an )?(?:online )?(?:job )?consultation|consultation please|"
                   r"(?:like|want) to (?:have|get) (?:an? )?(?:online )?(?:job )?consultation)\b", re.I)
+# "Before I book, I have two questions": booking named as what comes later, not asked for now.
+_BOOK_LATER = re.compile(r"\b(?:before|after|once|if|whether|when)\s+(?:i\s+|we\s+)?(?:can\s+|could\s+)?$", re.I)
+
+
+def asks_to_book(text: str) -> bool:
+    """An English booking phrase that asks for a consultation now (not "before I book …")."""
+    for x in sentences(text):
+        for m in BOOK.finditer(x):
+            if not _BOOK_LATER.search(x[:m.start()]):
+                return True
+    return False
+
+
 # A sentence about cancelling or changing in general: "If I need to cancel, how do I tell you?"
 GENERAL = re.compile(r"\b(?:if|how|when|whether|policy)\b", re.I)
 AGREE = re.compile(r"\b(?:i agree|agreed|i accept|that(?:'s| is) (?:fine|ok|okay|good|perfect)|sounds good|works for me"
