@@ -785,7 +785,8 @@ class _Reader:
         if not re.search(r"(?:か|[?？])[。.]?\s*$", body) or _TIME_RE.search(body) or _WINDOW_RE.search(body):
             return False
         return not (_ASKING.search(body) or _SLOT_WISH.search(body) or _WANT.search(body)
-                    or re.search(r"いけ|行け|行って|来て|こられ|来られ|よろし|宜し|いい|良い|よい|OK|ok|都合|どう", body))
+                    or re.search(r"いけ|行け|行って|来て|こられ|来られ|よろし|宜し|いい|良い|よい|OK|ok|都合|どう"
+                              r"|無理|難し|厳し|だめ|ダメ|駄目|不可|埋ま|満", body))
 
     @staticmethod
     def _english_not_wish(before: str) -> bool:

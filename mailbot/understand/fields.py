@@ -877,6 +877,26 @@ def _copied_options(text: str, quoted: str) -> list[int]:
     return [n] if _OFFICE_SLOT.match(slot) else []
 
 
+# 「1の16日11時からでお願いします」: an option number, の, and that option's day (and hour) restated.
+_NUMBER_OF = re.compile(r"(?:^|(?<=[。、!！\s]))(?P<n>\d{1,2})\s*の\s*(?:(?P<m>\d{1,2})\s*(?:月|/)\s*)?(?P<d>\d{1,2})\s*日?"
+                        r"(?:\s*\([^)]{1,3}\))?\s*(?:の\s*)?(?:(?P<h>\d{1,2})\s*(?:時|:))?", re.M)
+
+
+def _number_of_restated_slot(text: str, quoted: str) -> list[int]:
+    """The numbers picked as 「N の <day> <hour>」 where the quoted offer's line N has that day
+    (and that hour, when one is written): without the offer to check against, none."""
+    offered = {int(m["n"]): _slot_when(m["slot"]) for m in _NUMBERED_SLOT.finditer(normalize(quoted))}
+    out = []
+    for m in _NUMBER_OF.finditer(text):
+        when = offered.get(int(m["n"]))
+        if not when or (m["m"] and int(m["m"]) != when[0]) or int(m["d"]) != when[1] \
+                or (m["h"] and int(m["h"]) != when[2]):
+            continue
+        if int(m["n"]) not in out:
+            out.append(int(m["n"]))
+    return out
+
+
 # An option picked by position with no number written: the README counts only written numbers,
 # so the choice stays None and the warning lets the workflow ask back.
 _POSITION_PICK = re.compile(rf"(?:最初|先頭|トップ|一番下|いちばん下|最後|最終)の\s*(?:日程|候補|日時|枠|案|時間)(?=\s*{_PICK})")
@@ -920,6 +940,7 @@ def extract_choice(fresh: str, quoted: str = "") -> tuple[int | None, list[str]]
     text = normalize(fresh)
     text = "\n".join(ln for ln in text.split("\n") if not ln.lstrip().startswith(">"))
     found: list[int] = _copied_options(text, quoted)
+    found.extend(n for n in _number_of_restated_slot(text, quoted) if n not in found)
     text = _numbered_items(text)
     for m in _KANA_ORD.finditer(text):
         if _KANA_NUM[m["k"]] not in found:
