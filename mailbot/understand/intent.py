@@ -155,6 +155,8 @@ _ABSENCE = re.compile(
     r"(?:ため|ので|から|で)[、,\s]*(?:本日|今日|きょう|当日|明日)?[^。\n]{0,10}?"
     r"(?:休|欠席|参加でき|参加は|出席でき|受けられ|伺え|つなげ|接続でき|難し|無理)")
 
+# Leave taken from work or school to attend (「会社を休ませてもらえたので参加します」) is no absence.
+_LEAVE_FROM_WORK = re.compile(r"(?:仕事|会社|職場|バイト|アルバイト|パート|勤務|学校|授業|シフト)(?:を|は|も)?[^。\n]{0,4}?(?:休|お休み)")
 # Words of our service: a time in mail without any (「明日の飲み会、19時に駅前集合で大丈夫？」) is no
 # booking. 予約 of something done (「お店は予約しておいたよ」) is not ours.
 _SERVICE = re.compile(r"相談|そうだん|面談|ハローワーク|ハロ-ワーク|職業|求職|就職|就労|就活|転職|仕事|求人|失業|雇用保険"
@@ -272,7 +274,7 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
             _CANT_ATTEND.search(s) and not _OFFER_WIDE.search(s) and not _ASKS.search(s) for s in firm):
         return "cancel"
     if reply and not has_requested and choice is None and any(
-            _ABSENCE.search(s) and not _ASKS.search(s) for s in firm):
+            _ABSENCE.search(s) and not _ASKS.search(s) and not _LEAVE_FROM_WORK.search(s) for s in firm):
         return "cancel"                           # 「今日は休ませてください」: staying away from the booking
     if choice is not None:                        # an option number only answers our offer
         return "confirm"

@@ -65,3 +65,11 @@ def test_a_booking_that_asks_for_slots_stays_a_booking(fresh):
 ])
 def test_mail_sent_by_mistake_is_other(fresh):
     assert intent(fresh) == "other"
+
+
+@pytest.mark.parametrize("fresh", [
+    "会社を休ませてもらえたので、当日は参加できます。",
+    "その日はバイトを休ませてもらいました。よろしくお願いします。",
+])
+def test_leave_taken_from_work_to_attend_is_no_cancel(fresh):
+    assert intent(fresh, reply=True) != "cancel"
