@@ -885,9 +885,12 @@ _NUMBER_OF = re.compile(r"(?:^|(?<=[。、!！\s]))(?P<n>\d{1,2})\s*の\s*(?:(?P
 def _number_of_restated_slot(text: str, quoted: str) -> list[int]:
     """The numbers picked as 「N の <day> <hour>」 where the quoted offer's line N has that day
     (and that hour, when one is written): without the offer to check against, none."""
+    picks = list(_NUMBER_OF.finditer(text)) if quoted else []
+    if not picks:
+        return []
     offered = {int(m["n"]): _slot_when(m["slot"]) for m in _NUMBERED_SLOT.finditer(normalize(quoted))}
     out = []
-    for m in _NUMBER_OF.finditer(text):
+    for m in picks:
         when = offered.get(int(m["n"]))
         if not when or (m["m"] and int(m["m"]) != when[0]) or int(m["d"]) != when[1] \
                 or (m["h"] and int(m["h"]) != when[2]):
