@@ -20,7 +20,8 @@ from mailbot.understand.dates import DEFAULT_WINDOWS, extract_requested, to_jst_
 from mailbot.understand.english import english_requested
 from mailbot.understand.envelope import read_envelope
 from mailbot.understand.fields import (extract_attendant, extract_choice, extract_email,
-                                       extract_phone, extract_seeker_number, name_with_reason)
+                                       extract_phone, extract_seeker_number, name_with_reason,
+                                       addressed_name)
 from mailbot.understand.intent import classify_intent
 from mailbot.understand.mime import read_message
 from mailbot.understand.model import Inbound, Requested, Understanding
@@ -87,6 +88,9 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
             # 「12/17 at 10」: the English reading gives the time the Japanese one left out
             timed = {r.date for r in english if r.start is not None}
             requested = [r for r in requested if r.start is not None or r.date not in timed] + english
+            # a day the Japanese reader timed (「12/16(水) afternoon」) is not a whole day on top
+            timed = {r.date for r in requested if r.start is not None}
+            requested = [r for r in requested if r.start is not None or r.date not in timed]
     intent = classify_intent(fresh, inbound.subject, inbound.in_reply_to, automated,
                              choice=choice, has_requested=bool(requested))
     signals = Signals() if automated else read_signals(fresh, choice=choice, dates=tuple(requested))
@@ -98,7 +102,8 @@ def _read_fields(inbound: Inbound, windows: Mapping[str, tuple[time, time]] | No
         warnings.extend(choice_warnings)
     own = tuple(inbound.to_addrs)
     person = intent != "automated"
-    name, name_rule = name_with_reason(fresh, signature, inbound.from_name) if person else (None, None)
+    name, name_rule = name_with_reason(fresh, signature, inbound.from_name,
+                                       addressed_name(reply.quoted)) if person else (None, None)
     email = extract_email(fresh, signature, inbound.from_addr, own) if person \
         else (inbound.from_addr.lower() or None)
     readings = {

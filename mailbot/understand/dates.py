@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Mapping
 
 from mailbot.understand.model import Requested
+from mailbot.understand import english
 from mailbot.understand.normalize import normalize
 
 JST = timezone(timedelta(hours=9), "JST")
@@ -121,7 +122,8 @@ _TIME_RE = re.compile(_ONE_TIME)
 # Any dash may join a span: 「14時ー15時」 (long-vowel mark), 「14時―15時」; normalize() only
 # rewrites dashes between digits.
 _SPAN_SEP = re.compile(r"\s*(?:〜|[-ー−‐‑‒–—―]|から|より|to)\s*(?:の?間?\s*)?")
-_WINDOW_RE = re.compile(r"(?P<win>午前中|午前|午後|終日|一日中|AM|PM|夕方|朝一?|お昼|昼頃|夜)")
+_WINDOW_RE = re.compile(r"(?P<win>午前中|午前|午後|終日|一日中|AM|PM|夕方|朝一?|お昼|昼頃|夜"
+                        r"|(?<![A-Za-z])(?i:morning|afternoon)(?![A-Za-z]))")
 _SAME_TIME = re.compile(r"同じ時間|同時刻|同じ時刻|同じ時間帯")
 # A line under a date that gives its time: 「時間は午後」「・10時半から」「14:00〜15:00」.
 # A next line about something else the writer does at that time (「10時から仕事なので」).
@@ -202,7 +204,7 @@ _BIRTH = re.compile(r"生年月日|誕生|生まれ|生\s*$|^\s*生")
 # A past event told about the date: 「12月4日10時で…お願いするメールを送った」「本日…相談させていただいた者です」.
 _PAST_EVENT = re.compile(
     r"(?:(?<!ま)し|っ|いただい|頂い|受け|来)た(?![いくらろ])|んだ(?![いくらろ])"
-    r"|(?:し|き|い|り|け|び|み|ち)(?<!承知し)(?<!了解し)(?<!確認し)(?<!かしこまり)(?<!わかり)(?<!分かり)(?<!承り)ました")
+    r"|(?:し|き|い|り|け|び|み|ち)(?<!承知し)(?<!了解し)(?<!確認し)(?<!かしこまり)(?<!わかり)(?<!分かり)(?<!承り)ました(?!ら)")   # 「…にお願いできましたら」 is a wish
 # …unless a wish or request comes first: 「12月3日の10時で相談したく連絡しました」.
 # A decision to take the slot (「…でお願いすることにしました」「…に参加することにしました」) is a wish too.
 _DECIDED = r"(?:お願い|おねがい|希望|参加|出席|伺う|うかがう|相談)(?:する|いたす|させていただく)ことに"
@@ -600,6 +602,7 @@ class _Reader:
             if w["win"] in ("午前", "午後", "AM", "PM") and re.match(r"\s*\d", follow):
                 continue                           # 午後2時: the hour was read above
             win = w["win"]
+            win = {"morning": "午前", "afternoon": "午後"}.get(win.lower(), win)
             if win in ("午前中", "午前", "AM"):
                 found.append((w.start(), self.windows["am"]))
             elif win in ("午後", "PM"):
@@ -695,10 +698,14 @@ class _Reader:
                     and not re.search(r"(?:に|へ|で)\s*(?:変更|変え|ずら|移)", sentence_after
                                       if not self._moved_to_next(mentions, i, after) else ""):
                 mt.drop, mt.why = True, "booked"   # 「XからYに変更」: X is the old booking
+            elif self._english_not_wish(before):
+                mt.drop, mt.why = True, "event"    # 「I have a job interview on 12/9」 in mixed mail
             elif _UNAVAILABLE.search(sentence_after) or _AVOID_DAY.search(sentence_after):
                 mt.drop, mt.why = True, "unavailable"
             elif _OPEN_QUESTION.search(sentence_after):
                 mt.drop, mt.why = True, "question"    # asks whether we are open, books nothing
+            elif self._fact_question(sentence):
+                mt.drop, mt.why = True, "question"    # 「29日から3日まで休みで合っていますか」
             elif _EXCEPT.match(after):
                 mt.drop = True                     # 「水曜日以外なら」: the one day not asked for
             elif changing and _TOPIC.match(sentence_after):
@@ -749,6 +756,8 @@ class _Reader:
                 if nx.why and not mt.drop:
                     mt.drop, mt.why = True, nx.why
         kept = [m for m in mentions if not m.drop and m.dates]
+        if kept and not any(m.times for m in kept):
+            self.time_said_before(mentions[0].start, kept)
         if not mentions and _VAGUE.search(text):
             self.warn("vague_date", _VAGUE.search(text).group() + " without a day")
         if sum(1 for m in kept if m.ordinal is not None) >= 2:
@@ -767,6 +776,46 @@ class _Reader:
         if not kept and changing:
             out = self.time_only_change(mentions)
         return out
+
+    @staticmethod
+    def _fact_question(sentence: str) -> bool:
+        """A question about a fact of the dates (closure days, whether something is so) that asks
+        for no slot: it ends asking, names no time and has no word of a wish or availability."""
+        body = sentence.strip()
+        if not re.search(r"(?:か|[?？])[。.]?\s*$", body) or _TIME_RE.search(body) or _WINDOW_RE.search(body):
+            return False
+        return not (_ASKING.search(body) or _SLOT_WISH.search(body) or _WANT.search(body)
+                    or re.search(r"いけ|行け|行って|来て|こられ|来られ|よろし|宜し|いい|良い|よい|OK|ok|都合|どう"
+                              r"|無理|難し|厳し|だめ|ダメ|駄目|不可|埋ま|満", body))
+
+    @staticmethod
+    def _english_not_wish(before: str) -> bool:
+        """An English clause right before the date says it is not a wish (an interview, a booking
+        being moved from, a deadline, a day ruled out): the English reader's own rules."""
+        clause = re.split(r"(?<=[.!?])\s+", before)[-1]
+        if not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{2,}\s*$", clause) or re.search(r"\b(?:to|into|for)\s*$", clause, re.I):
+            return False
+        return bool(english._EXISTING.search(clause) or english._MOVE_FROM.search(clause)
+                    or english._DEADLINE.search(clause) or english._ruled_out(clause))
+
+    def time_said_before(self, first: int, kept: list[_Mention]) -> None:
+        """「AM10時ごろから相談できればと思います。日にちは24日か25日を希望します」: one wish
+        sentence before the first date that gives only a time applies to every date that has none.
+        Not when two such sentences or a busy / booked / past clause make it unclear."""
+        found = []
+        for sentence in re.split(r"[。!?\n]", self.text[:first]):
+            times = self.times_in(sentence) if (_TIME_RE.search(sentence) or _WINDOW_RE.search(sentence)) else []
+            if not times:
+                continue
+            if _BUSY.search(sentence) or _NOT_REQUEST.search(sentence) or _OTHER_EVENT.search(sentence) \
+                    or _EXISTING.search(sentence) or _PAST_EVENT.search(sentence) or _UNAVAILABLE.search(sentence) \
+                    or not (_ASKING.search(sentence) or _TIME_LABEL.match(sentence)):
+                return
+            found.append(times)
+        if len(found) != 1 or (None, None) in found[0]:
+            return
+        for mt in kept:
+            mt.times = list(found[0])
 
     def expand_ranges(self, mentions: list[_Mention]) -> None:
         """「12月3日〜5日の午後」「3日から5日までの間」: each day of a short range, at the times

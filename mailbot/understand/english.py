@@ -39,7 +39,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _RELATIVE = re.compile(r"(?<![A-Za-z])(?:(?P<tom>the day after tomorrow|tomorrow)"
                        r"|(?:(?P<rel>next|this|coming|on)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                        r"(?![A-Za-z])(?!,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)))", re.I)
-_PART = re.compile(r"^\s*(?:,|\()?\s*(?:in\s+the\s+|during\s+the\s+|,\s*)?(?P<part>morning|afternoon|a\.m\.|p\.m\.|am\b|pm\b)", re.I)
+_PART = re.compile(r"^\s*(?:,|\()?\s*(?:(?:any\s*time|sometime|some\s+time|preferably)\s+)?(?:in\s+the\s+|during\s+the\s+|,\s*)?(?P<part>morning|afternoon|a\.m\.|p\.m\.|am\b|pm\b)", re.I)
 # A date that is not a wish: the old date of a move, a deadline, a stated absence, a booking named
 # to cancel it, a past event.
 _NOT_WISH_BEFORE = re.compile(r"(?:\bfrom|\buntil|\btill|\bbefore|\bby|\bsince|\bon|\bof)\s*$", re.I)
@@ -98,9 +98,30 @@ def _clock(h: str, mi: str | None, ap: str | None, ap_default: str | None) -> ti
     return time(hour, minute)
 
 
+_SAME_TIME = re.compile(r"^\s*,?\s*(?:at\s+)?(?:the\s+)?same\s+time\s*", re.I)
+_JOINED = re.compile(r"\s*,?\s*(?:or|and|,)\s*(?:on\s+)?", re.I)
+_WRAP = re.compile(r"[A-Za-z,]$")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Start of the sentence holding `pos`: after . ? ! or a line break, except a line break that
+    only wraps a sentence ("…move my appointment from\nDec 18 to …")."""
+    start = max(text.rfind(c, 0, pos) for c in ".?!") + 1
+    nl = pos
+    while True:
+        nl = text.rfind("\n", start, nl)
+        if nl < 0:
+            return start
+        before = text[:nl].rstrip(" \t")
+        after = text[nl + 1:].lstrip(" \t")
+        if not (_WRAP.search(before) and re.match(r"[A-Za-z0-9]", after)):
+            return nl + 1
+
+
 def english_requested(text: str, today: date, windows: Mapping[str, tuple[time, time]]) -> list[tuple[int, Requested]]:
     """(position, wish) for each English-written date that asks for a session."""
     out: list[tuple[int, Requested]] = []
+    spans: list[tuple[int, int]] = []
     english = mostly_english(text)
     for m in _DATE.finditer(text):
         if m["sm"]:
@@ -112,7 +133,7 @@ def english_requested(text: str, today: date, windows: Mapping[str, tuple[time, 
         d = _year_of(today, month, dom, int(m["y"]) if m["y"] else None)
         if d is None or d < today or d > today + timedelta(days=180):
             continue
-        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".?!\n") + 1
+        sentence_start = _sentence_start(text, m.start())
         before = text[sentence_start:m.start()]
         after = text[m.end():m.end() + 40]
         new_date = bool(re.search(r"\b(?:to|into|for)\s*$", before, re.I))   # "move it from Dec 7 to Dec 9"
@@ -120,6 +141,9 @@ def english_requested(text: str, today: date, windows: Mapping[str, tuple[time, 
                 or _UNAVAILABLE_AFTER.match(text[m.end():]) or (_EXISTING.search(before) and not new_date):
             continue
         start = end = None
+        same = _SAME_TIME.match(after)           # "…, same time (11:00)": the hour restated
+        if same:
+            after = after[same.end():] if _AT.match(after[same.end():]) else after
         at = _AT.match(after)
         part = _PART.match(after)
         if at and (at["ap"] or at["mi"] or re.match(r"\s*(?:,|\(|at|from)", after, re.I)):
@@ -134,6 +158,13 @@ def english_requested(text: str, today: date, windows: Mapping[str, tuple[time, 
         if start is None:
             end = None
         out.append((m.start(), Requested(d, start, end)))
+        spans.append((m.start(), m.end()))
+    # "Monday Dec 21 or Tuesday Dec 22, same time (11:00)": dates joined only by or / and share
+    # the time written after the last of them
+    for k in range(len(out) - 2, -1, -1):
+        (p, r), (_, nxt) = out[k], out[k + 1]
+        if r.start is None and nxt.start is not None and _JOINED.fullmatch(text[spans[k][1]:spans[k + 1][0]]):
+            out[k] = (p, Requested(r.date, nxt.start, nxt.end))
     out += _relative(text, today, windows, [p for p, _ in out])
     return sorted(out, key=lambda x: x[0])
 
@@ -154,7 +185,7 @@ def _relative(text: str, today: date, windows, taken: list[int]) -> list[tuple[i
             d = today + timedelta(days=ahead)
             if rel == "next" and d.isocalendar()[1] == today.isocalendar()[1]:
                 d += timedelta(days=7)             # "next Friday" said on a Monday: next week's
-        sentence_start = max(text.rfind(c, 0, m.start()) for c in ".?!\n") + 1
+        sentence_start = _sentence_start(text, m.start())
         end = min([i for i in (text.find(c, m.end()) for c in ".?!\n") if i >= 0] or [len(text)])
         before, after = text[sentence_start:m.start()], text[m.end():m.end() + 40]
         if _MOVE_FROM.search(before) or _DEADLINE.search(before) or _EXISTING.search(before) \
@@ -262,6 +293,19 @@ CHANGE = re.compile(r"\b(?:reschedule|postpone|(?:move|change|shift)\s+(?:my|the
 BOOK = re.compile(r"\bpreferred (?:date|time|day)s?\s*:|\b(?:book(?!\s+(?:it|that|this|them)\b)|reserve|make an appointment|(?:would|'d) like (?:to have |an? )?(?:online )?(?:job )?"
                   r"consultation|want (?:a |an )?(?:online )?(?:job )?consultation|consultation please|"
                   r"(?:like|want) to (?:have|get) (?:an? )?(?:online )?(?:job )?consultation)\b", re.I)
+# "Before I book, I have two questions": booking named as what comes later, not asked for now.
+_BOOK_LATER = re.compile(r"\b(?:before|after|once|if|whether|when)\s+(?:i\s+|we\s+)?(?:can\s+|could\s+)?$", re.I)
+
+
+def asks_to_book(text: str) -> bool:
+    """An English booking phrase that asks for a consultation now (not "before I book …")."""
+    for x in sentences(text):
+        for m in BOOK.finditer(x):
+            if not _BOOK_LATER.search(x[:m.start()]):
+                return True
+    return False
+
+
 # A sentence about cancelling or changing in general: "If I need to cancel, how do I tell you?"
 GENERAL = re.compile(r"\b(?:if|how|when|whether|policy)\b", re.I)
 AGREE = re.compile(r"\b(?:i agree|agreed|i accept|that(?:'s| is) (?:fine|ok|okay|good|perfect)|sounds good|works for me"

@@ -29,6 +29,21 @@ _NAME_JA = re.compile(
     rf"|{_NO}[{_KANJI}]{{2,4}}(?![のがをはにでともへや])(?:[{_HIRA}]{{2,4}}|[{_KATA}]{{2,5}})"  # 村井ちひろ
     rf"|[{_KATA}]{{1,12}}(?: [{_KATA}]{{1,12}}){{1,3}}|[{_KATA}]{{2,12}}"  # グエン ティ ハー
     rf"|[{_HIRA}]{{2,6}} [{_HIRA}]{{1,6}}")                              # やまだ はなこ
+# A one-kanji family name with a katakana given name, as Korean and Chinese seekers write
+# (「朴ソヨン」「金 ミンジュ」): only where the dictionary reads both parts as a person's name.
+_ONE_KANJI_KATA = re.compile(rf"[{_KANJI}] ?[{_KATA}]{{2,6}}")
+# One-kanji family names of Korean and Chinese residents, which the dictionary does not always
+# read as 姓 before a katakana given name (金 is also "gold").
+_ONE_KANJI_FAMILIES = set("金李朴崔鄭姜趙尹張林王陳劉楊黄呉周徐孫馬胡郭高梁宋韓許申洪文柳全")
+
+
+def _one_kanji_family(kanji: str) -> bool:
+    if kanji in _ONE_KANJI_FAMILIES:
+        return True
+    ws = morph.words(kanji)
+    return len(ws) == 1 and ws[0].person == "姓"
+
+
 _NAME_LATIN = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3}")
 _NOT_NAME_WORDS = set("""
 私 わたし わたくし 僕 ぼく 俺 自分 本人 家族 息子 娘 母 父 夫 妻 主人 兄 姉 弟 妹 祖母 祖父 母親 父親 長男 長女
@@ -133,6 +148,8 @@ def _name_ok(s: str, *, strict: bool = False, from_name: str = "", last: bool = 
     parts = s.split(" ")
     if any(p in _NOT_NAME_WORDS for p in parts) or _NOT_NAME_END.search(s.replace(" ", "")):
         return False
+    if _ONE_KANJI_KATA.fullmatch(s):
+        return _one_kanji_family(s[0])        # 「朴ソヨン」「金ミンジュ」
     if _NAME_JA.fullmatch(s):
         if strict and " " not in s:
             corroborated = bool(from_name) and re.sub(r"\s+", "", from_name).startswith(s)
@@ -283,27 +300,144 @@ def _family(name: str | None) -> str:
     return name.split(" ")[0] if name and " " in name else (name or "")
 
 
-def extract_name(fresh: str, signature: str = "", from_name: str = "") -> str | None:
+def extract_name(fresh: str, signature: str = "", from_name: str = "", addressed: str = "") -> str | None:
     """The seeker's name (see name_with_reason)."""
-    return name_with_reason(fresh, signature, from_name)[0]
+    return name_with_reason(fresh, signature, from_name, addressed)[0]
 
 
-def name_with_reason(fresh: str, signature: str = "", from_name: str = "") -> tuple[str | None, str | None]:
+def name_with_reason(fresh: str, signature: str = "", from_name: str = "",
+                     addressed: str = "") -> tuple[str | None, str | None]:
     """(name, the rule that gave it). The rules find a name by position; the analyser then
     vetoes a word that cannot be a name (「質問」「急」) and, when no rule found one, reads a
-    name the dictionary knows where the writer signs (a line of its own, a shop's signature)."""
+    name the dictionary knows where the writer signs (a line of its own, a shop's signature).
+    `addressed` is the name our own quoted mail greeted (「朴ソヨン 様」, see addressed_name): it
+    only corroborates a family name signing off, or tells a relative signing for the seeker."""
     name, rule = _name_by_rules(fresh, signature, from_name)
     if rule == "on_behalf":
         return None, None                         # the writer is not the seeker: never their name
     if name and re.search(rf"[{_KANJI}{_HIRA}]", name) \
             and morph.is_common_noun(name, _line_of(name, fresh + "\n" + signature)):
         name, rule = None, None
+    fresh_n, sig_n = normalize(fresh), normalize(signature)
     if name is None:
-        name = _dictionary_name(normalize(fresh), normalize(signature))
+        name = _dictionary_name(fresh_n, sig_n)
         rule = "dictionary" if name else None
+    if name is None:
+        name = _signed_as_addressed(fresh_n, normalize(addressed))
+        rule = "signoff_addressed" if name else None
+    if name is None:
+        name = _lone_dictionary_name(fresh_n)
+        rule = "lone_dictionary" if name else None
+    if name is None:
+        name = _trailing_dictionary_name(fresh_n)
+        rule = "trailing_dictionary" if name else None
     if name and " " not in name and len(name) >= 3:
-        name = _as_spaced_elsewhere(name, normalize(fresh) + "\n" + normalize(signature))
+        name = _as_spaced_elsewhere(name, fresh_n + "\n" + sig_n)
+    if name and " " not in name:
+        full = _full_form(name, fresh_n + "\n" + sig_n)
+        if full:
+            name = full
+    if name and _relative_of_addressee(name, normalize(addressed)):
+        return None, "relative_signs"             # 「渡辺恵子」 signing for 「渡辺 拓海 様」: not the seeker
     return name, rule
+
+
+# Our greeting at the head of a mail we sent: 「朴ソヨン 様」「佐藤 美穂 様」.
+_GREETED = re.compile(r"^[ \t\u3000>＞]*(?P<n>[^\s>＞][^\n]{0,20}?)[ \t\u3000]*(?:様|さま)[ \t\u3000]*$", re.M)
+
+
+def addressed_name(quoted: str) -> str:
+    """The name the first greeting line of quoted mail addresses (our own offer), or ""."""
+    m = _GREETED.search(quoted or "")
+    if not m:
+        return ""
+    name = _clean_name(normalize(m["n"]))
+    return name if _name_ok(name) else ""
+
+
+def _signed_as_addressed(fresh: str, addressed: str) -> str | None:
+    """A reply closing on the family name we greeted (「朴」 under 「朴ソヨン 様」): the greeting
+    corroborates a one-kanji or kana family name no rule lets stand alone."""
+    if not addressed:
+        return None
+    lines = [_DECOR.sub("", ln).strip() for ln in fresh.split("\n") if ln.strip()]
+    if len(lines) < 2:
+        return None
+    last = re.sub(r"\s*(?:より|拝)$", "", lines[-1]).strip()
+    flat = addressed.replace(" ", "")
+    if not last or last == flat or not flat.startswith(last) or not re.fullmatch(rf"[{_KANJI}{_KATA}]{{1,4}}", last):
+        return None
+    family = addressed.split(" ")[0] if " " in addressed else None
+    ws = morph.words(flat)
+    if last != family and not (ws and ws[0].surface == last and ws[0].person == "姓"):
+        return None
+    return last
+
+
+def _lone_dictionary_name(fresh: str) -> str | None:
+    """A line that is only a full name the dictionary reads as 姓 + 名 (「高橋光」 under
+    「相談の予約お願いします」), where no rule found a name: phone-typed mail signs so."""
+    found = set()
+    for ln in fresh.split("\n")[1:]:
+        bare = ln.strip()
+        if not re.fullmatch(rf"[{_KANJI}]{{3,6}}|[{_KANJI}]{{1,4}} [{_KANJI}{_HIRA}]{{1,4}}", bare):
+            continue
+        ws = [w for w in morph.words(bare.replace(" ", "")) if w.surface.strip()]
+        if len(ws) == 2 and ws[0].person == "姓" and ws[1].person == "名" and _name_ok(bare):
+            found.add(bare)
+    return found.pop() if len(found) == 1 else None
+
+
+def _trailing_dictionary_name(fresh: str) -> str | None:
+    """A telegraphic request closing on a name set apart by a space (「予約 12/11 10時 佐野」
+    「来週火曜午後希望 小田 恵」): the last words of the text, read as 姓 (+ 名) by the dictionary."""
+    lines = [ln.strip() for ln in fresh.split("\n") if ln.strip()]
+    if not lines:
+        return None
+    m = re.search(rf"\S[ \t\u3000]+(?P<n>{_NO}[{_KANJI}]{{2,4}}(?: [{_KANJI}]{{1,3}})?)[。.]?$", lines[-1])
+    if not m or re.search(r"[。、！!？?]", lines[-1][:m.start("n")]):
+        return None                               # a sentence before it, not a telegraphic line
+    name = m["n"]
+    ws = [w for w in morph.words(name.replace(" ", "")) if w.surface.strip()]
+    if not ws or ws[0].person != "姓" or len(ws) > 2 or (len(ws) == 2 and ws[1].person != "名"):
+        return None
+    if len(ws) == 2 and " " not in name:
+        name = f"{ws[0].surface}{ws[1].surface}"
+    return name if _name_ok(name) else None
+
+
+def _full_form(family: str, text: str) -> str | None:
+    """「松本と申します」 … 「営業部　松本 大介」: the family name's full form where the writer
+    signs (a line ending with it, the given name read as 名 by the dictionary)."""
+    if not re.fullmatch(rf"{_NO}[{_KANJI}]{{1,4}}", family):
+        return None
+    found = set()
+    for ln in text.split("\n"):
+        m = re.search(rf"(?:^|(?<=[\s・]))({re.escape(family)})( ?)([{_KANJI}]{{1,3}}|[{_HIRA}]{{2,4}}|[{_KATA}]{{2,5}})\s*$", ln.strip())
+        if not m:
+            continue
+        given = m[3]
+        ws = [w for w in morph.words(family + given) if w.surface.strip()]
+        if not (ws and "".join(w.surface for w in ws[1:]) == given and all(w.person == "名" for w in ws[1:])
+                and ws[0].surface == family):
+            continue
+        full = family + m[2] + given
+        if _name_ok(full):
+            found.add(full)
+    return found.pop() if len(found) == 1 else None
+
+
+def _relative_of_addressee(name: str, addressed: str) -> bool:
+    """A full name that shares the family name of the seeker we greeted but not the given name:
+    a parent or spouse signing (the seeker's name stays what the thread knows)."""
+    if not addressed or " " not in addressed:
+        return False
+    family, given = addressed.split(" ", 1)
+    flat = name.replace(" ", "")
+    if not flat.startswith(family) or flat == addressed.replace(" ", ""):
+        return False
+    rest = flat[len(family):]
+    return bool(rest) and not given.startswith(rest) and not rest.startswith(given)
 
 
 def _as_spaced_elsewhere(name: str, text: str) -> str:
@@ -743,6 +877,29 @@ def _copied_options(text: str, quoted: str) -> list[int]:
     return [n] if _OFFICE_SLOT.match(slot) else []
 
 
+# 「1の16日11時からでお願いします」: an option number, の, and that option's day (and hour) restated.
+_NUMBER_OF = re.compile(r"(?:^|(?<=[。、!！\s]))(?P<n>\d{1,2})\s*の\s*(?:(?P<m>\d{1,2})\s*(?:月|/)\s*)?(?P<d>\d{1,2})\s*日?"
+                        r"(?:\s*\([^)]{1,3}\))?\s*(?:の\s*)?(?:(?P<h>\d{1,2})\s*(?:時|:))?", re.M)
+
+
+def _number_of_restated_slot(text: str, quoted: str) -> list[int]:
+    """The numbers picked as 「N の <day> <hour>」 where the quoted offer's line N has that day
+    (and that hour, when one is written): without the offer to check against, none."""
+    picks = list(_NUMBER_OF.finditer(text)) if quoted else []
+    if not picks:
+        return []
+    offered = {int(m["n"]): _slot_when(m["slot"]) for m in _NUMBERED_SLOT.finditer(normalize(quoted))}
+    out = []
+    for m in picks:
+        when = offered.get(int(m["n"]))
+        if not when or (m["m"] and int(m["m"]) != when[0]) or int(m["d"]) != when[1] \
+                or (m["h"] and int(m["h"]) != when[2]):
+            continue
+        if int(m["n"]) not in out:
+            out.append(int(m["n"]))
+    return out
+
+
 # An option picked by position with no number written: the README counts only written numbers,
 # so the choice stays None and the warning lets the workflow ask back.
 _POSITION_PICK = re.compile(rf"(?:最初|先頭|トップ|一番下|いちばん下|最後|最終)の\s*(?:日程|候補|日時|枠|案|時間)(?=\s*{_PICK})")
@@ -786,6 +943,7 @@ def extract_choice(fresh: str, quoted: str = "") -> tuple[int | None, list[str]]
     text = normalize(fresh)
     text = "\n".join(ln for ln in text.split("\n") if not ln.lstrip().startswith(">"))
     found: list[int] = _copied_options(text, quoted)
+    found.extend(n for n in _number_of_restated_slot(text, quoted) if n not in found)
     text = _numbered_items(text)
     for m in _KANA_ORD.finditer(text):
         if _KANA_NUM[m["k"]] not in found:
@@ -838,7 +996,11 @@ _COMPANION_JOIN = re.compile(r"同席|同伴|一緒に|いっしょに|(?:二人
 # The writer, who is not the seeker, joining: 「当日は私も一緒に画面の前に座らせてください」.
 # Someone named by family name or role joining: 「当日は担当の村田も同席いたします」.
 _NAMED_JOINS = re.compile(r"(?P<who>[一-龥々]{1,4}|[ァ-ヺー]{2,8})(?:さん|様)?も[^。、\n]{0,6}?"
-                          r"(?:同席|同伴|付き添|付添|立ち会|立会|同行)")
+                          r"(?:同席|同伴|付き添|付添|立ち会|立会|同行|(?:一緒|いっしょ)に[^。、\n]{0,4}?(?:参加|出|入|話|相談))")
+# Also coming, said of an interpreter or helper already arranged: 「通訳の人も16日大丈夫です」
+# (「通訳は大丈夫です」 without も declines one).
+_ALSO_COMES = re.compile(r"(?:の)?(?:方|かた|人|ひと|さん)?も[^。、\n]{0,12}?(?:大丈夫|だいじょうぶ|OK|来られ|来れ|来ます|こられ|これます"
+                         r"|きます|参加でき|都合が(?:つ|よ|良|い))")
 _NOT_A_COMPANION = {"本人", "ご本人", "当日", "今回", "次回", "前回", "毎回", "自分", "相談", "面談"}
 _WRITER_JOINS = re.compile(r"(?:私|わたし|わたくし|僕|ぼく|当方)も[^。\n]{0,6}?(?:同席|同伴|付き添|付添|立ち会|立会|同行"
                            r"|(?:一緒|いっしょ|横|隣|そば)に?[^。、\n]{0,10}?(?:座|参加|出|入|聞|話|相談))")
@@ -864,7 +1026,9 @@ def extract_attendant(fresh: str) -> str | None:
     for kind, rx, join in (("interpreter", _INTERPRETER, _JOIN), ("caregiver", _CAREGIVER, _JOIN),
                            ("other", _COMPANION, _COMPANION_JOIN)):
         for s in sentences:
-            joins = join.search(s) or (_HELP.search(s) and _SESSION.search(s))
+            joins = join.search(s) or (_HELP.search(s) and _SESSION.search(s)) or (
+                kind != "other" and any(_ALSO_COMES.match(flat, m.end()) for flat in [re.sub(r"[ \t]+", "", s)]
+                                     for m in rx.finditer(flat)))
             if rx.search(s) and joins and not _NOBODY.search(s) and not _NOT_ATTENDANT.search(s) \
                     and not _ELSEWHERE.search(s):
                 return kind

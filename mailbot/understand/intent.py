@@ -70,7 +70,14 @@ _CHANGE = re.compile(r"(?:日程|日時|時間|予約|日にち|相談日|予定
 _FLEXIBLE = re.compile(r"(?:(?:別の|他の|ほかの|違う|ちがう)(?:日|日程|日時|時間|時間帯|曜日)|別日)"
                        r"(?:[^。\n]{0,8}?)(?:で|に)?も[、,\s]*(?:大丈夫|だいじょうぶ|構いません|かまいません|構わない|いい|よい|良い|結構"
                        r"|OK|可|問題(?:あり|ござい)ません|対応でき|調整でき)")
-_CHANGE_OTHER = re.compile(r"(?:アドレス|番号|電話|メール|住所|名前|氏名|連絡先)[^。\n]{0,12}(?:変更|変え)")
+_CHANGE_OTHER = re.compile(r"(?:アドレス|番号|電話|メール|住所|名前|氏名|連絡先"
+                           # another office procedure or an event of the writer's own: 「認定日を変更」「面接日を変えて」
+                           r"|認定日|認定|説明会|講習|訓練|セミナー|面接日?|健診|通院)[^。\n]{0,12}(?:変更|変え)")
+# 「オンライン相談とは別件で」: the writer says the mail is not about our booking.
+_NOT_OUR_MATTER = re.compile(r"(?:相談|予約|面談)(?:と|とは)(?:は)?別(?:件|の件|の用件|のこと)")
+# Mail sent to us by mistake: 「誤って送ってしまいました」「送信先を間違えました」.
+_MISSENT = re.compile(r"(?:誤って|間違って|まちがって|間違えて|まちがえて)[^。\n]{0,12}?(?:送|送信|お送り)|誤送信|誤送付"
+                      r"|(?:送信先|送り先|宛先|あて先|アドレス)を?(?:間違|まちが)")
 # Consent is positive agreement to what we offered. A politeness formula (よろしくお願いします),
 # information sent with one (求職番号をお知らせします) and an acknowledgement given as the reason
 # for something else (カードを確認しましたので) are not: a reply misread as consent books a slot.
@@ -115,6 +122,11 @@ _BOOK = re.compile(
 # A question for information (「何日から予約できますか」) names 予約/相談 without asking to book.
 _INTERROGATIVE = re.compile(r"何(?!卒|とぞ|とか|らか)|いつ(?!も|でも)|どう(?!ぞ|か|しても|にか|も)|どの|どこ(?!でも)"
                             r"|どれ(?!でも)|どんな|どちら(?!でも)|どなた|なぜ|どうして|いくら")
+# A wish that introduces what follows (「相談を受けたいのですが、まだ登録していません」): when
+# questions follow, the mail asks them before booking.
+_PREAMBLE = re.compile(r"[^。\n]{0,4}?(?:のですが|んですが|のですけど|んですけど|のですけれど)")
+# …but asking for free slots (「空いている日時を教えてください」) is how the booking goes on.
+_SLOTS_ASKED = re.compile(r"空い|空き|あいて|日時|日程|候補|都合|いつ|何日|何時|曜日|時間帯|枠")
 _PROCEDURE = re.compile(r"いつまで|どうすれば|どうやって|どのように|どうしたら|方法|手続き|仕方|やり方")
 _ASKS = re.compile(r"[?？]|か[。.]?$|でしょうか|ますか|ですか|教えて")
 # 「相談させていただいた」「お願いするメールを送った」「相談させていただき、ありがとう」: told, not asked.
@@ -134,6 +146,17 @@ _DEFERRED = re.compile(r"次第|その前に|(?:わか|分か|決ま)ったら|�
 _QUESTION = re.compile(r"[?？]|でしょうか|ますか|ですか|教えて(?:ください|下さい|くださ|いただけ|頂け|いただきたい|頂きたい|もらえ|もらいたい|ほし|欲し)|伺いたい|お聞きしたい|質問|お尋ね|知りたい")
 
 
+# Staying away on the day, in plain words: 「休ませてください」「お休みします」「欠席します」
+# 「体調不良で行けなくなりました」 (the cancel words of intent.py catch 「行けなくなりました」).
+_ABSENCE = re.compile(
+    r"休ませて|休まさせて|お休み(?:します|いたします|致します|させて|を(?:いただ|頂|お願い))|休みます|やすみます"
+    r"|欠席(?:します|いたします|致します|させて|で(?:お願い|す)|とさせ|の連絡)"
+    r"|(?:体調|具合|熱|発熱|風邪|かぜ|急用|急な用事|家庭の事情|子ども|子供|こども)[^。\n]{0,14}?"
+    r"(?:ため|ので|から|で)[、,\s]*(?:本日|今日|きょう|当日|明日)?[^。\n]{0,10}?"
+    r"(?:休|欠席|参加でき|参加は|出席でき|受けられ|伺え|つなげ|接続でき|難し|無理)")
+
+# Leave taken from work or school to attend (「会社を休ませてもらえたので参加します」) is no absence.
+_LEAVE_FROM_WORK = re.compile(r"(?:仕事|会社|職場|バイト|アルバイト|パート|勤務|学校|授業|シフト)(?:を|は|も)?[^。\n]{0,4}?(?:休|お休み)")
 # Words of our service: a time in mail without any (「明日の飲み会、19時に駅前集合で大丈夫？」) is no
 # booking. 予約 of something done (「お店は予約しておいたよ」) is not ours.
 _SERVICE = re.compile(r"相談|そうだん|面談|ハローワーク|ハロ-ワーク|職業|求職|就職|就労|就活|転職|仕事|求人|失業|雇用保険"
@@ -180,6 +203,9 @@ def _asks_to_book(text: str) -> bool:
         for m in _BOOK.finditer(sentence):
             if info_question or _DONE.search(sentence[m.end():]) or _DEFERRED.search(sentence):
                 continue
+            following = text[text.find(sentence) + len(sentence):]
+            if _PREAMBLE.match(sentence, m.end()) and _QUESTION.search(following) and not _SLOTS_ASKED.search(following):
+                continue                          # 「相談を受けたいのですが、…できるのでしょうか」: it asks first
             if asks and re.search(r"も\s*$", sentence[:m.start()]):
                 continue                          # 「スマホでも相談できますか」: whether it is possible
             return True
@@ -232,10 +258,12 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
     sales = len(set(m.group() for m in _SALES.finditer(flat)))
     if sales >= 2 and not _SEEKER_CONTEXT.search(flat):
         return "other"
+    if not has_requested and choice is None and _MISSENT.search(flat):
+        return "other"                            # sent to us by mistake: nothing to act on
     firm = [s for s in _sentences(flat) if not _CONDITIONAL.search(s)]
     firm = [s for s in firm if not _how_to(s)]    # 「変更はいつまでに…ですか」 asks, it does not change
     change = any(_CHANGE.search(_without_flexibility(s)) and not _CHANGE_OTHER.search(s)
-                 for s in _sentences(flat) if not _how_to(s))
+                 for s in _sentences(flat) if not _how_to(s)) and not _NOT_OUR_MATTER.search(flat)
     if change or english.firm(english.CHANGE, text) or cancel_is_reason(firm, _CANCEL, _WANT_NEW, has_requested):
         return "reschedule"
     if english.firm(english.CANCEL, text):
@@ -245,19 +273,22 @@ def classify_intent(fresh: str, subject: str, in_reply_to: str | None, automated
     if reply and not has_requested and choice is None and not _OFFER_THREAD.search(subject or "") and any(
             _CANT_ATTEND.search(s) and not _OFFER_WIDE.search(s) and not _ASKS.search(s) for s in firm):
         return "cancel"
+    if reply and not has_requested and choice is None and any(
+            _ABSENCE.search(s) and not _ASKS.search(s) and not _LEAVE_FROM_WORK.search(s) for s in firm):
+        return "cancel"                           # 「今日は休ませてください」: staying away from the booking
     if choice is not None:                        # an option number only answers our offer
         return "confirm"
     if reply and _supplies_details(flat, subject, has_requested):
         return "book"
     if reply and has_requested:
         # 「希望日時：…」 or 「…相談をお願いしたいです」 ask for a (new) booking; picking a slot agrees.
-        if _DECLINE_OFFER.search(flat) or ((_WISH_FORM.search(flat) or _asks_to_book(flat) or english.BOOK.search(text))
+        if _DECLINE_OFFER.search(flat) or ((_WISH_FORM.search(flat) or _asks_to_book(flat) or english.asks_to_book(text))
                                            and not _consents(flat)):
             return "book"
         return "confirm"
     if has_requested and not reply and not _SERVICE.search(flat + (subject or "")):
         return "other"                            # a time in unrelated mail asks for no booking
-    if has_requested or _asks_to_book(flat) or english.BOOK.search(text):
+    if has_requested or _asks_to_book(flat) or english.asks_to_book(text):
         return "book"
     if _QUESTION.search(flat):
         return "question"

@@ -63,12 +63,39 @@ def _nfkc_keeping_compat(text: str) -> str:
     return "".join(parts)
 
 
+# Dates and times in hiragana, as mail in easy Japanese (やさしい日本語) writes them:
+# 「12がつ15にち(かようび) 10じ」「ごご」. Only after a digit (a name never holds one), so they
+# read like 「12月15日(火曜日) 10時」 for every extractor.
+_KANA_WEEKDAYS = {"げつ": "月", "か": "火", "すい": "水", "もく": "木", "きん": "金", "ど": "土", "にち": "日"}
+_KANA_WEEKDAY = re.compile(r"(?<![ぁ-ゖ])(げつ|か|すい|もく|きん|ど|にち)(?:ようび|よう(?![ぁ-ゖ]))")
+_KANA_MONTH = re.compile(r"(?<=\d)[ \t]*がつ")
+_KANA_DAY = re.compile(r"(?<=\d)[ \t]*にち(?!よう|じ)")
+_KANA_HOUR = re.compile(r"(?<=\d)[ \t]*じ(?!かん|ゅう|ゃ|ょ)")
+_KANA_MINUTE = re.compile(r"(?<=\d)[ \t]*(?:ふん|ぷん)")
+_KANA_HALF = re.compile(r"(?<=時)[ \t]*はん")
+_KANA_AMPM = re.compile(r"ごぜん(?:ちゅう)?|ごご(?=[ \t]*(?:\d|の|に|から|なら|は|が|で|でも|、|。|$))", re.M)
+
+
+def _kana_dates(text: str) -> str:
+    if not re.search(r"\d[ \t]*(?:がつ|にち|じ|ふん|ぷん)|ようび|ごぜん|ごご", text):
+        return text
+    text = _KANA_WEEKDAY.sub(lambda m: _KANA_WEEKDAYS[m.group(1)] + "曜日", text)
+    text = _KANA_MONTH.sub("月", text)
+    text = _KANA_DAY.sub("日", text)
+    text = _KANA_HOUR.sub("時", text)
+    text = _KANA_MINUTE.sub("分", text)
+    text = _KANA_HALF.sub("半", text)
+    return _KANA_AMPM.sub(lambda m: "午前中" if m.group().endswith("ちゅう") else
+                          "午前" if m.group().startswith("ごぜん") else "午後", text)
+
+
 @lru_cache(maxsize=64)           # every extractor normalises the same fresh text
 def normalize(text: str) -> str:
     """Return `text` with ASCII digits/symbols, `(n)` for circled numbers, `-` for dashes
-    between digits and `〜` for range tildes. Idempotent; names (kana, kanji) are preserved
+    between digits, `〜` for range tildes and kanji for dates written in hiragana after a digit
+    (12がつ15にち → 12月15日). Idempotent; names (kana, kanji) are preserved
     (half-width kana become full-width)."""
     text = text.translate(_CIRCLED)
     text = _nfkc_keeping_compat(text)
     text = text.translate(_WAVES)
-    return _DASH_BETWEEN_DIGITS.sub("-", text)
+    return _kana_dates(_DASH_BETWEEN_DIGITS.sub("-", text))

@@ -30,14 +30,8 @@ _KEEP = re.compile(
     r"(?:の(?:まま|ママ))?(?:で|に|を|が)(?!は)"
     r"|(?:予約|日時|日程|時間)(?:は|を)?[、,\s]*(?:その|この)?まま(?:で|に|にして|がいい|が良い|でいい|で良い|でお願い)"
     r"|(?:^|[、,。\s])(?:そのまま|このまま)で(?:お願い|おねがい|大丈夫|だいじょうぶ|結構|いいです|良いです|構いません|かまいません|参加)")
-# Staying away on the day, in plain words: 「休ませてください」「お休みします」「欠席します」
-# 「体調不良で行けなくなりました」 (the cancel words of intent.py catch 「行けなくなりました」).
-_ABSENCE = re.compile(
-    r"休ませて|休まさせて|お休み(?:します|いたします|致します|させて|を(?:いただ|頂|お願い))|休みます|やすみます"
-    r"|欠席(?:します|いたします|致します|させて|で(?:お願い|す)|とさせ|の連絡)"
-    r"|(?:体調|具合|熱|発熱|風邪|かぜ|急用|急な用事|家庭の事情|子ども|子供|こども)[^。\n]{0,14}?"
-    r"(?:ため|ので|から|で)[、,\s]*(?:本日|今日|きょう|当日|明日)?[^。\n]{0,10}?"
-    r"(?:休|欠席|参加でき|参加は|出席でき|受けられ|伺え|つなげ|接続でき|難し|無理)")
+# Staying away on the day (defined in intent.py, where it also makes a reply a cancel).
+_ABSENCE = _i._ABSENCE
 # 脅迫や暴言 (terms art. 12 (1)): a person, not the robot, answers these.
 _ABUSE = re.compile(
     r"殺す|殺して|殺され|ぶっ殺|ぶっころ|ころす|ころして|死ね|しね(?:よ|!|！|$)|氏ね|死んでしまえ|くたばれ"
@@ -84,7 +78,7 @@ def read_signals(fresh: str, *, choice: int | None = None, dates: tuple[Requeste
         absence=absence,
         declines_all=bool(_i._DECLINE_OFFER.search(flat)),
         consent=_i._consents(flat) or english.firm(english.AGREE, text),
-        asks_to_book=_i._asks_to_book(flat) or bool(english.BOOK.search(text)),
+        asks_to_book=_i._asks_to_book(flat) or bool(english.asks_to_book(text)),
         wish_form=bool(_i._WISH_FORM.search(flat)),
         detail_form=bool(_i._DETAIL_FORM.search(flat)),
         details=bool(_i._DETAIL.search(flat)),

@@ -50,3 +50,24 @@ def test_month_end_weekday(text, want):
 def test_month_end_weekday_already_past_is_next_months():
     late = datetime(2027, 1, 29, 9, 0, tzinfo=JST)     # the last Thursday of January has passed
     assert req("月末の木曜日に相談したいです。", late) == [("2027-02-25", None, None)]
+
+
+# --- a time written once, before the dates it is for (holdout8 kind, own phrasings) -------------
+
+@pytest.mark.parametrize("text, want", [
+    ("午後2時ごろからお願いしたいです。\n日にちは1月19日か1月21日が希望です。",
+     [("2027-01-19", "14:00", None), ("2027-01-21", "14:00", None)]),
+    ("希望時間：10時〜11時\n希望日：1月20日、1月22日",
+     [("2027-01-20", "10:00", "11:00"), ("2027-01-22", "10:00", "11:00")]),
+])
+def test_a_time_said_before_the_dates_applies_to_each(text, want):
+    assert req(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a busy time, or two different times before: no guess
+    ("平日は16時まで仕事です。1月19日か21日でお願いします。", [("2027-01-19", None, None), ("2027-01-21", None, None)]),
+    ("10時か、14時がいいです。でも午後は通院があるかもしれません。1月19日でお願いします。", [("2027-01-19", None, None)]),
+])
+def test_no_time_given_to_dates_when_the_earlier_time_is_unclear(text, want):
+    assert req(text) == want

@@ -210,3 +210,36 @@ def test_id_like_an_interpreter_joins():
 def test_english_consent_to_a_single_offer(body):
     got = understand(_mail(body, "Re: booking", reply=True))[1]
     assert got.intent == "confirm" and got.signals.consent
+
+
+# --- holdout8 kinds (own phrasings) -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    # a part of day after "any time"
+    ("- Wednesday, December 9, any time in the afternoon", [("2026-12-09", "13:00", "17:00")]),
+    ("December 10, sometime in the morning please", [("2026-12-10", "09:00", "12:00")]),
+    # one time written after two dates joined by "or"
+    ("Could I come on Dec 8 or Dec 10, same time (14:00)?", [("2026-12-08", "14:00", None), ("2026-12-10", "14:00", None)]),
+    ("Is Dec 8 or Dec 10 at 3pm possible?", [("2026-12-08", "15:00", None), ("2026-12-10", "15:00", None)]),
+])
+def test_english_times_shared_and_parts_of_day(text, want):
+    assert wishes(text) == want
+
+
+def test_a_hard_wrapped_move_keeps_its_old_date_out():
+    text = "Sorry, something came up. Could you move my appointment from\nDec 7 to Dec 9 at 10am?"
+    assert wishes(text) == [("2026-12-09", "10:00", None)]
+
+
+def test_a_new_line_still_ends_a_list_item():
+    assert wishes("Preferred times:\n- Dec 8, 10am\n- Dec 9 afternoon") == [
+        ("2026-12-08", "10:00", None), ("2026-12-09", "13:00", "17:00")]
+
+
+def test_mixed_mail_an_interview_day_is_no_wish_and_afternoon_is_a_window():
+    raw = ("From: a@example.com\r\nTo: online-soudan@akita-hw.example.jp\r\nSubject: Re: booking\r\n"
+           "Date: Tue, 01 Dec 2026 09:00:00 +0900\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           "Sorry, I have a job interview on 12/8. Could I change the consultation to\r\n"
+           "12/11(金) afternoon? 午後なら大丈夫です。\r\n").encode()
+    got = understand(raw)[1]
+    assert [r.to_json() for r in got.requested] == [{"date": "2026-12-11", "start": "13:00", "end": "17:00"}]

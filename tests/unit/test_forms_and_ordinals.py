@@ -52,3 +52,27 @@ def test_a_number_ruled_out_in_its_clause_is_not_the_pick(text, n):
 def test_two_numbers_without_a_refusal_stay_ambiguous():
     choice, warnings = extract_choice("1番と2番のどちらでも大丈夫です")
     assert choice is None and warnings
+
+
+# --- 「N の <day> <hour>」: an option number with its slot restated (holdout8 kind, own phrasings) --
+
+_OFFER = ("> 1. 2027年1月20日(水) 10:00〜10:50\n> 2. 2027年1月21日(木) 14:00〜14:50\n"
+          "> 3. 2027年1月22日(金) 11:00〜11:50")
+
+
+@pytest.mark.parametrize("fresh, want", [
+    ("2の21日14時からでお願いします。", 2),
+    ("では、3の1月22日(金)でお願いします。", 3),
+])
+def test_an_option_number_with_its_slot_restated(fresh, want):
+    from mailbot.understand.fields import extract_choice
+    assert extract_choice(fresh, _OFFER)[0] == want
+
+
+@pytest.mark.parametrize("fresh, quoted", [
+    ("2の22日11時からでお願いします。", _OFFER),     # the day is option 3's: no guess
+    ("2の21日14時からでお願いします。", ""),         # no offer quoted to check against
+])
+def test_no_choice_when_the_restated_slot_does_not_check(fresh, quoted):
+    from mailbot.understand.fields import extract_choice
+    assert extract_choice(fresh, quoted)[0] is None

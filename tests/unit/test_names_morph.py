@@ -73,3 +73,55 @@ def test_a_supporter_naming_the_client_by_surname_and_honorific():
 def test_a_supporter_naming_two_people_names_nobody():
     fresh = "就労支援センターみなみの支援員、高田です。\n佐々木さんの予約と、工藤さんの相談について連絡しました。"
     assert extract_name(fresh) is None
+
+
+# --- holdout8 kinds (own phrasings) -----------------------------------------------------------
+
+@pytest.mark.parametrize("fresh, signature, name", [
+    # a surname in the prose, the full name where the writer signs behind a department
+    ("お世話になります。総務課の岡田と申します。\n資料をお送りします。", "総務課　岡田 美咲\nTEL 018-111-2222", "岡田 美咲"),
+    ("サポート室の菅原です。\nご確認お願いします。", "サポート室 菅原亮\n電話 018-222-3333", "菅原亮"),
+])
+def test_surname_in_prose_takes_the_signed_full_form(fresh, signature, name):
+    assert extract_name(fresh, signature) == name
+
+
+def test_surname_without_a_full_form_stays_a_surname():
+    assert extract_name("佐野と申します。\n相談をお願いします。", "佐野\n携帯 090-1234-5678") == "佐野"
+
+
+@pytest.mark.parametrize("fresh, name", [
+    ("相談したいです\n山口純\n来週月曜の午前希望", "山口純"),        # a bare full-name line, no label, no From name
+    ("はじめまして。金ミンジュ（キム ミンジュ）です。\n相談を予約したいです。", "金ミンジュ"),   # kanji + katakana
+    ("予約 12/15 14時 佐野", "佐野"),                                 # a telegraphic line closing on a surname
+])
+def test_names_without_a_label(fresh, name):
+    assert extract_name(fresh) == name
+
+
+@pytest.mark.parametrize("fresh", [
+    "相談したいです\n来週月曜の午前希望",
+    "12/15 14時 午後",                                                 # no name at the end
+    "予約したいです。よろしくお願いします 急用",                       # a sentence, then a common noun
+])
+def test_no_name_where_none_is_written(fresh):
+    assert extract_name(fresh) is None
+
+
+def test_a_family_name_signing_off_as_we_greeted():
+    fresh = "2ばんで おねがいします。\n李"
+    assert name_with_reason(fresh, addressed="李ミナ") == ("李", "signoff_addressed")
+    assert extract_name(fresh) is None                                  # without our greeting, too weak alone
+
+
+def test_a_relative_signing_is_not_the_seeker():
+    # our offer greeted the son; his mother signs with the same family name
+    assert extract_name("1番でお願いします。\n母も同席します。\n斎藤良子", addressed="斎藤 翼") is None
+    assert extract_name("1番でお願いします。\n斎藤 翼", addressed="斎藤 翼") == "斎藤 翼"
+    assert extract_name("1番でお願いします。\n斎藤", addressed="斎藤 翼") == "斎藤"
+
+
+def test_addressed_name_is_our_greeting_line():
+    from mailbot.understand.fields import addressed_name
+    assert addressed_name("> 佐藤 美穂 様\n>\n> いつもありがとうございます。") == "佐藤 美穂"
+    assert addressed_name("> ご担当者 様\n> 本文") == ""

@@ -79,3 +79,23 @@ def test_from_old_to_new_is_not_a_range(text, want):
 def test_the_end_of_a_closure_span_is_no_wish_either():
     text = "1月20日の午前にお願いします。\n\nパン工房 佐藤\n年末年始休業：12月30日～1月3日\n臨時休業 1月25日から1月27日"
     assert req(text) == ["2027-01-20"]
+
+
+# --- holdout8 kinds (own phrasings): a date in a question about a fact asks for no slot ----------
+
+@pytest.mark.parametrize("text", [
+    "お盆休みは8月13日から16日までという理解で正しいですか？",
+    "1月15日は祝日扱いでしょうか。",
+])
+def test_dates_in_a_question_about_a_fact(text):
+    assert req(text) == []
+
+
+@pytest.mark.parametrize("text, want", [
+    ("1月19日か20日はいけますか？", ["2027-01-19", "2027-01-20"]),     # asks for the days
+    ("1月19日でいいですか？", ["2027-01-19"]),
+    ("1月19日は空いていますか？", ["2027-01-19"]),
+    ("1月19日の10時は大丈夫でしょうか。", ["2027-01-19"]),
+])
+def test_a_question_asking_for_a_day_keeps_it(text, want):
+    assert req(text) == want
