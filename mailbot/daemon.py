@@ -118,16 +118,14 @@ class Bot:
         for start in range(0, len(todo), BATCH):
             if self._stopping:
                 break                       # the rest is picked up after the restart
-            fetched = []
-            for uid, key in todo[start:start + BATCH]:
-                got = mailbox.fetch_capped(uid, rules.policy.max_message_bytes)
-                if got is not None:
-                    fetched.append((uid, key, *got))
-            for uid, key, outcome in self._record_batch(fetched, rules):
-                if self._stopping:
-                    break               # recorded: the next run files it (it carries our keyword)
-                self._file(mailbox, uid, key, outcome.folder, outcome.keywords)
-                counts["handled"] += 1
+            chunk = todo[start:start + BATCH]
+            got = mailbox.fetch_capped_many([uid for uid, _ in chunk], rules.policy.max_message_bytes)
+            fetched = [(uid, key, *got[uid]) for uid, key in chunk if uid in got]
+            recorded = self._record_batch(fetched, rules)
+            # Recorded: if a stop cuts the filing short, the next run meets the mail again and
+            # files it (handle_message returns the recorded outcome).
+            counts["handled"] += self._file_batch(
+                mailbox, [(uid, key, o.folder, o.keywords) for uid, key, o in recorded])
         self._retry_filing(mailbox, folder, uidvalidity)
         counts["timers"] = self._run_due_jobs(once)
         if rules.policy.review != "none":
@@ -172,22 +170,54 @@ class Bot:
 
     def _file(self, mailbox: ImapMailbox, uid: int, key: str, folder: str,
               keywords: tuple[str, ...] = ()) -> bool:
-        """File a recorded message; when the server refuses, record that, tell staff once and
-        carry on (the message is handled in the store, so it is never answered twice)."""
-        try:
-            mailbox.file(uid, folder, keywords)
-        except FilingError as e:
+        """File one recorded message (see _file_batch)."""
+        return self._file_batch(mailbox, [(uid, key, folder, tuple(keywords))]) == 1
+
+    def _file_batch(self, mailbox: ImapMailbox,
+                    items: list[tuple[int, str, str, tuple[str, ...]]]) -> int:
+        """File recorded messages, one MOVE per destination folder; when the server refuses,
+        file that folder's messages one by one, record each refusal, tell staff once and
+        carry on (the messages are handled in the store, so none is answered twice). A stop
+        request is honoured between folders. Returns how many were filed."""
+        groups: dict[str, dict[int, tuple[str, ...]]] = {}
+        keys: dict[int, str] = {}
+        folders: dict[str, str] = {}
+        for uid, key, folder, keywords in items:
+            groups.setdefault(folder, {})[uid] = tuple(keywords)
+            keys[uid], folders[key] = key, folder
+        filed: list[str] = []
+        refused: list[tuple[str, str, str]] = []        # key, folder, reason
+        for folder, group in groups.items():
+            if self._stopping:
+                break
+            try:
+                mailbox.file_many(group, folder)
+                filed += [keys[uid] for uid in group]
+                continue
+            except FilingError as e:
+                if len(group) == 1:
+                    refused.append((keys[next(iter(group))], folder, e.reason))
+                    continue
+            for uid, keywords in group.items():         # which of them the server refuses
+                try:
+                    mailbox.file_many({uid: keywords}, folder)
+                    filed.append(keys[uid])
+                except FilingError as e:
+                    refused.append((keys[uid], folder, e.reason))
+        if refused:
             with self.store.transaction() as tx:
-                engine.filing_failed(tx, key, folder, e.reason, now=self.clock.now(),
-                                     rules=self.rules.current(), composer=self.composer)
-                self._unfiled = tx.meta("unfiled") or {}   # its retry time, for this cycle too
-            return False
-        entry = self._unfiled.pop(key, None)
-        if entry is not None:
-            log.info("%s: filed in %s after %d failed attempt(s)", key, folder,
+                for key, folder, reason in refused:
+                    engine.filing_failed(tx, key, folder, reason, now=self.clock.now(),
+                                         rules=self.rules.current(), composer=self.composer)
+                self._unfiled = tx.meta("unfiled") or {}   # their retry times, for this cycle too
+        done = [key for key in filed if key in self._unfiled]
+        for key in done:
+            entry = self._unfiled.pop(key)
+            log.info("%s: filed in %s after %d failed attempt(s)", key, folders[key],
                      entry.get("attempts", 0))
-            self._forget_unfiled([key])
-        return True
+        if done:
+            self._forget_unfiled(done)
+        return len(filed)
 
     def _forget_unfiled(self, keys: list[str]) -> None:
         with self.store.transaction() as tx:
@@ -207,12 +237,15 @@ class Bot:
         leftover = {f"{prefix}{uid}": uid for uid in mailbox.unfiled_uids()}
         with self.store.snapshot() as tx:
             infos = {key: tx.handled_info(key) or {} for key in leftover}
+        again = []
         for key, uid in leftover.items():
             entry = self._unfiled.get(key)
             target = (entry or {}).get("folder") or infos[key].get("folder")
             if target is None or (entry and not delivery.is_due(entry, now)):
                 continue            # not ours to file (no record of it), or not yet time
-            self._file(mailbox, uid, key, target, tuple(infos[key].get("keywords") or ()))
+            again.append((uid, key, target, tuple(infos[key].get("keywords") or ())))
+        if again:
+            self._file_batch(mailbox, again)
         # Entries whose message is gone: filed meanwhile, moved by staff, folder renumbered.
         gone = [k for k in self._unfiled if k.startswith(f"{folder}:") and k not in leftover]
         if gone:
