@@ -25,6 +25,7 @@ raises CertificateRefused with the reason and the setting to fix, in one line.
 from __future__ import annotations
 
 import logging
+import re
 import ssl
 import time
 from collections.abc import Iterator
@@ -45,6 +46,7 @@ DONE_KEYWORD = "$MailbotDone"
 IDLE_RESTART_S = 300.0  # re-issue IDLE well inside servers' 30 min limit and NAT idle timeouts
 _CHANGE_RESPONSES = {b"EXISTS", b"EXPUNGE", b"RECENT", b"FETCH"}
 HEADER_CAP = 65_536     # what fetch_capped reads of an oversized message: its header, at most this
+_LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
 class ConnectionLost(ConnectionError):
@@ -348,6 +350,23 @@ class ImapMailbox:
         with _refusal_as_filing_error(self._sent_folder):
             self._c.append(self._sent_folder, raw, flags=[b"\\Seen"], msg_time=when)
         return True
+
+    def append_sent_many(self, mails: list[tuple[bytes, datetime]]) -> None:
+        """Copies of several sent mails into Sent, already read, with one MULTIAPPEND (RFC 3502:
+        one command and one server-side commit instead of an APPEND each; keep batches to tens
+        of mails); one APPEND each where the server lacks it. No Sent search here: the caller
+        checks the few that may be there already (append_sent with a Message-ID). Raises
+        FilingError when the server refuses; a refused MULTIAPPEND appends none of them."""
+        if not mails:
+            return
+        if b"MULTIAPPEND" not in self._c.capabilities():
+            for raw, when in mails:
+                self.append_sent(raw, when)
+            return
+        batch = [{"msg": _LINE_END.sub(b"\r\n", raw), "flags": [b"\\Seen"], "date": when}
+                 for raw, when in mails]
+        with _refusal_as_filing_error(self._sent_folder):
+            self._c.multiappend(self._sent_folder, batch)
 
     # -- other folders (the review round trip) -------------------------------------------------
 
