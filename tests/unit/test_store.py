@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 import stat
@@ -12,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from mailbot import store as store_mod
 from mailbot.store import AlreadyRunning, DaemonLock, Store, StoreBusy, StoreError
+from mailbot.store import files as files_mod
+from mailbot.store import journal as journal_mod
 
 JST = timezone(timedelta(hours=9))
 NOW = datetime(2026, 12, 1, 10, 0, tzinfo=JST)
@@ -30,34 +30,49 @@ def store(tmp_path: Path) -> Store:
 
 @pytest.fixture
 def writes(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Every real file write the store makes, by path."""
+    """Every real file write the store makes, by path: whole files replaced atomically, and
+    records appended to the journal."""
     seen: list[Path] = []
-    real = store_mod.atomic_write
+    real_files, real_append = files_mod.write_files, journal_mod.append
 
-    def counting(path: Path, data: bytes) -> None:
+    def counting(directory: Path, files: dict[str, bytes]) -> None:
+        seen.extend(directory / name for name in files)
+        real_files(directory, files)
+
+    def appending(path: Path, blob: bytes):
         seen.append(path)
-        real(path, data)
+        return real_append(path, blob)
 
-    monkeypatch.setattr(store_mod, "atomic_write", counting)
+    monkeypatch.setattr(files_mod, "write_files", counting)
+    monkeypatch.setattr(journal_mod, "append", appending)
     return seen
 
 
-def live(store: Store) -> dict:
-    return json.loads((store.state_dir / "mailbot.json").read_text(encoding="utf-8"))
+def journal_records(store: Store) -> list[dict]:
+    path = store.state_dir / "mailbot.journal"
+    return journal_mod.decode(path.read_bytes(), path)[0]
 
 
 # ---------------------------------------------------------------- unit of work
 
 
-def test_transaction_writes_the_file_once(store: Store, writes: list[Path]) -> None:
+def test_transaction_appends_one_record_of_its_changes(store: Store, writes: list[Path]) -> None:
+    with store.transaction() as tx:
+        tx.save_thread(thread("AK-2612-9999"))  # a store with something in it already
+    writes.clear()
     with store.transaction() as tx:
         for n in range(5):
             tx.save_thread(thread(f"AK-2612-{n:04d}"))
         tx.next_reference("AK", NOW)
         tx.mark_handled("INBOX:1:7", {"ref": "AK-2612-0001"})
         tx.set_mailbox_state("INBOX", 1, 7)
-    assert writes == [store.state_dir / "mailbot.json"]
-    assert len(live(store)["threads"]) == 5
+    assert writes == [store.state_dir / "mailbot.journal"]  # one append, no file rewritten
+    record = journal_records(store)[-1]
+    changed = {(op[0], op[1]) for op in record["ops"]}
+    assert ("threads", "AK-2612-9999") not in changed  # only what this transaction changed
+    assert {("threads", f"AK-2612-{n:04d}") for n in range(5)} <= changed
+    with Store(store.state_dir).snapshot() as snap:  # another process reads it back
+        assert len(snap.threads()) == 6
 
 
 def test_read_only_transaction_writes_nothing(store: Store, writes: list[Path]) -> None:
@@ -77,12 +92,13 @@ def test_read_only_transaction_writes_nothing(store: Store, writes: list[Path]) 
 def test_exception_in_block_writes_nothing(store: Store, writes: list[Path]) -> None:
     with store.transaction() as tx:
         tx.save_thread(thread("AK-2612-0001"))
+    writes.clear()
     with pytest.raises(RuntimeError):
         with store.transaction() as tx:
             tx.save_thread(thread("AK-2612-0001", state="confirmed"))
             tx.add_outbox({"thread_ref": "AK-2612-0001", "status": "pending", "raw": b"x"})
             raise RuntimeError("boom")
-    assert len(writes) == 1
+    assert writes == []
     with store.snapshot() as snap:
         assert snap.get_thread("AK-2612-0001")["state"] == "offered"
         assert snap.outbox() == []
@@ -279,10 +295,11 @@ def test_a_crash_between_archive_and_live_write_leaves_no_trace(store: Store) ->
     with store.transaction() as tx:
         tx.save_thread(thread("DONE", state="done", updated=old))
         tx.add_outbox({"thread_ref": "DONE", "status": "sent", "raw": b"d"})
-    before = (store.state_dir / "mailbot.json").read_bytes()
+    journal = store.state_dir / "mailbot.journal"
+    before = journal.stat().st_size
     with store.transaction() as tx:
         tx.archive_closed(NOW, 7)
-    (store.state_dir / "mailbot.json").write_bytes(before)  # as if killed before the live write
+    os.truncate(journal, before)  # as if killed after the archive write, before the record
     with store.snapshot() as snap:  # the archive holds entries of a transaction that never was
         assert [t["ref"] for t in snap.threads()] == ["DONE"]
         assert snap.archived_threads() == [] and snap.archived_outbox() == []
