@@ -432,7 +432,7 @@ def _queue_send(tx, thread: Thread | None, action: Send, *, rules, now, composer
         "state": thread.state.value if thread is not None else None,
         "offer_round": thread.offer.round if thread is not None and thread.offer else None,
         "booking_slot": thread.booking.slot if thread is not None and thread.booking else None,
-        "raw": out.message.as_bytes(),
+        "raw": out.raw or out.message.as_bytes(),
     })
 
 
@@ -462,7 +462,7 @@ def _queue_staff_notice(tx, thread: Thread | None, action: NotifyStaff, *, rules
         "reason": action.reason,
         "status": "pending",
         "created_at": now.isoformat(timespec="seconds"),
-        "raw": out.message.as_bytes(),
+        "raw": out.raw or out.message.as_bytes(),
     })
 
 
