@@ -1,4 +1,8 @@
-"""SIGKILL a process that commits transactions in a loop: state/ must always load and add up."""
+"""SIGKILL a process that commits transactions in a loop: state/ must always load and add up.
+
+Run twice: with the default compaction threshold (kills land in journal appends, leaving torn
+records), and compacting after every transaction (kills land while the snapshot is rewritten
+and the journal emptied)."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from mailbot.store import Store
+from mailbot.store import journal as journal_mod
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,7 +29,7 @@ WORKER = textwrap.dedent(
     from mailbot.store import Store
 
     now = datetime(2026, 12, 1, 10, tzinfo=timezone(timedelta(hours=9)))
-    store = Store(sys.argv[1])
+    store = Store(sys.argv[1], compact_bytes=int(sys.argv[2]))
     print("ready", flush=True)
     while True:
         with store.transaction() as tx:
@@ -63,26 +68,41 @@ def check_consistent(state_dir: Path) -> int:
     return n
 
 
-def test_sigkill_never_leaves_broken_state(tmp_path: Path) -> None:
+def _torn(state_dir: Path) -> bool:
+    """Whether the kill left a torn last record in the journal."""
+    path = state_dir / "mailbot.journal"
+    if not path.exists():
+        return False
+    data = path.read_bytes()
+    return journal_mod.decode(data, path)[1] < len(data)
+
+
+@pytest.mark.parametrize("compact_bytes", [4 << 20, 1], ids=["appends", "compacting"])
+def test_sigkill_never_leaves_broken_state(tmp_path: Path, compact_bytes: int) -> None:
     state_dir = tmp_path / "state"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     rng = random.Random(20261201)
     committed = 0
-    mid_write = 0
-    for _ in range(20):
-        proc = subprocess.Popen([sys.executable, "-c", WORKER, str(state_dir)], env=env,
-                                stdout=subprocess.PIPE, text=True)
+    mid_write = torn = in_compaction = 0
+    kills = 30
+    for _ in range(kills):
+        proc = subprocess.Popen([sys.executable, "-c", WORKER, str(state_dir), str(compact_bytes)],
+                                env=env, stdout=subprocess.PIPE, text=True)
         assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
         time.sleep(rng.uniform(0.005, 0.08))
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
         proc.stdout.close()
         mid_write += any(state_dir.glob(".*.tmp")) or any(state_dir.glob("outbox/.*.tmp"))
+        in_compaction += any(state_dir.glob(".mailbot.json.*.tmp")) or any(
+            state_dir.glob(".mailbot.journal.*.tmp"))
+        torn += _torn(state_dir)
         n = check_consistent(state_dir)
         assert n >= committed  # a committed transaction is never lost
         committed = n
-    assert committed > 20, "the worker barely ran; the test proves little"
-    print(f"\n{committed} transactions over 20 kills, {mid_write} kills landed mid-write")
+    assert committed > kills, "the worker barely ran; the test proves little"
+    print(f"\n{committed} transactions over {kills} kills, {mid_write} kills landed mid-write "
+          f"({torn} left a torn journal record, {in_compaction} landed in a compaction)")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import stat
@@ -428,3 +429,141 @@ def test_a_long_holder_makes_others_wait_then_give_up(store: Store) -> None:
         holder.join(10)
     with Store(store.state_dir, lock_timeout=0.2).snapshot():
         pass
+
+
+# ---------------------------------------------------------------- journal, snapshot, cache
+
+
+def test_a_torn_last_record_is_ignored_then_cut_by_the_next_writer(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.save_thread(thread("A"))
+    journal = store.state_dir / "mailbot.journal"
+    good = journal.stat().st_size
+    record = journal_mod.encode({"seq": 2, "ops": [["threads", "B", thread("B")]]})
+    for torn in (record[:7], record[:-3], record[:12] + b"\0" * (len(record) - 12), b"\0" * 4096):
+        with open(journal, "ab") as f:   # a crash in the middle of an append
+            f.write(torn)
+        with Store(store.state_dir).snapshot() as snap:
+            assert [t["ref"] for t in snap.threads()] == ["A"]
+        with Store(store.state_dir).transaction() as tx:
+            assert tx.get_thread("B") is None
+        assert journal.stat().st_size == good          # cut before anything is appended
+    with store.transaction() as tx:
+        tx.save_thread(thread("C"))
+    with Store(store.state_dir).snapshot() as snap:
+        assert [t["ref"] for t in snap.threads()] == ["A", "C"]
+
+
+def test_a_damaged_record_before_good_ones_is_an_error_not_a_loss(store: Store) -> None:
+    for ref in ("A", "B", "C"):
+        with store.transaction() as tx:
+            tx.save_thread(thread(ref))
+    journal = store.state_dir / "mailbot.journal"
+    data = bytearray(journal.read_bytes())
+    data[20] ^= 0xFF                                    # inside the first record
+    journal.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged at byte 0"):
+        with Store(store.state_dir).snapshot():
+            pass
+
+
+def test_state_files_that_do_not_fit_together_are_refused(store: Store) -> None:
+    for ref in ("A", "B"):
+        with store.transaction() as tx:
+            tx.save_thread(thread(ref))
+    snapshot = store.state_dir / "mailbot.json"
+    saved = snapshot.read_bytes()
+    snapshot.unlink()
+    with pytest.raises(StoreError, match="mailbot.json is missing"):
+        with Store(store.state_dir).transaction():
+            pass
+    snapshot.write_bytes(saved)
+    with Store(store.state_dir, compact_bytes=1).transaction() as tx:   # compacts: seq 3
+        tx.save_thread(thread("C"))
+    (store.state_dir / "mailbot.journal").write_bytes(
+        journal_mod.encode({"seq": 9, "ops": [["threads", "X", thread("X")]]}))
+    with pytest.raises(StoreError, match="does not follow"):
+        with Store(store.state_dir).snapshot():
+            pass
+
+
+def test_compaction_rewrites_the_snapshot_and_a_crash_in_it_loses_nothing(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    small = Store(state, compact_bytes=2000)
+    for n in range(30):
+        with small.transaction() as tx:
+            tx.save_thread(thread(f"T{n:02d}", text="相談" * 40))
+    journal, snapshot = state / "mailbot.journal", state / "mailbot.json"
+    assert journal.stat().st_size <= max(2000, snapshot.stat().st_size) + 600
+    data = json.loads(snapshot.read_text(encoding="utf-8"))
+    assert data["_store"]["1"]["format"] == 2 and data["_store"]["1"]["seq"] > 0
+    assert len(data["threads"]) > 0                     # a TinyDB file: {"table": {"1": doc}}
+    # a crash after the new snapshot, before the journal was emptied: its records are skipped
+    before = journal.read_bytes()
+    with small.transaction() as tx:
+        tx.save_thread(thread("LAST"))
+    small._compact(small._cache)
+    journal.write_bytes(before + journal_mod.encode(
+        {"seq": data["_store"]["1"]["seq"] + 1, "ops": [["threads", "T00", None]]}))
+    with Store(state).snapshot() as snap:
+        refs = [t["ref"] for t in snap.threads()]
+    assert refs == [f"T{n:02d}" for n in range(30)] + ["LAST"]
+
+
+def test_other_processes_commits_are_seen(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    daemon, staff = Store(state, compact_bytes=1500), Store(state)
+    with daemon.transaction() as tx:
+        tx.save_thread(thread("A", message_ids=["<a@x>"]))
+    with staff.transaction() as tx:                     # appends to the journal
+        tx.save_thread(thread("B", message_ids=["<b@x>"]))
+    with daemon.snapshot() as snap:
+        assert snap.find_thread_by_message_id("<b@x>")["ref"] == "B"
+    for n in range(10):                                 # the daemon compacts meanwhile
+        with daemon.transaction() as tx:
+            tx.save_thread(thread(f"D{n}", text="x" * 300))
+    with staff.transaction() as tx:
+        assert tx.get_thread("D9") is not None
+        tx.save_thread(thread("A", state="confirmed", message_ids=["<a@x>"]))
+    with daemon.snapshot() as snap:
+        assert snap.find_thread_by_message_id("a@x")["state"] == "confirmed"
+
+
+def test_a_whole_file_store_is_migrated_on_first_open(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    state.mkdir(mode=0o700)
+    old = {
+        "threads": {"1": thread("AK-2611-0001", message_ids=["<in@x>"], from_addr="a@x", holds=["s1"]),
+                    "2": thread("AK-2611-0002", state="no_show", from_addr="b@x")},
+        "outbox": {"1": {"id": "OB000001", "thread_ref": "AK-2611-0001", "status": "pending"}},
+        "handled": {"1": {"key": "INBOX:1:5", "at": NOW.isoformat(), "info": {"ref": "AK-2611-0001"}}},
+        "meta": {"1": {"key": "refseq:AK-2611", "value": 2}, "2": {"key": "outbox_seq", "value": 1},
+                 "3": {"key": "commit_gen", "value": 1}},
+    }
+    archive = {"threads": {"1": {**thread("AK-2610-0009", state="no_show", from_addr="b@x"), "_archive_gen": 1},
+                           "2": {**thread("AK-2610-0010", state="no_show", from_addr="b@x"), "_archive_gen": 2}},
+               "outbox": {}}
+    (state / "mailbot.json").write_text(json.dumps(old), encoding="utf-8")
+    (state / "archive.json").write_text(json.dumps(archive), encoding="utf-8")
+    with Store(state).snapshot() as snap:               # readers can read it before it migrates
+        assert snap.get_thread("AK-2611-0001")["holds"] == ["s1"]
+    assert "_store" not in json.loads((state / "mailbot.json").read_text(encoding="utf-8"))
+    with Store(state).transaction() as tx:
+        assert tx.find_thread_by_message_id("in@x")["ref"] == "AK-2611-0001"
+        assert tx.taken_seats() == {"s1": 1} and tx.is_handled("INBOX:1:5")
+        assert tx.no_shows("b@x") == 2                  # 1 live + 1 archived (gen 2 never committed)
+        assert tx.next_reference("AK", datetime(2026, 11, 20, tzinfo=JST)) == "AK-2611-0003"
+        assert tx.outbox("pending")[0]["id"] == "OB000001"
+    assert json.loads((state / "mailbot.json").read_text(encoding="utf-8"))["_store"]["1"]["format"] == 2
+    with Store(state).snapshot() as snap:
+        assert snap.no_shows("b@x") == 2 and len(snap.threads()) == 2
+
+
+def test_stale_temp_files_in_the_outbox_are_removed_on_open(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.add_outbox({"thread_ref": "A", "status": "pending", "raw": b"x"})
+    leftover = store.state_dir / "outbox" / ".OB000002.eml.dead.tmp"
+    leftover.write_bytes(b"half")
+    with Store(store.state_dir).transaction():
+        pass
+    assert not leftover.exists()
