@@ -151,7 +151,7 @@ class Store:
         j_path = self.state_dir / JOURNAL_FILE
         j_st = _stat(j_path)
         cache = self._cache
-        if cache is not None and cache.snap == _sig(snap_st):
+        if cache is not None and cache.snap == _sig(snap_st) and (snap_st or not writer):
             if j_st is None and cache.j_ino is None:
                 return cache                       # no journal yet, nothing new
             if j_st is not None and cache.j_ino in (None, j_st.st_ino) \
