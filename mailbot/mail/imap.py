@@ -366,7 +366,12 @@ class ImapMailbox:
         batch = [{"msg": _LINE_END.sub(b"\r\n", raw), "flags": [b"\\Seen"], "date": when}
                  for raw, when in mails]
         with _refusal_as_filing_error(self._sent_folder):
-            self._c.multiappend(self._sent_folder, batch)
+            answer = self._c.multiappend(self._sent_folder, batch)
+        # imapclient 4.1.0: multiappend() returns a NO as ("NO", [text]) instead of raising.
+        if isinstance(answer, tuple) and len(answer) == 2 and answer[0] != "OK":
+            text = b" ".join(bytes(x) for x in answer[1] if isinstance(x, (bytes, bytearray)))
+            raise FilingError(self._sent_folder, _one_line(text.decode("utf-8", "replace")
+                                                           or str(answer[0])))
 
     # -- other folders (the review round trip) -------------------------------------------------
 
