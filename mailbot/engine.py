@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from mailbot.compose import ANONYMOUS_KINDS, STAFF_KINDS, Composer
 from mailbot.conversation import chain
@@ -24,6 +24,7 @@ from mailbot.conversation.events import (Context, Delivery, File, Mail, NotifySt
 from mailbot.conversation.model import CLOSED, OPEN, State, Thread
 from mailbot.conversation.reading import interpret
 from mailbot.conversation.table import decide
+from mailbot.conversation.timers import tick_due
 from mailbot.understand import understand
 from mailbot.understand.authres import dmarc_result
 from mailbot.understand.bounces import read_bounce
@@ -36,6 +37,8 @@ TICK_STATES = tuple(s.value for s in (State.OFFERED, State.RESCHEDULING, State.N
                                       State.PENDING_LINK))
 OPEN_STATES = tuple(s.value for s in OPEN)
 UNDELIVERABLE = "undeliverable:"
+TICK_PREFIX = "tick:"           # meta tick:<ref> = the conversation's next timer instant (UTC)
+TICK_INDEX = "tick_index"       # meta: the rules version the instants were computed with
 
 
 @dataclass(frozen=True)
@@ -244,18 +247,68 @@ def apply_staff(tx, ref: str, action: str, *, rules, now: datetime, composer: Co
 
 
 def run_timers(tx, *, rules, now: datetime, composer: Composer) -> int:
-    """Deadlines, lapses and reminders for every open conversation, in one transaction with
-    the seats computed once; returns how many changed."""
+    """Deadlines, lapses and reminders, in one transaction with the seats computed once;
+    returns how many conversations changed.
+
+    Only conversations whose timer is due are decided: each saved conversation carries its
+    next timer instant (`tick:<ref>`, conversation.timers.tick_due), so a pass over 10 000
+    open conversations with a few due reads a few. A pass decides them all (and records
+    every instant) when there is no index yet (state from an earlier release) or the rules
+    changed since it was built (reminder and lapse times come from the rules); even then only
+    the conversations already due are decided."""
     changed = 0
     ctx = _context(tx, rules, now, composer)
-    for doc in tx.threads(states=TICK_STATES):
+    index = tx.meta(TICK_INDEX) or {}
+    full = index.get("rules") != rules.version
+    if full:
+        docs = tx.threads(states=TICK_STATES)
+        live = {doc["ref"] for doc in docs}
+        for key in tx.meta_keys(TICK_PREFIX):
+            if key[len(TICK_PREFIX):] not in live:
+                tx.set_meta(key, None)
+    else:
+        stamp = _utc(now)
+        due = [key[len(TICK_PREFIX):] for key in tx.meta_keys(TICK_PREFIX)
+               if (tx.meta(key) or "") <= stamp]
+        docs = []
+        for ref in due:
+            doc = tx.get_thread(ref)
+            if doc is None or doc.get("state") not in TICK_STATES:
+                tx.set_meta(TICK_PREFIX + ref, None)      # closed or archived meanwhile
+            else:
+                docs.append(doc)
+    for doc in docs:
         thread = Thread.from_json(doc)
+        if full and (tick_due(thread, rules) or ALWAYS_LATER) > now:
+            _index_timer(tx, thread, rules)               # not due: only its instant recorded
+            continue
         new, actions = decide(thread, Tick(), ctx)
         if new is not None and new.to_json() != thread.to_json():
             _record(tx, new, actions, rules=rules, now=now, composer=composer)
             log.info("%s: %s", new.ref, new.history[-1].event if new.history else "tick")
             changed += 1
+        else:
+            _index_timer(tx, thread, rules)
+    if full:
+        tx.set_meta(TICK_INDEX, {"rules": rules.version, "built_at": now.isoformat(timespec="seconds")})
     return changed
+
+
+def _index_timer(tx, thread: Thread, rules) -> None:
+    """Keep `tick:<ref>` = the conversation's next timer instant (UTC, ISO: compared as text),
+    or no entry when no timer can change it until something else does."""
+    key = TICK_PREFIX + str(thread.ref)
+    due = tick_due(thread, rules) if thread.state.value in TICK_STATES else None
+    value = _utc(due) if due is not None else None
+    if tx.meta(key) != value:
+        tx.set_meta(key, value)
+
+
+ALWAYS_LATER = datetime.max.replace(tzinfo=timezone.utc)
+
+
+def _utc(when: datetime) -> str:
+    return when.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 def delivered(tx, item: dict, outcome: str, *, rules, now: datetime, composer: Composer,
@@ -323,6 +376,7 @@ def review(tx, item_id: str, decision: str, *, rules, now: datetime, composer: C
         if thread is not None:
             _history_note(thread, now, "mail_approved", kind=item["kind"], why="review", item=item_id, user=user)
             tx.save_thread(thread.to_json())
+            _index_timer(tx, thread, rules)
         return updated
     if decision != "reject":
         raise ValueError(decision)
@@ -389,6 +443,7 @@ def _record(tx, thread: Thread | None, actions, *, rules, now, composer: Compose
                                 raw=raw, summary=summary)
     if thread is not None:
         tx.save_thread(thread.to_json())
+        _index_timer(tx, thread, rules)
     return recorded
 
 
