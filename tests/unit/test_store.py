@@ -567,3 +567,17 @@ def test_stale_temp_files_in_the_outbox_are_removed_on_open(store: Store) -> Non
     with Store(store.state_dir).transaction():
         pass
     assert not leftover.exists()
+
+
+def test_a_store_first_read_then_written_has_its_snapshot(tmp_path: Path) -> None:
+    """The daemon's first look at a new state/ is a snapshot; its first write must still lay
+    down mailbot.json, or the next process would refuse the journal alone."""
+    state = tmp_path / "state"
+    store = Store(state)
+    with store.snapshot() as snap:
+        assert snap.threads() == []
+    with store.transaction() as tx:
+        tx.save_thread(thread("A"))
+    assert (state / "mailbot.json").exists()
+    with Store(state).snapshot() as snap:
+        assert [t["ref"] for t in snap.threads()] == ["A"]
