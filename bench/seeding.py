@@ -109,8 +109,8 @@ def seed(store: Store, offered: dict, confirmed: dict, *, open_count: int, close
          due_share: float = 0.0, chunk: int = 5000) -> None:
     """`closed_count` closed conversations (one in 50 a no-show) archived as housekeeping
     would after `archive_after_days`, then `open_count` open ones, half offered and half
-    confirmed. With `due_share`, that share of the offered ones has an offer that lapsed
-    (a timer pass has work to do for them)."""
+    confirmed. With `due_share`, that share of the offered ones has an offer that lapsed an
+    hour before NOW, and as many lapse half an hour after NOW (work for two timer passes)."""
     old = NOW - timedelta(days=90)
     for start in range(0, closed_count, chunk):
         with store.transaction() as tx:
@@ -123,6 +123,8 @@ def seed(store: Store, offered: dict, confirmed: dict, *, open_count: int, close
         with store.transaction() as tx:
             for i in range(start, min(start + chunk, open_count)):
                 doc = clone(offered if i % 2 == 0 else confirmed, i)
-                if doc["state"] == "offered" and due_every and (i // 2) % due_every == 0:
-                    doc["offer"]["expires_at"] = (NOW - timedelta(hours=1)).isoformat()
+                if doc["state"] == "offered" and due_every and (i // 2) % due_every in (0, 1):
+                    # one share lapsed an hour before NOW, another lapses half an hour after it
+                    late = (i // 2) % due_every == 1
+                    doc["offer"]["expires_at"] = (NOW + timedelta(minutes=30 if late else -60)).isoformat()
                 tx.save_thread(doc)

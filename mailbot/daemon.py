@@ -37,12 +37,14 @@ from mailbot.mail.tls import CertificateRefused
 from mailbot.rules import RulesSource
 from mailbot.signing import Signer, load_secret
 from mailbot.store import DaemonLock, Store, StoreError
+from mailbot.understand import understand
 
 log = logging.getLogger("mailbot")
 JST = ZoneInfo("Asia/Tokyo")
 HOUSEKEEPING_EVERY_S = 3600
 BATCH = 50                  # mails recorded per store transaction (one write for all of them)
 SENT_CHUNK = 50             # copies to Sent per MULTIAPPEND and per write
+HOLD_S = 0.2                # a recording transaction takes no more mail after holding the lock this long
 TIMERS_EVERY_S = 60
 HANDLED_MEMORY_DAYS = 30
 FOLDERS = ("Processed", "NeedsStaff", "Sent")
@@ -138,25 +140,53 @@ class Bot:
         return counts
 
     def _record_batch(self, fetched: list[tuple[int, str, int, bytes]], rules) -> list:
-        """Record a batch of fetched mail in ONE transaction (one store write for many mails),
-        before any of it is filed or answered. If one mail breaks the batch, the batch is
-        recorded again mail by mail, so that one mail goes to staff and the rest is answered."""
+        """Record fetched mail before any of it is filed or answered: many mails per
+        transaction (one store write for all of them), each transaction holding the lock at
+        most about HOLD_S so staff commands are not kept waiting. The mail is read
+        (understand) before the lock is taken. If one mail breaks a transaction, its mails
+        are recorded again one by one, so that one mail goes to staff and the rest is answered."""
         now = self.clock.now()
+        understood = []
+        for _uid, _key, _size, raw in fetched:
+            try:
+                understood.append(understand(raw, windows=rules.policy.windows, now=now))
+            except Exception:                                 # noqa: BLE001 - redone in the tx
+                understood.append(None)
+        out: list = []
+        start = 0
+        while start < len(fetched):
+            done = self._record_some(fetched, understood, start, rules, now, alone=False)
+            out += done
+            start += len(done)
+        return out
+
+    def _record_some(self, fetched, understood, start: int, rules, now, alone: bool) -> list:
+        """Record fetched[start:] in one transaction until HOLD_S has passed (one mail with
+        `alone`); returns the outcomes of those recorded."""
+        reached = start
         try:
             with self.store.transaction() as tx:
-                return [(uid, key, engine.handle_message(tx, raw, key, rules=rules, now=now,
-                                                         composer=self.composer, trust=self.trust,
-                                                         size=size))
-                        for uid, key, size, raw in fetched]
+                until = time.monotonic() + HOLD_S
+                done = []
+                for i in range(start, len(fetched)):
+                    reached = i
+                    uid, key, size, raw = fetched[i]
+                    done.append((uid, key, engine.handle_message(
+                        tx, raw, key, rules=rules, now=now, composer=self.composer,
+                        trust=self.trust, size=size, understood=understood[i])))
+                    if alone or time.monotonic() > until:
+                        break
+                return done
         except StoreError:
             raise
         except Exception:                                     # noqa: BLE001 - find the one
-            if len(fetched) == 1:
-                uid, key, _, _ = fetched[0]
+            if alone:
+                uid, key, _, _ = fetched[start]
                 return [(uid, key, self._broken(uid, key, now, rules))]
+            # Redo this transaction's share one by one, up to the mail that broke it.
             out = []
-            for item in fetched:
-                out += self._record_batch([item], rules)
+            for i in range(start, reached + 1):
+                out += self._record_some(fetched, understood, i, rules, now, alone=True)
             return out
 
     def _broken(self, uid: int, key: str, now, rules) -> engine.Outcome:

@@ -105,15 +105,18 @@ def find_thread(tx, inbound: Inbound, prefix: str, composer: Composer) -> tuple[
 
 
 def handle_message(tx, raw: bytes, key: str, *, rules, now: datetime, composer: Composer,
-                   trust: Trust | None = None, size: int | None = None) -> Outcome:
+                   trust: Trust | None = None, size: int | None = None,
+                   understood: tuple[Inbound, Understanding] | None = None) -> Outcome:
     """Understand, check, decide and record one inbound message inside transaction `tx`.
-    `size` is the server's RFC822.SIZE when `raw` is only the header of an oversized mail."""
+    `size` is the server's RFC822.SIZE when `raw` is only the header of an oversized mail.
+    `understood`: understand(raw) done beforehand, outside the transaction (it needs no
+    state, and the store's lock is held for less time)."""
     trust = trust or Trust()
     if tx.is_handled(key):
         info = tx.handled_info(key) or {}
         return Outcome(folder=info.get("folder", "Processed"), ref=info.get("ref"),
                        keywords=tuple(info.get("keywords") or ()))
-    inbound, u = understand(raw, windows=rules.policy.windows, now=now)
+    inbound, u = understood or understand(raw, windows=rules.policy.windows, now=now)
     if inbound.message_id and tx.is_handled(inbound.message_id):
         # The same mail delivered twice (or re-found after a UIDVALIDITY change).
         tx.mark_handled(key, {"folder": "Processed", "duplicate_of": inbound.message_id}, at=now)
