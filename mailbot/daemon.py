@@ -46,6 +46,7 @@ BATCH = 50                  # mails recorded per store transaction (one write fo
 SENT_CHUNK = 50             # copies to Sent per MULTIAPPEND and per write
 HOLD_S = 0.2                # a recording transaction takes no more mail after holding the lock this long
 TIMERS_EVERY_S = 60
+TIMER_HOLD_S = 0.3          # a timer transaction decides no further conversation after this long
 HANDLED_MEMORY_DAYS = 30
 FOLDERS = ("Processed", "NeedsStaff", "Sent")
 # Every kind the conversation may send; each must have a template (checked at start-up).
@@ -328,10 +329,15 @@ class Bot:
             log.exception("%s failed; it runs again at its next time", job.__name__)
 
     def _timers(self) -> None:
+        """The due timers, in transactions of at most about TIMER_HOLD_S of deciding each."""
         rules = self.rules.current()
-        with self.store.transaction() as tx:
-            self._timer_changes += engine.run_timers(
-                tx, rules=rules, now=self.clock.now(), composer=self.composer)
+        more, seen = True, set()
+        while more and not self._stopping:
+            with self.store.transaction() as tx:
+                changed, more = engine.run_due_timers(tx, rules=rules, now=self.clock.now(),
+                                                      composer=self.composer, budget_s=TIMER_HOLD_S,
+                                                      seen=seen)
+            self._timer_changes += changed
 
     # ------------------------------------------------------------------ sending
 

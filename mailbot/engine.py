@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -251,7 +252,20 @@ def apply_staff(tx, ref: str, action: str, *, rules, now: datetime, composer: Co
 
 def run_timers(tx, *, rules, now: datetime, composer: Composer) -> int:
     """Deadlines, lapses and reminders, in one transaction with the seats computed once;
-    returns how many conversations changed.
+    returns how many conversations changed (see run_due_timers)."""
+    return run_due_timers(tx, rules=rules, now=now, composer=composer)[0]
+
+
+def run_due_timers(tx, *, rules, now: datetime, composer: Composer,
+                   budget_s: float | None = None,
+                   seen: set[str] | None = None) -> tuple[int, bool]:
+    """Deadlines, lapses and reminders in transaction `tx`, the seats computed once; returns
+    (how many conversations changed, whether due ones are left). With `budget_s` no further
+    due conversation is decided once that long has passed (offers sent the same day lapse at
+    the same instant: hundreds of lapse mails are composed in one pass), so the caller can
+    commit and go on in a new transaction while staff commands get the lock in between;
+    `seen` (the same set for each of those transactions) holds the conversations this pass
+    decided already, so one whose timer did nothing is not decided again.
 
     Only conversations whose timer is due are decided: each saved conversation carries its
     next timer instant (`tick:<ref>`, conversation.timers.tick_due), so a pass over 10 000
@@ -273,14 +287,16 @@ def run_timers(tx, *, rules, now: datetime, composer: Composer) -> int:
         stamp = _utc(now)
         due = [key[len(TICK_PREFIX):] for key in tx.meta_keys(TICK_PREFIX)
                if (tx.meta(key) or "") <= stamp]
-        docs = []
-        for ref in due:
-            doc = tx.get_thread(ref)
-            if doc is None or doc.get("state") not in TICK_STATES:
-                tx.set_meta(TICK_PREFIX + ref, None)      # closed or archived meanwhile
-            else:
-                docs.append(doc)
+        docs = (tx.get_thread(ref) or {"ref": ref} for ref in due if seen is None or ref not in seen)
+    until = time.monotonic() + budget_s if budget_s is not None and not full else None
     for doc in docs:
+        if until is not None and time.monotonic() > until:
+            return changed, True                          # the rest in the next transaction
+        if doc.get("state") not in TICK_STATES:
+            tx.set_meta(TICK_PREFIX + doc["ref"], None)   # closed or archived meanwhile
+            continue
+        if seen is not None:
+            seen.add(doc["ref"])
         thread = Thread.from_json(doc)
         if full and (tick_due(thread, rules) or ALWAYS_LATER) > now:
             _index_timer(tx, thread, rules)               # not due: only its instant recorded
@@ -294,7 +310,7 @@ def run_timers(tx, *, rules, now: datetime, composer: Composer) -> int:
             _index_timer(tx, thread, rules)
     if full:
         tx.set_meta(TICK_INDEX, {"rules": rules.version, "built_at": now.isoformat(timespec="seconds")})
-    return changed
+    return changed, False
 
 
 def _index_timer(tx, thread: Thread, rules) -> None:
