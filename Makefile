@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.mailbot-installed
 
-.PHONY: deps venv test demo bench clean
+.PHONY: deps venv test demo desk-demo bench clean
 .NOTPARALLEL:
 
 deps:
@@ -26,6 +26,10 @@ test: venv
 
 demo: venv
 	$(PY) -m mailbot.demo
+
+# every staff desk command against the sandbox (the README's "For staff" screens)
+desk-demo: venv
+	$(PY) -m mailbot.demo.desk
 
 bench: venv
 	$(PY) bench/run.py $(if $(QUICK),--quick)

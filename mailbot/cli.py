@@ -22,16 +22,18 @@ import click
 from mailbot import __version__
 from mailbot.cli_common import EX_CONFIG, ConfigProblem, config_in_play, with_global_options
 from mailbot.cli_common import load as _config
+from mailbot.consent_list import consents
+from mailbot.state_commands import state
 from mailbot.config import ConfigError
+from mailbot.desk_commands import COMMANDS as DESK_COMMANDS
+from mailbot.desk_commands import OUTBOX_COMMANDS, OUTBOX_STATUSES
 from mailbot.parse_command import parse
 from mailbot.rules import RulesError
 from mailbot.staff_commands import COMMANDS as STAFF_COMMANDS
+from mailbot.staff_commands import _now as _now_option
 from mailbot.staff_commands import parse_now as _parse_now
 from mailbot.store import StoreError
 from mailbot.web.command import web
-
-OUTBOX_STATUSES = ("pending", "held", "sending", "sent", "failed", "rejected")
-
 
 class _Commands(click.Group):
     """Every subcommand (and group) gets the global options. A configuration problem raised
@@ -144,46 +146,9 @@ def rules_check(ctx: click.Context, directory: Path | None, templates_dir: Path 
     click.echo(f"{directory}, {templates}: OK")
 
 
-@main.command()
-@click.option("--all", "show_all", is_flag=True, help="Include closed conversations.")
-@click.pass_context
-def bookings(ctx: click.Context, show_all: bool) -> None:
-    """List conversations and bookings (reference, state, slot, and `site` for the booking site)."""
-    from mailbot.conversation.model import OPEN
-    from mailbot.store import Store
-
-    config = _config(ctx)
-    with Store(config.paths.state).snapshot() as tx:
-        threads = tx.threads(None if show_all else sorted(s.value for s in OPEN))
-    for t in sorted(threads, key=lambda t: t["ref"]):
-        slot = (t.get("booking") or {}).get("slot") or ",".join((t.get("offer") or {}).get("slots", [])) \
-            or ",".join(t.get("holds") or ())
-        source = "  site" if t.get("source") == "site" else ""
-        click.echo(f"{t['ref']}  {t['state']:<12}  {slot}{source}".rstrip())
-    if not threads:
-        click.echo("no conversations")
-
-
 @main.group()
 def outbox() -> None:
-    """Mail the bot has composed: list, show, approve held mail."""
-
-
-@outbox.command("list")
-@click.option("--status", default=None, type=click.Choice(OUTBOX_STATUSES),
-              help="Only mail in this state.")
-@click.pass_context
-def outbox_list(ctx: click.Context, status: str | None) -> None:
-    """List composed mail (id, status, reference, kind)."""
-    from mailbot.store import Store
-
-    config = _config(ctx.find_root())
-    with Store(config.paths.state).snapshot() as tx:
-        items = tx.outbox(status=status)
-    for item in items:
-        click.echo(f"{item['id']}  {item['status']:<8} {item['thread_ref']}  {item['kind']}")
-    if not items:
-        click.echo("outbox empty")
+    """Mail the bot has composed: list, show, approve, reject or edit held mail."""
 
 
 @outbox.command("show")
@@ -196,11 +161,11 @@ def outbox_show(ctx: click.Context, item_id: str) -> None:
 
     from mailbot.store import Store
 
+    from mailbot.desk_commands import _known_item
+
     config = _config(ctx.find_root())
     with Store(config.paths.state).snapshot() as tx:
-        item = tx.get_outbox(item_id)
-        if item is None:
-            raise click.ClickException(f"no outbox item {item_id}")
+        _known_item(tx, item_id)
         raw = tx.outbox_raw(item_id)
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     for header in ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To"):
@@ -214,27 +179,30 @@ def outbox_show(ctx: click.Context, item_id: str) -> None:
 
 @outbox.command("approve")
 @click.argument("item_ids", nargs=-1, required=True)
+@_now_option
 @click.pass_context
-def outbox_approve(ctx: click.Context, item_ids: tuple[str, ...]) -> None:
+def outbox_approve(ctx: click.Context, item_ids: tuple[str, ...], now: str | None) -> None:
     """Release held mail for sending at the next cycle (a stale one is refused, with why)."""
-    _review(ctx, item_ids, "approve")
+    _review(ctx, item_ids, "approve", now=now)
     click.echo(f"approved {len(item_ids)}")
 
 
 @outbox.command("reject")
 @click.argument("item_id")
 @click.option("--reason", default="", help="Why (kept in the conversation's history).")
+@_now_option
 @click.pass_context
-def outbox_reject(ctx: click.Context, item_id: str, reason: str) -> None:
+def outbox_reject(ctx: click.Context, item_id: str, reason: str, now: str | None) -> None:
     """Do not send a held mail; the conversation goes to staff."""
-    _review(ctx, (item_id,), "reject", reason=reason)
+    _review(ctx, (item_id,), "reject", reason=reason, now=now)
     click.echo(f"rejected {item_id}")
 
 
-def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason: str = "") -> None:
+def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason: str = "",
+            now: str | None = None) -> None:
     import getpass
 
-    from mailbot import engine
+    from mailbot import audit, engine
     from mailbot.conversation import Refused
     from mailbot.daemon import Clock, make_composer
     from mailbot.rules import RulesError, RulesSource
@@ -246,20 +214,49 @@ def _review(ctx: click.Context, item_ids: tuple[str, ...], decision: str, reason
     except RulesError as exc:
         raise click.ClickException("rules:\n" + "\n".join(exc.errors)) from None
     composer = make_composer(config)
-    now = Clock().now()
+    now = Clock(_parse_now(now)).now()
+    from mailbot.desk_commands import _known_item
+
     try:
-        with Store(config.paths.state).transaction() as tx:
+        with audit.open_store(config.paths.state).transaction() as tx:
             for item_id in item_ids:
+                _known_item(tx, item_id)
                 engine.review(tx, item_id, decision, rules=rules, now=now, composer=composer,
                               reason=reason, user=getpass.getuser())
-    except Refused as exc:
+    except (Refused, ValueError) as exc:      # ValueError: not an outbox id at all
         raise click.ClickException(str(exc)) from None
+
+
+@main.command("audit")
+@click.option("--ref", required=True, metavar="REF", help="The booking reference, e.g. AK-2612-0001.")
+@click.option("--month", default=None, metavar="YYYY-MM", help="Only this month's file.")
+@click.option("--json", "as_json", is_flag=True, help="The stored JSON lines as they are.")
+@click.pass_context
+def audit_command(ctx: click.Context, ref: str, month: str | None, as_json: bool) -> None:
+    """What happened to REF, from state/audit/ (state changes, mail in and out, staff actions)."""
+    import json
+    import re
+
+    from mailbot.audit import AuditLog, format_line
+
+    if month is not None and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+        raise click.BadParameter(f"not a month: {month!r} (e.g. 2026-12)", param_hint="--month")
+    config = _config(ctx.find_root())
+    lines = AuditLog(config.paths.state).for_ref(ref, month)
+    for line in lines:
+        click.echo(json.dumps(line, ensure_ascii=False) if as_json else format_line(line))
+    if not lines:
+        click.echo(f"nothing recorded for {ref}" + (f" in {month}" if month else ""))
 
 
 main.add_command(parse)
 main.add_command(web)
-for _command in STAFF_COMMANDS:
+main.add_command(consents)
+main.add_command(state)
+for _command in STAFF_COMMANDS + DESK_COMMANDS:
     main.add_command(_command)
+for _command in OUTBOX_COMMANDS:
+    outbox.add_command(_command)
 
 
 if __name__ == "__main__":

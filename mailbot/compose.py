@@ -31,7 +31,7 @@ from mailbot.terms import TermsLibrary
 
 TERMS_FILENAME = "オンライン職業相談等利用規約.txt"
 # Mail to the staff address, never to a seeker: no review hold, no caps.
-STAFF_KINDS = frozenset({"staff_notice"})
+STAFF_KINDS = frozenset({"staff_notice", "digest", "rules_problem"})
 # Mail that must name no booking, person or date (receipts to strangers, caps notices).
 ANONYMOUS_KINDS = frozenset({"received", "limit_reached", "too_large"})
 
@@ -130,6 +130,23 @@ class Composer:
         self._attach(msg, kind, thread, rules, now, data, attach_mail)
         raw = check_headers(msg)
         return Outgoing(message=msg, message_id=message_id, kind=kind, to=to, raw=raw)
+
+    def rebody(self, raw: bytes, text: str, now: datetime, *, ref: str | None = None) -> Outgoing:
+        """A composed mail with its text replaced by staff (`outbox edit`): the same headers and
+        attachments, the new text encoded as ours are, a fresh Date and signed Message-ID."""
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
+        part = msg.get_body(("plain",))
+        if part is None:
+            raise ValueError("the mail has no text part to replace")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        part.set_content(text if text.endswith("\n") else text + "\n", charset="utf-8")
+        domain = self.from_address.rpartition("@")[2] or "localhost"
+        message_id = self.signer.message_id(ref or "mailbot", domain)
+        msg.replace_header("Message-ID", message_id)
+        msg.replace_header("Date", format_datetime(now))
+        check_headers(msg)
+        return Outgoing(message=msg, message_id=message_id, kind=str(msg["X-Mailbot-Kind"] or ""),
+                        to=str(msg["To"]))
 
     def _attach(self, msg: EmailMessage, kind: str, thread: Thread | None, rules, now, data,
                 attach_mail: bytes | None) -> None:
@@ -276,6 +293,8 @@ def template_data(thread: Thread | None, rules, extra: Mapping) -> dict:
         "cutoff_soon": False,
         "cancel_url": None,
         "site_url": None,
+        # staff_reply: the staff member's own text (`mailbot reply`)
+        "staff_text": "",
     }
     data.update(extra)
     return data

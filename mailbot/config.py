@@ -98,6 +98,14 @@ class WebSettings:
 
 
 @dataclass(frozen=True)
+class BackupSettings:
+    """Copies of state/ under state/backups/: how many to keep, how often the daemon takes one."""
+
+    keep: int = 7
+    every_hours: int = 24
+
+
+@dataclass(frozen=True)
 class Config:
     imap: ImapSettings
     smtp: SmtpSettings
@@ -107,6 +115,7 @@ class Config:
     trust: TrustSettings = TrustSettings()
     log: LogSettings = LogSettings()
     web: WebSettings = WebSettings()
+    backups: BackupSettings = BackupSettings()
 
 
 # -- value checkers: (raw value, came from env?) -> value, or raise _Bad(expectation) -----------
@@ -249,6 +258,10 @@ _SCHEMA: dict[str, dict[str, tuple[Callable[[Any, bool], Any], Any]]] = {
         "authserv_id": (_text, ""),
         "dmarc": (_dmarc, "staff"),
     },
+    "backups": {
+        "keep": (_number(int, 1, 1000, "expected a whole number 1-1000"), 7),
+        "every_hours": (_number(int, 1, 24 * 31, "expected a whole number of hours 1-744"), 24),
+    },
     "web": {
         "host": (_nonempty, "127.0.0.1"),
         "port": (_port, 8080),
@@ -355,6 +368,7 @@ def _finish(values: dict[str, dict[str, Any]], source: Path, label: str,
         trust=TrustSettings(**values["trust"]),
         log=LogSettings(**values["log"]),
         web=WebSettings(**values["web"]),
+        backups=BackupSettings(**values["backups"]),
     )
 
 

@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 import schedule
 from imapclient.exceptions import LoginError
 
-from mailbot import delivery, engine, review_folders
+from mailbot import audit, delivery, engine, office_jobs, review_folders, state_backup
 from mailbot.compose import Composer
 from mailbot.config import Config
 from mailbot.mail import smtp
@@ -53,7 +53,8 @@ FOLDERS = ("Processed", "NeedsStaff", "Sent")
 MAIL_KINDS = ("offer", "needs_info", "which_slot", "confirmed", "cancelled", "same_day_cancel",
               "lapsed", "reschedule_lapsed", "staff_ack", "ask_new_time", "reminder",
               "needs_info_lapsed", "reschedule_withdrawn", "noted", "received", "redirected",
-              "limit_reached", "too_large", "staff_notice", "site_link", "site_use_link")
+              "limit_reached", "too_large", "staff_notice", "site_link", "site_use_link",
+              "staff_reply", "digest", "rules_problem")
 
 
 class Clock:
@@ -89,6 +90,7 @@ class Bot:
     _next_send_at: datetime | None = None       # earliest retry of a waiting outbox item
     _unfiled: dict = field(default_factory=dict)  # this cycle's view of the filing retry list
     _jobs: schedule.Scheduler = field(init=False)
+    _office: office_jobs.OfficeJobs = field(default_factory=office_jobs.OfficeJobs)
 
     def __post_init__(self) -> None:
         self._jobs = self._scheduler()
@@ -100,7 +102,7 @@ class Bot:
         composer = make_composer(config)
         rules = RulesSource(config.paths.rules, composer)
         rules.current()         # bad rules or templates stop start-up with file:line messages
-        return cls(config, rules, composer, Store(config.paths.state), clock)
+        return cls(config, rules, composer, audit.AuditedStore(Store(config.paths.state)), clock)
 
     # ------------------------------------------------------------------ one cycle
 
@@ -133,6 +135,7 @@ class Bot:
                 mailbox, [(uid, key, o.folder, o.keywords) for uid, key, o in recorded])
         self._retry_filing(mailbox, folder, uidvalidity)
         counts["timers"] = self._run_due_jobs(once)
+        self._office.run(self, rules, self.clock.now())    # digest, bad-rules mail, audit
         if rules.policy.review != "none":
             review_folders.sync(mailbox, self.store, rules=rules, now=self.clock.now(),
                                 composer=self.composer)
@@ -604,6 +607,7 @@ class Bot:
         A login the server refuses before the first successful connection is a configuration
         error and ends the run; after that it is treated as an outage and retried."""
         with DaemonLock(self.config.paths.state):
+            self._backup_if_due()
             backoff = 1.0
             connected_once = False
             while True:
@@ -655,8 +659,26 @@ class Bot:
             return float("inf")
         return (self._next_send_at - self.clock.now()).total_seconds()
 
+    def _backup_if_due(self) -> None:
+        """A copy of state/ when the newest is older than [backups] every_hours (wall clock:
+        backups are about real time, whatever --now says). A failed backup is logged, never
+        fatal: answering mail matters more."""
+        settings = self.config.backups
+        newest = state_backup.newest_taken_at(self.store.state_dir)
+        if newest is not None and time.time() - newest.timestamp() < settings.every_hours * 3600:
+            return
+        try:
+            taken = state_backup.take(self.store.state_dir, settings.keep,
+                                      lock_timeout=self.store.lock_timeout)
+        except (OSError, StoreError) as exc:
+            log.warning("backup of state/ failed (%s); retried at the next housekeeping", exc)
+            return
+        if taken is not None:
+            log.info("state backed up to backups/%s", taken.name)
+
     def _housekeeping(self) -> None:
         """Move closed conversations out of the live file and drop them after retention."""
+        self._backup_if_due()
         policy = self.rules.current().policy
         with self.store.transaction() as tx:
             moved = tx.archive_closed(self.clock.now(), policy.archive_after_days)

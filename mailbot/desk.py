@@ -120,8 +120,9 @@ class StaffRow:
     reason: str
     since: datetime
     business_days: int
-    overdue: bool
+    overdue: bool             # past the promise: more than 3 office days without an answer
     detail: str
+    due_today: bool = False   # the third office day: answer today
 
 
 def open_escalations(threads: Iterable[Thread], rules, now: datetime) -> list[StaffRow]:
@@ -142,7 +143,7 @@ def open_escalations(threads: Iterable[Thread], rules, now: datetime) -> list[St
             continue
         age = business_days_between(rules, since, now)
         rows.append(StaffRow(t.ref or "", t.state.value, reason, since, age,
-                             age >= PROMISE_BUSINESS_DAYS, detail))
+                             age > PROMISE_BUSINESS_DAYS, detail, age == PROMISE_BUSINESS_DAYS))
     return sorted(rows, key=lambda r: r.since)
 
 
@@ -156,12 +157,19 @@ class HistoryLine:
     kind: str
     subject: str
     text: str
+    lines: tuple[str, ...] = ()      # a mail's first lines
 
 
-def history(thread: Thread, outbox: Iterable[dict], inbound: dict[str, dict] | None = None) -> list[HistoryLine]:
-    """The conversation as staff read it: every step of the history and every mail we wrote
-    (time, direction, kind, subject, first lines), oldest first."""
+def history(thread: Thread, outbox: Iterable[dict], inbound: Iterable[dict] | None = None) -> list[HistoryLine]:
+    """The conversation as staff read it, oldest first: the seeker's mails (`thread.mails`,
+    or `inbound`), every mail we wrote (outbox items, with `subject` and `lines` when the
+    caller read them from the message) and every step of the history (state changes, the
+    escalation reason, staff actions with who and when)."""
     lines = []
+    for mail in (thread.mails if inbound is None else inbound):
+        lines.append(HistoryLine(datetime.fromisoformat(mail["at"]), "in", mail.get("kind") or "mail",
+                                 mail.get("subject") or "", f"from {mail.get('from') or '?'}",
+                                 tuple(mail.get("lines") or ())))
     for e in thread.history:
         text = e.event
         if e.from_state and e.to_state and e.from_state != e.to_state:
@@ -169,15 +177,45 @@ def history(thread: Thread, outbox: Iterable[dict], inbound: dict[str, dict] | N
         detail = ", ".join(f"{k}={v}" for k, v in e.detail.items() if k not in ("slots",))
         if detail:
             text += f"  ({detail})"
-        direction = "in" if e.cause.startswith("mail.") or e.cause == "chain" else "event"
-        mid = f" {e.message_id}" if e.message_id else ""
-        lines.append(HistoryLine(e.at, direction, e.cause, "", f"{text}  [{e.rule or ''}]{mid}"))
+        if e.rule:
+            text += f"  [{e.rule}]"
+        lines.append(HistoryLine(e.at, "event", e.cause, "", text))
     for item in outbox:
         when = datetime.fromisoformat(item.get("sent_at") or item["created_at"])
-        lines.append(HistoryLine(when, "out", item.get("kind", ""), item.get("subject", ""),
-                                 f"{item.get('status')} to {item.get('to')} {item.get('id')}"
-                                 + (f" ({item.get('last_error')})" if item.get("last_error") else "")))
-    return sorted(lines, key=lambda ln: ln.at)
+        text = f"{item.get('status')} {item.get('id')} to {item.get('to')}"
+        if item.get("last_error"):
+            text += f" ({item['last_error']})"
+        if item.get("reason"):
+            text += f" reason={item['reason']}"
+        lines.append(HistoryLine(when, "out", item.get("kind", ""), item.get("subject", ""), text,
+                                 tuple(item.get("lines") or ())))
+    order = {"in": 0, "event": 1, "out": 2}
+    return sorted(lines, key=lambda ln: (ln.at, order[ln.direction]))
+
+
+# ---------------------------------------------------------------------------- the outbox
+
+
+def age(since: datetime, now: datetime) -> str:
+    """A short age for a table: 5m, 3h, 2d."""
+    seconds = max(0, int((now - since).total_seconds()))
+    if seconds < 3600:
+        return f"{seconds // 60}m"
+    if seconds < 86400:
+        return f"{seconds // 3600}h"
+    return f"{seconds // 86400}d"
+
+
+def first_lines(text: str, count: int = 3, width: int = 100) -> tuple[str, ...]:
+    """The first non-empty lines of a mail body (quoted lines left out)."""
+    out = [ln.strip()[:width] for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith(">")]
+    return tuple(out[:count])
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """Monday to Sunday of the week that holds `day`."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
 
 
 # ---------------------------------------------------------------------------- the morning digest
@@ -219,4 +257,5 @@ def weekday(day: date) -> str:
 
 
 __all__ = ["sessions", "open_escalations", "history", "digest", "business_days_between",
-           "is_business_day", "SessionRow", "StaffRow", "HistoryLine", "Digest"]
+           "is_business_day", "age", "first_lines", "week_of", "SessionRow", "StaffRow", "HistoryLine",
+           "Digest"]

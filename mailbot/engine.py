@@ -408,6 +408,60 @@ def review(tx, item_id: str, decision: str, *, rules, now: datetime, composer: C
     return updated
 
 
+def staff_reply(tx, ref: str, text: str, *, rules, now: datetime, composer: Composer,
+                user: str | None = None) -> dict:
+    """Staff write their own mail into conversation `ref` (template staff_reply frames it).
+    It goes through the outbox like the bot's mail, so the undeliverable mark, the daily cap,
+    review and the send path apply; recorded in the history with who wrote it. Returns the
+    outbox item (None when the outbound checks stopped it). Raises Refused."""
+    doc = tx.get_thread(ref)
+    if doc is None:
+        raise Refused(f"no conversation {ref}")
+    if not text.strip():
+        raise Refused("the reply is empty")
+    thread = Thread.from_json(doc)
+    if not thread.bound_to:
+        raise Refused(f"{ref}: the conversation has no address to write to")
+    before = {i["id"] for i in tx.outbox()}
+    _history_note(thread, now, "staff_reply", why="staff", user=user)
+    _queue_send(tx, thread, Send("staff_reply", thread.bound_to, {"staff_text": text}), rules=rules,
+                now=now, composer=composer, recorded=_Recorded(ref=thread.ref), inbound=None)
+    thread.updated_at = now
+    tx.save_thread(thread.to_json())
+    made = [i for i in tx.outbox() if i["id"] not in before and i.get("kind") == "staff_reply"]
+    log.info("%s: staff reply queued", thread.ref)
+    return made[-1] if made else {}
+
+
+def edit_held(tx, item_id: str, text: str, *, rules, now: datetime, composer: Composer,
+              user: str | None = None) -> dict:
+    """Staff replace the body of a held mail. The composer rewrites it (headers, encoding and
+    attachments stay right, a new Message-ID); the new mail is held in its place for approval
+    and the old one is set aside as replaced, both recorded. Returns the new outbox item."""
+    item = tx.get_outbox(item_id)
+    if item is None or item.get("status") != "held":
+        raise Refused(f"{item_id}: not a held outbox item")
+    if not text.strip():
+        raise Refused("the new body is empty")
+    doc = tx.get_thread(item["thread_ref"]) if item.get("thread_ref") else None
+    thread = Thread.from_json(doc) if doc else None
+    out = composer.rebody(tx.outbox_raw(item_id), text, now, ref=thread.ref if thread else None)
+    fields = {k: v for k, v in item.items() if k not in ("id", "message_id", "review_copy")}
+    new = tx.add_outbox({**fields, "message_id": out.message_id, "status": "held",
+                         "edited_from": item_id, "edited_by": user,
+                         "edited_at": now.isoformat(timespec="seconds"),
+                         "raw": out.message.as_bytes()})
+    tx.update_outbox(item_id, status="rejected", rejected_at=now.isoformat(timespec="seconds"),
+                     rejected_by=user, reason="edited", replaced_by=new["id"])
+    if thread is not None:
+        thread.message_ids.append(out.message_id)
+        _history_note(thread, now, "mail_edited", kind=item.get("kind"), why="staff", item=item_id,
+                      new_item=new["id"], user=user)
+        tx.save_thread(thread.to_json())
+    log.info("%s: held %s edited -> %s", item.get("thread_ref") or "-", item_id, new["id"])
+    return new
+
+
 def stale(item: dict, thread: Thread | None, *, rules, now: datetime, taken) -> str | None:
     """Why a held mail no longer fits its conversation, or None."""
     from mailbot import calendar
@@ -452,6 +506,8 @@ def _record(tx, thread: Thread | None, actions, *, rules, now, composer: Compose
     if thread is not None:
         recorded.ref = thread.ref
     summary = _summary(inbound, understanding) if inbound is not None else []
+    if thread is not None and inbound is not None:
+        _keep_mail(thread, inbound, now)
     for action in actions:
         if isinstance(action, Send):
             _queue_send(tx, thread, action, rules=rules, now=now, composer=composer,
@@ -546,6 +602,33 @@ def _history_note(thread: Thread | None, now, event: str, **detail) -> None:
     from mailbot.conversation.model import Entry
     thread.history.append(Entry(at=now, cause="outbound", event=event, rule="outbound." + detail.get("why", ""),
                                 detail={k: v for k, v in detail.items() if v}))
+
+
+MAIL_LINES = 3
+MAILS_KEPT = 50
+
+
+def _keep_mail(thread: Thread, inbound: Inbound, now: datetime) -> None:
+    """What staff need of a seeker's mail to read the conversation (`thread show`): when, from
+    whom, the subject, the first unquoted lines and what it meant here. The private state only."""
+    if inbound.message_id and any(m.get("message_id") == inbound.message_id for m in thread.mails):
+        return
+    meant = next((e.cause for e in reversed(thread.history)
+                  if inbound.message_id and e.message_id == inbound.message_id), "mail")
+    from mailbot.understand.quotes import split_reply
+
+    reply = split_reply(inbound.text)
+    lines = [ln.strip() for ln in (reply.fresh + "\n" + reply.signature).splitlines() if ln.strip()]
+    thread.mails.append({
+        "at": now.isoformat(timespec="seconds"),          # when we read it (our clock)
+        "date": inbound.date.isoformat(timespec="seconds") if inbound.date else None,
+        "message_id": inbound.message_id,
+        "from": inbound.from_addr,
+        "subject": inbound.subject[:120],
+        "lines": [ln[:100] for ln in lines[:MAIL_LINES]],
+        "kind": meant,
+    })
+    del thread.mails[:-MAILS_KEPT]
 
 
 def _summary(inbound: Inbound, u: Understanding | None) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from datetime import datetime
 
 import click
 
@@ -36,24 +37,46 @@ def _read(path: str) -> bytes:
         return fh.read()
 
 
-def parse_one(path: str) -> tuple[Inbound | None, Understanding]:
-    """Understanding of one file ("-" = stdin); unreadable files give intent "other"."""
+def parse_one(path: str, now: datetime | None = None) -> tuple[Inbound | None, Understanding]:
+    """Understanding of one file ("-" = stdin); unreadable files give intent "other". `now`
+    anchors relative dates (明日, 来週の月曜) of a snippet that has no Date header."""
     try:
         raw = _read(path)
     except OSError as exc:
         return None, Understanding(intent="other",
                                    warnings=(f"unreadable_file: {exc.strerror or type(exc).__name__}",))
-    return understand(raw)
+    if now is not None and _headerless(raw):
+        raw = b"Content-Type: text/plain; charset=utf-8\n\n" + raw
+    return understand(raw, now=now)
+
+
+_HEADER_LINE = re.compile(rb"[!-9;-~]+:")
+
+
+def _headerless(raw: bytes) -> bool:
+    """A pasted text snippet (no header block, UTF-8): read as the body of a mail."""
+    first = raw.lstrip(b"\r\n").split(b"\n", 1)[0]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not _HEADER_LINE.match(first)
 
 
 @click.command("parse")
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, one per line.")
 @click.option("--headers", is_flag=True, help="Also show the Received chain, sender IP, attachments and defects.")
-def parse(files: tuple[str, ...], as_json: bool, headers: bool) -> None:
+@click.option("--now", default=None, metavar="ISO8601",
+              help="The date a snippet without a Date header was written (anchors 明日, 来週…), "
+                   "e.g. 2026-12-01T10:00+09:00. A Date header in the mail wins.")
+def parse(files: tuple[str, ...], as_json: bool, headers: bool, now: str | None) -> None:
     """Show what the bot understands from mail FILE(s); "-" reads standard input."""
+    from mailbot.staff_commands import parse_now
+
+    when = parse_now(now)
     for path in files:
-        inbound, u = parse_one(path)
+        inbound, u = parse_one(path, when)
         envelope = inbound.envelope if inbound is not None else None
         if as_json:
             row = {"file": path, **u.to_json()}

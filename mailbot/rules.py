@@ -113,6 +113,15 @@ class Reminder:
 
 
 @dataclass(frozen=True)
+class DigestRules:
+    """The morning digest to office.staff_address (policy.digest): the day's sessions, mail
+    waiting for review, open escalations, failed sends and yesterday's no-shows."""
+
+    enabled: bool = True
+    send_at: time = time(8, 30)                  # on each working day (office calendar)
+
+
+@dataclass(frozen=True)
 class Caps:
     """Mail per address per day, across all conversations (trust: nobody floods a stranger)."""
 
@@ -139,6 +148,7 @@ class Policy:
     max_slots_per_offer: int = 5     # an offer grows to this to cover every wished day
     caps: Caps = Caps()
     max_message_bytes: int = 10_000_000          # larger mail goes to staff, never downloaded whole
+    digest: DigestRules = DigestRules()
 
 
 @dataclass(frozen=True)
@@ -568,6 +578,14 @@ def _reminder(doc: _Doc, value: Any, line: int, where: str) -> Reminder:
     return _BAD if t is _BAD else Reminder(**t)
 
 
+def _digest(doc: _Doc, value: Any, line: int, where: str) -> DigestRules:
+    t = _table(doc, value, line, where, {
+        "enabled": _Field(_flag, required=False, default=True),
+        "send_at": _Field(_clock, required=False, default=DigestRules.send_at),
+    })
+    return _BAD if t is _BAD else DigestRules(**t)
+
+
 def _caps(doc: _Doc, value: Any, line: int, where: str) -> Caps:
     t = _table(doc, value, line, where, {
         "per_sender_per_day": _Field(_integer(1, 1000)),
@@ -597,6 +615,7 @@ def _policy(doc: _Doc, node: Any) -> Policy | None:
         "caps": _Field(_caps, required=False, default=Caps()),
         "max_message_bytes": _Field(_integer(100_000, 1_000_000_000), required=False,
                                     default=Policy.max_message_bytes),
+        "digest": _Field(_digest, required=False, default=DigestRules()),
     })
     if t is _BAD or len(doc.errors) > before:
         return None

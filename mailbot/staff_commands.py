@@ -11,11 +11,10 @@ from datetime import datetime
 
 import click
 
-from mailbot import calendar, cli_common, engine
+from mailbot import audit, calendar, cli_common, engine
 from mailbot.conversation import Refused
 from mailbot.daemon import Clock, make_composer
 from mailbot.rules import RulesError, RulesSource
-from mailbot.store import Store
 
 
 def _apply(ctx: click.Context, ref: str, action: str, *, when: str | None = None,
@@ -29,7 +28,7 @@ def _apply(ctx: click.Context, ref: str, action: str, *, when: str | None = None
         raise cli_common.ConfigProblem("rules:\n" + "\n".join(exc.errors)) from None
     now = Clock(parse_now(now)).now()
     try:
-        with Store(config.paths.state).transaction() as tx:
+        with audit.open_store(config.paths.state).transaction() as tx:
             slot = _slot(rules, when, tx.taken_seats()) if when else None
             thread = engine.apply_staff(tx, ref, action, rules=rules, now=now, composer=composer,
                                         slot=slot, notify=notify,

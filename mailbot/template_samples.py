@@ -19,7 +19,7 @@ from typing import Any, Iterator, Mapping
 import jinja2
 from jinja2 import nodes
 
-from mailbot import calendar
+from mailbot import calendar, digest
 from mailbot.compose import template_data
 from mailbot.conversation import handlers as workflow
 from mailbot.conversation.model import Thread
@@ -125,11 +125,17 @@ def samples(rules, now: datetime | None = None) -> list[Sample]:
         "offer": {**full["offer"], "slots": [slots[0].key]},
         "booking": {"slot": slots[0].key, "url": full["booking"]["url"], "replaces": None},
     }
+    # Mail to staff that belongs to no conversation: the morning digest, a bad rules version.
+    office = {"digest": digest.sample(rules, now, full), "problems": list(_PROBLEMS),
+              "version": "0123456789ab"}
     return [
-        Sample("", full, {"note": None, "why": None, "missing": list(ASKABLE)}),
+        Sample("", full, {"note": None, "why": None, "missing": list(ASKABLE), **office}),
         Sample("名前・求職番号・同席者などが分からないとき", sparse,
-               {"note": None, "why": None, "missing": list(ASKABLE[:1])}),
+               {"note": None, "why": None, "missing": list(ASKABLE[:1]), **office}),
     ]
+
+
+_PROBLEMS = ("rules/calendar.yaml:42: closed_dates[0].date: 2027-02-30 という日付はありません（月と日を確かめてください）",)
 
 
 def _two_slots(rules, now: datetime) -> list[calendar.Slot]:

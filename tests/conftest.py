@@ -67,11 +67,45 @@ def shared_dir() -> Path:
 
 REPO = Path(__file__).resolve().parents[1]
 TERMS = "テスト用の利用規約です。第1条 テスト。\n"
+DIGEST_ON = "digest:\n  enabled: true"
+
+
+def copy_rules(target: Path, *, digest: bool = False) -> Path:
+    """The shipped rules copied to `target`, the morning digest off unless `digest`: tests
+    count the mail the office sends, and a digest would be one more on every working day
+    (tests/integration/test_office_mail.py turns it on)."""
+    import shutil
+
+    shutil.copytree(REPO / "rules", target)
+    if not digest:
+        policy = target / "policy.yaml"
+        text = policy.read_text(encoding="utf-8")
+        assert text.count(DIGEST_ON) == 1, "policy.yaml: digest.enabled not found"
+        policy.write_text(text.replace(DIGEST_ON, "digest:\n  enabled: false"), encoding="utf-8")
+    return target
+
+
+_TEST_RULES: list[Path] = []
+
+
+def rules_for_tests() -> Path:
+    """One copy per test session of the shipped rules with the digest off (see copy_rules)."""
+    if not _TEST_RULES:
+        import atexit
+        import shutil
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp(prefix="mailbot-rules-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _TEST_RULES.append(copy_rules(folder / "rules"))
+    return _TEST_RULES[0]
 
 
 def write_bot_config(path: Path, sandbox: MailSandbox, office: str, *, state: Path,
-                     terms: Path, rules: Path = REPO / "rules") -> Path:
-    """Write a mailbot.toml for `office` in `sandbox` (SMTP without AUTH) and return its path."""
+                     terms: Path, rules: Path | None = None) -> Path:
+    """Write a mailbot.toml for `office` in `sandbox` (SMTP without AUTH) and return its path;
+    the rules default to the shipped ones with the digest off (`rules_for_tests`)."""
+    rules = rules or rules_for_tests()
     path.write_text(f"""
 [imap]
 host = "{sandbox.host}"

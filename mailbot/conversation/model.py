@@ -228,6 +228,9 @@ class Thread:
     source: str = "mail"                          # mail | staff | site
     site: SiteApplication | None = None           # made on the booking site
     history: list[Entry] = field(default_factory=list)
+    # the seeker's mails as staff read them in `thread show`: {at, message_id, from, subject,
+    # lines (the first unquoted lines), kind}; kept in the private state, never in logs
+    mails: list[dict] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
 
     # ----------------------------------------------------------------- derived
@@ -277,6 +280,7 @@ class Thread:
             "source": self.source,
             "site": self.site.to_json() if self.site else None,
             "history": [e.to_json() for e in self.history],
+            "mails": copy.deepcopy(self.mails),
         }
 
     @classmethod
@@ -314,6 +318,7 @@ class Thread:
             source=data.get("source") or "mail",
             site=SiteApplication.from_json(data.get("site")),
             history=[Entry.from_json(e) for e in data.get("history") or []],
+            mails=list(data.get("mails") or []),
         )
 
 

@@ -92,6 +92,8 @@ class Store:
         self._mutex = threading.Lock()
         self._swept_outbox = False
         private_dir(self.state_dir)
+        from mailbot import state_backup
+        state_backup.guard(self.state_dir)          # a lost live file is no fresh start
 
     # ------------------------------------------------------------ public
 
@@ -112,6 +114,8 @@ class Store:
             except BaseException:
                 self._cache = None                 # the state in memory has uncommitted changes
                 raise
+        from mailbot import state_backup
+        state_backup.mark_initialised(self.state_dir)
 
     @contextmanager
     def snapshot(self) -> Iterator[Tx]:
@@ -180,8 +184,9 @@ class Store:
             return self._migrate(data, writer)
         if data is None:
             if j_st is not None and j_st.st_size:
-                raise StoreError(f"{live} is missing but {j_path} is not empty; restore "
-                                 f"{live.name} from backup")
+                from mailbot.state_backup import restore_hint
+                raise StoreError(f"{live} is missing but {j_path} is not empty; "
+                                 f"{restore_hint(self.state_dir)}")
             if writer:
                 self._write_snapshot(State(), 0)
             cache = _Cache(State(), 0, _sig(_stat(live)), 0, None, 0, None)

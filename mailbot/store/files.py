@@ -82,7 +82,8 @@ def load_json(path: Path) -> dict | None:
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise StoreError(f"{path} is not valid JSON ({exc}); restore it from backup") from exc
+        from mailbot.state_backup import restore_hint
+        raise StoreError(f"{path} is not valid JSON ({exc}); {restore_hint(path.parent)}") from exc
     if not isinstance(data, dict):
         raise StoreError(f"{path} does not hold a TinyDB document; restore it from backup")
     return data

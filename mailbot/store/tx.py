@@ -173,6 +173,20 @@ class Tx:
         number = self._next_counter(f"refseq:{prefix}-{yymm}")
         return f"{prefix}-{yymm}-{number:04d}"
 
+    def counters(self) -> dict[str, int]:
+        """The sequences numbers are drawn from (references per prefix and month, outbox ids),
+        for a restore that must continue past every number handed out."""
+        return {key: int(doc["value"]) for key, doc in self._state.tables["meta"].items()
+                if key.startswith(("refseq:", "outbox_seq"))}
+
+    def raise_counter(self, key: str, at_least: int) -> bool:
+        """Move a sequence on so that its next number is above `at_least`; True if it moved."""
+        self._writable()
+        if int(self._meta_get(key) or 0) >= at_least:
+            return False
+        self._meta_set(key, int(at_least))
+        return True
+
     def _next_counter(self, key: str) -> int:
         number = int(self._meta_get(key) or 0) + 1
         self._meta_set(key, number)

@@ -9,6 +9,7 @@ import threading
 
 from aiohttp import web
 
+from mailbot.audit import AuditedStore
 from mailbot.config import Config
 from mailbot.daemon import make_composer
 from mailbot.rules import RulesSource
@@ -38,7 +39,7 @@ def build(config: Config, clock, host: str, port: int) -> web.Application:
     problems = composer.check(rules.current(), SITE_MAIL)
     if problems:
         raise SystemExit("mailbot web: " + "; ".join(problems))
-    backend = Backend(Store(config.paths.state), rules, composer, clock, public_url(config, host, port))
+    backend = Backend(AuditedStore(Store(config.paths.state)), rules, composer, clock, public_url(config, host, port))
     app = make_app(backend, config.paths.templates, trust_forwarded_for=config.web.trust_forwarded_for)
     from mailbot.web.app import PAGES as PAGE_ENV
     for name in PAGES:

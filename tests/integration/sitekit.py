@@ -8,7 +8,6 @@ import email
 import email.policy
 import html
 import re
-import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,7 +17,7 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 
 from mailbot.daemon import Bot, Clock
-from tests.conftest import REPO
+from tests.conftest import REPO, copy_rules
 
 START = "2026-12-01T09:00+09:00"         # a Tuesday; the first bookable day is Thursday 12/3
 
@@ -103,8 +102,7 @@ class Client:
 
 def rules_copy(tmp_path: Path, **site: str) -> Path:
     """The shipped rules with site.yaml lines replaced, e.g. per_client_per_hour="3"."""
-    target = tmp_path / "rules"
-    shutil.copytree(REPO / "rules", target)
+    target = copy_rules(tmp_path / "rules")
     path = target / "site.yaml"
     text = path.read_text(encoding="utf-8")
     for key, value in site.items():

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from mailbot import __version__
-from tests.conftest import REPO
+from tests.conftest import REPO, copy_rules
 from tests.integration.test_daemon import NOW, _env, booking, count, fetch_all, wait_until
 
 MAILBOT_BIN = Path(sys.executable).with_name("mailbot")
@@ -35,7 +35,7 @@ def mailbot(*args: object, timeout: float = 60, **env: str) -> subprocess.Comple
 def editable(tmp_path: Path, bot_config_path: Path) -> dict[str, str]:
     """Copies of the rules and templates for the test to break, as MAILBOT_PATHS__* overrides
     of the sandbox config (the terms file stays the config's)."""
-    shutil.copytree(REPO / "rules", tmp_path / "rules")
+    copy_rules(tmp_path / "rules")
     shutil.copytree(REPO / "templates", tmp_path / "templates")
     return {"MAILBOT_PATHS__RULES": str(tmp_path / "rules"),
             "MAILBOT_PATHS__TEMPLATES": str(tmp_path / "templates")}

@@ -181,6 +181,18 @@ def test_references_count_per_month_in_jst_and_are_never_reused(repo: Repository
         assert tx.next_reference("AK", NOW) == "AK-2612-0002"
 
 
+def test_counters_can_be_moved_on_but_never_back(repo: Repository) -> None:
+    with repo.transaction() as tx:
+        first = tx.next_reference("AK", NOW)
+        item = tx.add_outbox({"thread_ref": first, "status": "pending", "raw": b"x"})
+    with repo.snapshot() as snap:
+        assert snap.counters() == {"refseq:AK-2612": 1, "outbox_seq": int(item["id"][2:])}
+    with repo.transaction() as tx:
+        assert tx.raise_counter("refseq:AK-2612", 7) is True
+        assert tx.raise_counter("refseq:AK-2612", 3) is False      # never back
+        assert tx.next_reference("AK", NOW) == "AK-2612-0008"
+
+
 def test_meta_values(repo: Repository) -> None:
     with repo.transaction() as tx:
         tx.set_meta("undeliverable:a@x", {"at": "now"})
