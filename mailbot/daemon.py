@@ -434,7 +434,7 @@ class Bot:
             if previous is not None:
                 done = self._record_result(tx, *previous)
             if current is not None:
-                tx.mark_outbox(current["id"], status="sending",
+                tx.update_outbox(current["id"], status="sending",
                                sending_at=self.clock.now().isoformat(timespec="seconds"))
         if done is not None:
             done()
@@ -453,10 +453,10 @@ class Bot:
         with self.store.transaction() as tx:
             for item in stuck:
                 if found[item["id"]]:
-                    tx.mark_outbox(item["id"], status="sent", sent_at=item.get("sending_at"),
+                    tx.update_outbox(item["id"], status="sent", sent_at=item.get("sending_at"),
                                    copied=True)
                 else:
-                    tx.mark_outbox(item["id"], status="pending")
+                    tx.update_outbox(item["id"], status="pending")
         for item in stuck:
             log.warning("%s: %s was in flight when the last run stopped; %s", item["thread_ref"],
                         item["kind"], "found in Sent, not sent again" if found[item["id"]]
@@ -469,7 +469,7 @@ class Bot:
         stamp = now.isoformat(timespec="seconds")
         ref, kind = item["thread_ref"], item["kind"]
         if result.ok:
-            tx.mark_outbox(item["id"], status="sent", sent_at=stamp, copied=False,
+            tx.update_outbox(item["id"], status="sent", sent_at=stamp, copied=False,
                            next_attempt_at=None)
             # an offer's lifetime starts now (held or retried mail never lapses early)
             engine.delivered(tx, item, "sent", rules=self.rules.current(), now=now,
@@ -483,7 +483,7 @@ class Bot:
             return logged
         decision = delivery.after_failure(item, code=result.code, text=result.text,
                                           permanent=result.permanent, now=now)
-        tx.mark_outbox(item["id"], **decision.fields)
+        tx.update_outbox(item["id"], **decision.fields)
         if decision.gave_up:
             engine.delivery_failed(tx, {**item, **decision.fields}, code=result.code,
                                    text=result.text, permanent=result.permanent, now=now,
