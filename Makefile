@@ -1,4 +1,5 @@
 # mailbot: `make demo` shows the bot booking a consultation; `make test` runs every test.
+# `make bench` prints the benchmark figures (QUICK=1: small sizes).
 # Both install what they need first (Debian packages via scripts/install-deps.sh, the venv).
 
 PYTHON ?= python3
@@ -31,7 +32,7 @@ desk-demo: venv
 	$(PY) -m mailbot.demo.desk
 
 bench: venv
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(if $(QUICK),--quick)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache demo-run

@@ -44,6 +44,7 @@ class Outgoing:
     message_id: str
     kind: str
     to: str
+    raw: bytes = b""        # message.as_bytes(), written once (it costs more than the rest)
 
 
 class Composer:
@@ -127,8 +128,8 @@ class Composer:
             msg["X-Mailbot-Reason"] = str(extra.get("reason") or "")
         msg.set_content(body, charset="utf-8")
         self._attach(msg, kind, thread, rules, now, data, attach_mail)
-        check_headers(msg)
-        return Outgoing(message=msg, message_id=message_id, kind=kind, to=to)
+        raw = check_headers(msg)
+        return Outgoing(message=msg, message_id=message_id, kind=kind, to=to, raw=raw)
 
     def rebody(self, raw: bytes, text: str, now: datetime, *, ref: str | None = None) -> Outgoing:
         """A composed mail with its text replaced by staff (`outbox edit`): the same headers and
@@ -215,11 +216,13 @@ def safe_message_id(value: object) -> bool:
 _HEADER_LINE = re.compile(rb"[!-9;-~]+:|[ \t]")
 
 
-def check_headers(msg: EmailMessage) -> None:
+def check_headers(msg: EmailMessage) -> bytes:
     """Last guard before a mail is stored for sending: the serialised header block holds only
-    the headers we set, once each, and only header or continuation lines."""
+    the headers we set, once each, and only header or continuation lines. Returns the
+    serialised message (what is stored)."""
     try:
-        head = msg.as_bytes().split(b"\n\n", 1)[0]
+        raw = msg.as_bytes()
+        head = raw.split(b"\n\n", 1)[0]
     except (ValueError, MessageError):     # newer Pythons refuse such headers themselves
         raise UnsafeHeader("header block malformed") from None
     names = [str(k).lower() for k in msg.keys()]
@@ -230,6 +233,7 @@ def check_headers(msg: EmailMessage) -> None:
     written = [ln.split(b":", 1)[0].decode("ascii").lower() for ln in lines if ln[:1] not in b" \t"]
     if written != names:
         raise UnsafeHeader("header block holds a header we did not set")
+    return raw
 
 
 def _set_text_charset(msg: EmailMessage) -> None:

@@ -37,12 +37,16 @@ from mailbot.mail.tls import CertificateRefused
 from mailbot.rules import RulesSource
 from mailbot.signing import Signer, load_secret
 from mailbot.store import DaemonLock, Store, StoreError
+from mailbot.understand import understand
 
 log = logging.getLogger("mailbot")
 JST = ZoneInfo("Asia/Tokyo")
 HOUSEKEEPING_EVERY_S = 3600
 BATCH = 50                  # mails recorded per store transaction (one write for all of them)
+SENT_CHUNK = 50             # copies to Sent per MULTIAPPEND and per write
+HOLD_S = 0.2                # a recording transaction takes no more mail after holding the lock this long
 TIMERS_EVERY_S = 60
+TIMER_HOLD_S = 0.3          # a timer transaction decides no further conversation after this long
 HANDLED_MEMORY_DAYS = 30
 FOLDERS = ("Processed", "NeedsStaff", "Sent")
 # Every kind the conversation may send; each must have a template (checked at start-up).
@@ -82,6 +86,7 @@ class Bot:
     _waiting: bool = False
     blocked: smtp.SendingBlocked | None = None  # why the last cycle could not send, if so
     _send_again_soon: bool = False              # the deadline cut a batch that was going well
+    _more_due: bool = False                     # sending stopped before the deadline with mail due
     _next_send_at: datetime | None = None       # earliest retry of a waiting outbox item
     _unfiled: dict = field(default_factory=dict)  # this cycle's view of the filing retry list
     _jobs: schedule.Scheduler = field(init=False)
@@ -120,16 +125,14 @@ class Bot:
         for start in range(0, len(todo), BATCH):
             if self._stopping:
                 break                       # the rest is picked up after the restart
-            fetched = []
-            for uid, key in todo[start:start + BATCH]:
-                got = mailbox.fetch_capped(uid, rules.policy.max_message_bytes)
-                if got is not None:
-                    fetched.append((uid, key, *got))
-            for uid, key, outcome in self._record_batch(fetched, rules):
-                if self._stopping:
-                    break               # recorded: the next run files it (it carries our keyword)
-                self._file(mailbox, uid, key, outcome.folder, outcome.keywords)
-                counts["handled"] += 1
+            chunk = todo[start:start + BATCH]
+            got = mailbox.fetch_capped_many([uid for uid, _ in chunk], rules.policy.max_message_bytes)
+            fetched = [(uid, key, *got[uid]) for uid, key in chunk if uid in got]
+            recorded = self._record_batch(fetched, rules)
+            # Recorded: if a stop cuts the filing short, the next run meets the mail again and
+            # files it (handle_message returns the recorded outcome).
+            counts["handled"] += self._file_batch(
+                mailbox, [(uid, key, o.folder, o.keywords) for uid, key, o in recorded])
         self._retry_filing(mailbox, folder, uidvalidity)
         counts["timers"] = self._run_due_jobs(once)
         self._office.run(self, rules, self.clock.now())    # digest, bad-rules mail, audit
@@ -141,25 +144,53 @@ class Bot:
         return counts
 
     def _record_batch(self, fetched: list[tuple[int, str, int, bytes]], rules) -> list:
-        """Record a batch of fetched mail in ONE transaction (one store write for many mails),
-        before any of it is filed or answered. If one mail breaks the batch, the batch is
-        recorded again mail by mail, so that one mail goes to staff and the rest is answered."""
+        """Record fetched mail before any of it is filed or answered: many mails per
+        transaction (one store write for all of them), each transaction holding the lock at
+        most about HOLD_S so staff commands are not kept waiting. The mail is read
+        (understand) before the lock is taken. If one mail breaks a transaction, its mails
+        are recorded again one by one, so that one mail goes to staff and the rest is answered."""
         now = self.clock.now()
+        understood = []
+        for _uid, _key, _size, raw in fetched:
+            try:
+                understood.append(understand(raw, windows=rules.policy.windows, now=now))
+            except Exception:                                 # noqa: BLE001 - redone in the tx
+                understood.append(None)
+        out: list = []
+        start = 0
+        while start < len(fetched):
+            done = self._record_some(fetched, understood, start, rules, now, alone=False)
+            out += done
+            start += len(done)
+        return out
+
+    def _record_some(self, fetched, understood, start: int, rules, now, alone: bool) -> list:
+        """Record fetched[start:] in one transaction until HOLD_S has passed (one mail with
+        `alone`); returns the outcomes of those recorded."""
+        reached = start
         try:
             with self.store.transaction() as tx:
-                return [(uid, key, engine.handle_message(tx, raw, key, rules=rules, now=now,
-                                                         composer=self.composer, trust=self.trust,
-                                                         size=size))
-                        for uid, key, size, raw in fetched]
+                until = time.monotonic() + HOLD_S
+                done = []
+                for i in range(start, len(fetched)):
+                    reached = i
+                    uid, key, size, raw = fetched[i]
+                    done.append((uid, key, engine.handle_message(
+                        tx, raw, key, rules=rules, now=now, composer=self.composer,
+                        trust=self.trust, size=size, understood=understood[i])))
+                    if alone or time.monotonic() > until:
+                        break
+                return done
         except StoreError:
             raise
         except Exception:                                     # noqa: BLE001 - find the one
-            if len(fetched) == 1:
-                uid, key, _, _ = fetched[0]
+            if alone:
+                uid, key, _, _ = fetched[start]
                 return [(uid, key, self._broken(uid, key, now, rules))]
+            # Redo this transaction's share one by one, up to the mail that broke it.
             out = []
-            for item in fetched:
-                out += self._record_batch([item], rules)
+            for i in range(start, reached + 1):
+                out += self._record_some(fetched, understood, i, rules, now, alone=True)
             return out
 
     def _broken(self, uid: int, key: str, now, rules) -> engine.Outcome:
@@ -175,22 +206,54 @@ class Bot:
 
     def _file(self, mailbox: ImapMailbox, uid: int, key: str, folder: str,
               keywords: tuple[str, ...] = ()) -> bool:
-        """File a recorded message; when the server refuses, record that, tell staff once and
-        carry on (the message is handled in the store, so it is never answered twice)."""
-        try:
-            mailbox.file(uid, folder, keywords)
-        except FilingError as e:
+        """File one recorded message (see _file_batch)."""
+        return self._file_batch(mailbox, [(uid, key, folder, tuple(keywords))]) == 1
+
+    def _file_batch(self, mailbox: ImapMailbox,
+                    items: list[tuple[int, str, str, tuple[str, ...]]]) -> int:
+        """File recorded messages, one MOVE per destination folder; when the server refuses,
+        file that folder's messages one by one, record each refusal, tell staff once and
+        carry on (the messages are handled in the store, so none is answered twice). A stop
+        request is honoured between folders. Returns how many were filed."""
+        groups: dict[str, dict[int, tuple[str, ...]]] = {}
+        keys: dict[int, str] = {}
+        folders: dict[str, str] = {}
+        for uid, key, folder, keywords in items:
+            groups.setdefault(folder, {})[uid] = tuple(keywords)
+            keys[uid], folders[key] = key, folder
+        filed: list[str] = []
+        refused: list[tuple[str, str, str]] = []        # key, folder, reason
+        for folder, group in groups.items():
+            if self._stopping:
+                break
+            try:
+                mailbox.file_many(group, folder)
+                filed += [keys[uid] for uid in group]
+                continue
+            except FilingError as e:
+                if len(group) == 1:
+                    refused.append((keys[next(iter(group))], folder, e.reason))
+                    continue
+            for uid, keywords in group.items():         # which of them the server refuses
+                try:
+                    mailbox.file_many({uid: keywords}, folder)
+                    filed.append(keys[uid])
+                except FilingError as e:
+                    refused.append((keys[uid], folder, e.reason))
+        if refused:
             with self.store.transaction() as tx:
-                engine.filing_failed(tx, key, folder, e.reason, now=self.clock.now(),
-                                     rules=self.rules.current(), composer=self.composer)
-                self._unfiled = tx.meta("unfiled") or {}   # its retry time, for this cycle too
-            return False
-        entry = self._unfiled.pop(key, None)
-        if entry is not None:
-            log.info("%s: filed in %s after %d failed attempt(s)", key, folder,
+                for key, folder, reason in refused:
+                    engine.filing_failed(tx, key, folder, reason, now=self.clock.now(),
+                                         rules=self.rules.current(), composer=self.composer)
+                self._unfiled = tx.meta("unfiled") or {}   # their retry times, for this cycle too
+        done = [key for key in filed if key in self._unfiled]
+        for key in done:
+            entry = self._unfiled.pop(key)
+            log.info("%s: filed in %s after %d failed attempt(s)", key, folders[key],
                      entry.get("attempts", 0))
-            self._forget_unfiled([key])
-        return True
+        if done:
+            self._forget_unfiled(done)
+        return len(filed)
 
     def _forget_unfiled(self, keys: list[str]) -> None:
         with self.store.transaction() as tx:
@@ -210,12 +273,15 @@ class Bot:
         leftover = {f"{prefix}{uid}": uid for uid in mailbox.unfiled_uids()}
         with self.store.snapshot() as tx:
             infos = {key: tx.handled_info(key) or {} for key in leftover}
+        again = []
         for key, uid in leftover.items():
             entry = self._unfiled.get(key)
             target = (entry or {}).get("folder") or infos[key].get("folder")
             if target is None or (entry and not delivery.is_due(entry, now)):
                 continue            # not ours to file (no record of it), or not yet time
-            self._file(mailbox, uid, key, target, tuple(infos[key].get("keywords") or ()))
+            again.append((uid, key, target, tuple(infos[key].get("keywords") or ())))
+        if again:
+            self._file_batch(mailbox, again)
         # Entries whose message is gone: filed meanwhile, moved by staff, folder renumbered.
         gone = [k for k in self._unfiled if k.startswith(f"{folder}:") and k not in leftover]
         if gone:
@@ -266,10 +332,15 @@ class Bot:
             log.exception("%s failed; it runs again at its next time", job.__name__)
 
     def _timers(self) -> None:
+        """The due timers, in transactions of at most about TIMER_HOLD_S of deciding each."""
         rules = self.rules.current()
-        with self.store.transaction() as tx:
-            self._timer_changes += engine.run_timers(
-                tx, rules=rules, now=self.clock.now(), composer=self.composer)
+        more, seen = True, set()
+        while more and not self._stopping:
+            with self.store.transaction() as tx:
+                changed, more = engine.run_due_timers(tx, rules=rules, now=self.clock.now(),
+                                                      composer=self.composer, budget_s=TIMER_HOLD_S,
+                                                      seen=seen)
+            self._timer_changes += changed
 
     # ------------------------------------------------------------------ sending
 
@@ -289,13 +360,11 @@ class Bot:
         # recipient does not hold up the answers to new mail (order within a thread is kept).
         retrying = {item["thread_ref"] for item in due if item.get("attempts")}
         due.sort(key=lambda item: item["thread_ref"] in retrying)
-        self._send_again_soon = False
+        self._send_again_soon = self._more_due = False
         self.blocked = None
         sent = 0
         if due:
             sent = asyncio.run(self._send_batch(due))
-        with self.store.snapshot() as tx:
-            self._next_send_at = delivery.next_due(tx.outbox(status="pending"))
         self._copy_to_sent(mailbox)
         return sent
 
@@ -314,8 +383,10 @@ class Bot:
                 self._sending_blocked(smtp.SendingBlocked(
                     "connect", f"SMTP {settings.host}:{settings.port}: {limit}", error="TimeoutError"))
             elif current is not None:
-                self._record_result(current, smtp.SendResult(current["message_id"], False,
-                                                              "TimeoutError", text=limit))
+                with self.store.transaction() as tx:
+                    done = self._record_result(tx, current, smtp.SendResult(
+                        current["message_id"], False, "TimeoutError", text=limit))
+                done()
             # Mail the deadline cut off is due now: the next cycle (which reads new mail first)
             # sends on. Each cut moves the mail in hand to its backoff, so this always ends.
             self._send_again_soon = progress["opened"] and progress["tried"] < len(items)
@@ -324,31 +395,49 @@ class Bot:
         return progress["sent"]
 
     async def _send_items(self, items: list[dict], progress: dict) -> None:
-        # Pending mail is only ever changed by the daemon itself (staff act on held mail), so
-        # one read gives every item's bytes; each result is then one small write.
-        with self.store.snapshot() as tx:
-            raws = {item["id"]: tx.outbox_raw(item["id"]) for item in items}
+        """One write per mail: the result of a mail and the `sending` mark of the next are one
+        transaction, made right after the server's answer and before the next mail goes out
+        (so every item is durably `sending` before the server may accept it, and `sent` the
+        moment after). Each item's bytes are read from its file, without a snapshot.
+
+        New mail is started only within 80 % of the cycle deadline: a server that answers
+        promptly is never cut mid-mail (the rest is sent on at once, `_more_due`); the
+        deadline itself still stops a hung one."""
+        soft_stop = time.monotonic() + 0.8 * self.config.smtp.cycle_deadline_seconds
         async with smtp.Session(self.config.smtp) as session:
             progress["opened"] = True
             self._sending_works()
+            previous: tuple[dict, smtp.SendResult] | None = None
             for current in items:
-                if self._stopping:
+                if self._stopping or time.monotonic() > soft_stop:
+                    self._more_due = self._send_again_soon = not self._stopping
+                    current = None
+                raw = self.store.outbox_raw(current["id"]) if current is not None else b""
+                self._record_and_mark(previous, current)
+                previous = None
+                if current is None:
                     break
-                raw = raws[current["id"]]
-                # Durable before the server may accept it: after a crash the item is known to
-                # have been in flight (see _recover_sending).
-                self._mark_sending(current)
-                message = email.message_from_bytes(raw, policy=email.policy.SMTP)
                 progress["current"], progress["tried"] = current, progress["tried"] + 1
-                result = await session.send(message)
+                result = await session.send_raw(raw)
                 progress["current"] = None
-                self._record_result(current, result)
+                previous = (current, result)
                 progress["sent"] += result.ok
+            self._record_and_mark(previous, None)
 
-    def _mark_sending(self, item: dict) -> None:
+    def _record_and_mark(self, previous: tuple[dict, smtp.SendResult] | None,
+                         current: dict | None) -> None:
+        """In one transaction: the result of the mail just sent, the `sending` mark of the next."""
+        if previous is None and current is None:
+            return
+        done = None
         with self.store.transaction() as tx:
-            tx.update_outbox(item["id"], status="sending",
-                             sending_at=self.clock.now().isoformat(timespec="seconds"))
+            if previous is not None:
+                done = self._record_result(tx, *previous)
+            if current is not None:
+                tx.update_outbox(current["id"], status="sending",
+                               sending_at=self.clock.now().isoformat(timespec="seconds"))
+        if done is not None:
+            done()
 
     def _recover_sending(self, mailbox: ImapMailbox) -> None:
         """Items a crash left `sending`: the server may or may not have accepted them. One found
@@ -358,50 +447,58 @@ class Bot:
         mark (README, Guarantees)."""
         with self.store.snapshot() as tx:
             stuck = tx.outbox(status="sending")
-        for item in stuck:
-            found = mailbox.sent_has(item["message_id"])
-            with self.store.transaction() as tx:
-                if found:
+        if not stuck:
+            return
+        found = {item["id"]: mailbox.sent_has(item["message_id"]) for item in stuck}
+        with self.store.transaction() as tx:
+            for item in stuck:
+                if found[item["id"]]:
                     tx.update_outbox(item["id"], status="sent", sent_at=item.get("sending_at"),
-                                     copied=True)
+                                   copied=True)
                 else:
                     tx.update_outbox(item["id"], status="pending")
+        for item in stuck:
             log.warning("%s: %s was in flight when the last run stopped; %s", item["thread_ref"],
-                        item["kind"], "found in Sent, not sent again" if found else "sent again")
+                        item["kind"], "found in Sent, not sent again" if found[item["id"]]
+                        else "sent again")
 
-    def _record_result(self, item: dict, result: smtp.SendResult) -> None:
-        """Sent, failed for good (staff told), or waiting for its next attempt."""
+    def _record_result(self, tx, item: dict, result: smtp.SendResult):
+        """Sent, failed for good (staff told), or waiting for its next attempt: recorded in `tx`.
+        Returns what to log once the transaction has committed."""
         now = self.clock.now()
         stamp = now.isoformat(timespec="seconds")
         ref, kind = item["thread_ref"], item["kind"]
         if result.ok:
-            with self.store.transaction() as tx:
-                tx.update_outbox(item["id"], status="sent", sent_at=stamp, copied=False,
-                                 next_attempt_at=None)
-                # an offer's lifetime starts now (held or retried mail never lapses early)
-                engine.delivered(tx, item, "sent", rules=self.rules.current(), now=now,
-                                 composer=self.composer)
-            log.info("%s: sent %s", ref, kind)
-            if result.refused:
-                log.warning("%s: %d of the recipients of %s were refused", ref,
-                            len(result.refused), kind)
-            return
+            tx.update_outbox(item["id"], status="sent", sent_at=stamp, copied=False,
+                           next_attempt_at=None)
+            # an offer's lifetime starts now (held or retried mail never lapses early)
+            engine.delivered(tx, item, "sent", rules=self.rules.current(), now=now,
+                             composer=self.composer)
+
+            def logged() -> None:
+                log.info("%s: sent %s", ref, kind)
+                if result.refused:
+                    log.warning("%s: %d of the recipients of %s were refused", ref,
+                                len(result.refused), kind)
+            return logged
         decision = delivery.after_failure(item, code=result.code, text=result.text,
                                           permanent=result.permanent, now=now)
-        with self.store.transaction() as tx:
-            tx.update_outbox(item["id"], **decision.fields)
-            if decision.gave_up:
-                engine.delivery_failed(tx, {**item, **decision.fields}, code=result.code,
-                                       text=result.text, permanent=result.permanent, now=now,
-                                       rules=self.rules.current(), composer=self.composer)
+        tx.update_outbox(item["id"], **decision.fields)
+        if decision.gave_up:
+            engine.delivery_failed(tx, {**item, **decision.fields}, code=result.code,
+                                   text=result.text, permanent=result.permanent, now=now,
+                                   rules=self.rules.current(), composer=self.composer)
         attempts = decision.fields["attempts"]
         shown = smtp.without_addresses(result.reply or result.error or "?")
-        if decision.gave_up:
-            log.warning("%s: sending %s failed (%s), attempt %d; given up, see `mailbot outbox "
-                        "list --status failed`", ref, kind, shown, attempts)
-        else:
-            log.warning("%s: sending %s failed (%s), attempt %d, will retry at %s", ref, kind,
-                        shown, attempts, decision.fields["next_attempt_at"])
+
+        def logged_failure() -> None:
+            if decision.gave_up:
+                log.warning("%s: sending %s failed (%s), attempt %d; given up, see `mailbot "
+                            "outbox list --status failed`", ref, kind, shown, attempts)
+            else:
+                log.warning("%s: sending %s failed (%s), attempt %d, will retry at %s", ref,
+                            kind, shown, attempts, decision.fields["next_attempt_at"])
+        return logged_failure
 
     def _sending_blocked(self, blocked: smtp.SendingBlocked) -> None:
         self.blocked = blocked
@@ -420,43 +517,68 @@ class Bot:
             log.info("sending works again (blocked since %s)", was.get("since"))
 
     def _copy_to_sent(self, mailbox: ImapMailbox) -> None:
-        """Put a copy of every sent mail in Sent (once: Sent is searched by Message-ID first).
-        When the server refuses (folder full or unwritable), record it and retry later: the
-        seeker already has the mail, staff must still see it."""
+        """Put a copy of every sent mail in Sent (once: Sent is searched by Message-ID first
+        where a copy may exist), SENT_CHUNK at a time in one MULTIAPPEND and one write. When
+        the server refuses (folder full or unwritable), record it and retry later: the seeker
+        already has the mail, staff must still see it. Also notes the next retry time of
+        waiting mail (the same snapshot)."""
         now = self.clock.now()
         with self.store.snapshot() as tx:
             unfiled = tx.meta("unfiled") or {}
-            uncopied = [(item, tx.outbox_raw(item["id"])) for item in tx.outbox(status="sent")
-                        if item.get("copied") is False]
-        copied, done_keys = [], []
-        for item, raw in uncopied:
-            key = f"outbox:{item['id']}"
-            entry = unfiled.get(key)
+            uncopied = [item for item in tx.outbox(status="sent") if item.get("copied") is False]
+            self._next_send_at = delivery.next_due(tx.outbox(status="pending"))
+        checked, plain = [], []
+        for item in uncopied:
+            entry = unfiled.get(f"outbox:{item['id']}")
             if entry and not delivery.is_due(entry, now):
                 continue
-            sent_at = datetime.fromisoformat(item["sent_at"])
             # Sent is searched first only when a copy may exist already: the item was sent by an
             # earlier run (it may have died after APPEND), or an earlier copy failed.
-            check = item["message_id"] if (entry or sent_at < self._started) else None
+            sent_at = datetime.fromisoformat(item["sent_at"])
+            (checked if entry or sent_at < self._started else plain).append(item)
+        refused: list[tuple[dict, str]] = []
+        for item in checked:
             try:
-                mailbox.append_sent(raw, sent_at, check)
+                mailbox.append_sent(self.store.outbox_raw(item["id"]),
+                                    datetime.fromisoformat(item["sent_at"]), item["message_id"])
+                self._copied(unfiled, [item])
             except FilingError as e:
-                with self.store.transaction() as tx:
-                    engine.filing_failed(tx, key, "Sent", e.reason, now=now,
-                                         rules=self.rules.current(), composer=self.composer)
+                refused.append((item, e.reason))
+        for start in range(0, len(plain), SENT_CHUNK):
+            chunk = plain[start:start + SENT_CHUNK]
+            try:
+                mailbox.append_sent_many([(self.store.outbox_raw(item["id"]),
+                                           datetime.fromisoformat(item["sent_at"])) for item in chunk])
+                self._copied(unfiled, chunk)
                 continue
-            copied.append(item["id"])
-            if entry:
-                done_keys.append(key)
-        if copied:
-            with self.store.transaction() as tx:        # one write for the whole cycle's copies
-                for item_id in copied:
-                    tx.update_outbox(item_id, copied=True)
-                if done_keys:
-                    current = tx.meta("unfiled") or {}
-                    for key in done_keys:
-                        current.pop(key, None)
-                    tx.set_meta("unfiled", current or None)
+            except FilingError as e:
+                if len(chunk) == 1:
+                    refused.append((chunk[0], e.reason))
+                    continue
+            for item in chunk:                  # a refused MULTIAPPEND added none: one by one
+                try:
+                    mailbox.append_sent(self.store.outbox_raw(item["id"]),
+                                        datetime.fromisoformat(item["sent_at"]))
+                    self._copied(unfiled, [item])
+                except FilingError as e:
+                    refused.append((item, e.reason))
+        if refused:
+            with self.store.transaction() as tx:
+                for item, reason in refused:
+                    engine.filing_failed(tx, f"outbox:{item['id']}", "Sent", reason, now=now,
+                                         rules=self.rules.current(), composer=self.composer)
+
+    def _copied(self, unfiled: dict, items: list[dict]) -> None:
+        """Record copies made in Sent (one write), and forget their failed earlier attempts."""
+        done = [f"outbox:{item['id']}" for item in items if f"outbox:{item['id']}" in unfiled]
+        with self.store.transaction() as tx:
+            for item in items:
+                tx.mark_outbox(item["id"], copied=True)
+            if done:
+                current = tx.meta("unfiled") or {}
+                for key in done:
+                    current.pop(key, None)
+                tx.set_meta("unfiled", current or None)
 
     # ------------------------------------------------------------------ the loop
 
@@ -499,6 +621,8 @@ class Bot:
                     backoff = 1.0
                     while True:
                         counts = self.cycle(mailbox, once)
+                        while once and self._more_due and not self._stopping:
+                            counts["sent"] += self.send_outbox(mailbox)   # a backlog's answers
                         if any(counts.values()):
                             log.info("cycle: %(handled)d handled, %(sent)d sent, %(timers)d timers",
                                      counts)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from mailbot.compose import ANONYMOUS_KINDS, STAFF_KINDS, Composer
 from mailbot.conversation import chain
@@ -24,6 +25,7 @@ from mailbot.conversation.events import (Context, Delivery, File, Mail, NotifySt
 from mailbot.conversation.model import CLOSED, OPEN, State, Thread
 from mailbot.conversation.reading import interpret
 from mailbot.conversation.table import decide
+from mailbot.conversation.timers import tick_due
 from mailbot.understand import understand
 from mailbot.understand.authres import dmarc_result
 from mailbot.understand.bounces import read_bounce
@@ -36,6 +38,8 @@ TICK_STATES = tuple(s.value for s in (State.OFFERED, State.RESCHEDULING, State.N
                                       State.PENDING_LINK))
 OPEN_STATES = tuple(s.value for s in OPEN)
 UNDELIVERABLE = "undeliverable:"
+TICK_PREFIX = "tick:"           # meta tick:<ref> = the conversation's next timer instant (UTC)
+TICK_INDEX = "tick_index"       # meta: the rules version the instants were computed with
 
 
 @dataclass(frozen=True)
@@ -102,15 +106,18 @@ def find_thread(tx, inbound: Inbound, prefix: str, composer: Composer) -> tuple[
 
 
 def handle_message(tx, raw: bytes, key: str, *, rules, now: datetime, composer: Composer,
-                   trust: Trust | None = None, size: int | None = None) -> Outcome:
+                   trust: Trust | None = None, size: int | None = None,
+                   understood: tuple[Inbound, Understanding] | None = None) -> Outcome:
     """Understand, check, decide and record one inbound message inside transaction `tx`.
-    `size` is the server's RFC822.SIZE when `raw` is only the header of an oversized mail."""
+    `size` is the server's RFC822.SIZE when `raw` is only the header of an oversized mail.
+    `understood`: understand(raw) done beforehand, outside the transaction (it needs no
+    state, and the store's lock is held for less time)."""
     trust = trust or Trust()
     if tx.is_handled(key):
         info = tx.handled_info(key) or {}
         return Outcome(folder=info.get("folder", "Processed"), ref=info.get("ref"),
                        keywords=tuple(info.get("keywords") or ()))
-    inbound, u = understand(raw, windows=rules.policy.windows, now=now)
+    inbound, u = understood or understand(raw, windows=rules.policy.windows, now=now)
     if inbound.message_id and tx.is_handled(inbound.message_id):
         # The same mail delivered twice (or re-found after a UIDVALIDITY change).
         tx.mark_handled(key, {"folder": "Processed", "duplicate_of": inbound.message_id}, at=now)
@@ -244,18 +251,83 @@ def apply_staff(tx, ref: str, action: str, *, rules, now: datetime, composer: Co
 
 
 def run_timers(tx, *, rules, now: datetime, composer: Composer) -> int:
-    """Deadlines, lapses and reminders for every open conversation, in one transaction with
-    the seats computed once; returns how many changed."""
+    """Deadlines, lapses and reminders, in one transaction with the seats computed once;
+    returns how many conversations changed (see run_due_timers)."""
+    return run_due_timers(tx, rules=rules, now=now, composer=composer)[0]
+
+
+def run_due_timers(tx, *, rules, now: datetime, composer: Composer,
+                   budget_s: float | None = None,
+                   seen: set[str] | None = None) -> tuple[int, bool]:
+    """Deadlines, lapses and reminders in transaction `tx`, the seats computed once; returns
+    (how many conversations changed, whether due ones are left). With `budget_s` no further
+    due conversation is decided once that long has passed (offers sent the same day lapse at
+    the same instant: hundreds of lapse mails are composed in one pass), so the caller can
+    commit and go on in a new transaction while staff commands get the lock in between;
+    `seen` (the same set for each of those transactions) holds the conversations this pass
+    decided already, so one whose timer did nothing is not decided again.
+
+    Only conversations whose timer is due are decided: each saved conversation carries its
+    next timer instant (`tick:<ref>`, conversation.timers.tick_due), so a pass over 10 000
+    open conversations with a few due reads a few. A pass decides them all (and records
+    every instant) when there is no index yet (state from an earlier release) or the rules
+    changed since it was built (reminder and lapse times come from the rules); even then only
+    the conversations already due are decided."""
     changed = 0
     ctx = _context(tx, rules, now, composer)
-    for doc in tx.threads(states=TICK_STATES):
+    index = tx.meta(TICK_INDEX) or {}
+    full = index.get("rules") != rules.version
+    if full:
+        docs = tx.threads(states=TICK_STATES)
+        live = {doc["ref"] for doc in docs}
+        for key in tx.meta_keys(TICK_PREFIX):
+            if key[len(TICK_PREFIX):] not in live:
+                tx.set_meta(key, None)
+    else:
+        stamp = _utc(now)
+        due = [key[len(TICK_PREFIX):] for key in tx.meta_keys(TICK_PREFIX)
+               if (tx.meta(key) or "") <= stamp]
+        docs = (tx.get_thread(ref) or {"ref": ref} for ref in due if seen is None or ref not in seen)
+    until = time.monotonic() + budget_s if budget_s is not None and not full else None
+    for doc in docs:
+        if until is not None and time.monotonic() > until:
+            return changed, True                          # the rest in the next transaction
+        if doc.get("state") not in TICK_STATES:
+            tx.set_meta(TICK_PREFIX + doc["ref"], None)   # closed or archived meanwhile
+            continue
+        if seen is not None:
+            seen.add(doc["ref"])
         thread = Thread.from_json(doc)
+        if full and (tick_due(thread, rules) or ALWAYS_LATER) > now:
+            _index_timer(tx, thread, rules)               # not due: only its instant recorded
+            continue
         new, actions = decide(thread, Tick(), ctx)
         if new is not None and new.to_json() != thread.to_json():
             _record(tx, new, actions, rules=rules, now=now, composer=composer)
             log.info("%s: %s", new.ref, new.history[-1].event if new.history else "tick")
             changed += 1
-    return changed
+        else:
+            _index_timer(tx, thread, rules)
+    if full:
+        tx.set_meta(TICK_INDEX, {"rules": rules.version, "built_at": now.isoformat(timespec="seconds")})
+    return changed, False
+
+
+def _index_timer(tx, thread: Thread, rules) -> None:
+    """Keep `tick:<ref>` = the conversation's next timer instant (UTC, ISO: compared as text),
+    or no entry when no timer can change it until something else does."""
+    key = TICK_PREFIX + str(thread.ref)
+    due = tick_due(thread, rules) if thread.state.value in TICK_STATES else None
+    value = _utc(due) if due is not None else None
+    if tx.meta(key) != value:
+        tx.set_meta(key, value)
+
+
+ALWAYS_LATER = datetime.max.replace(tzinfo=timezone.utc)
+
+
+def _utc(when: datetime) -> str:
+    return when.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
 def delivered(tx, item: dict, outcome: str, *, rules, now: datetime, composer: Composer,
@@ -323,6 +395,7 @@ def review(tx, item_id: str, decision: str, *, rules, now: datetime, composer: C
         if thread is not None:
             _history_note(thread, now, "mail_approved", kind=item["kind"], why="review", item=item_id, user=user)
             tx.save_thread(thread.to_json())
+            _index_timer(tx, thread, rules)
         return updated
     if decision != "reject":
         raise ValueError(decision)
@@ -445,6 +518,7 @@ def _record(tx, thread: Thread | None, actions, *, rules, now, composer: Compose
                                 raw=raw, summary=summary)
     if thread is not None:
         tx.save_thread(thread.to_json())
+        _index_timer(tx, thread, rules)
     return recorded
 
 
@@ -488,7 +562,7 @@ def _queue_send(tx, thread: Thread | None, action: Send, *, rules, now, composer
         "state": thread.state.value if thread is not None else None,
         "offer_round": thread.offer.round if thread is not None and thread.offer else None,
         "booking_slot": thread.booking.slot if thread is not None and thread.booking else None,
-        "raw": out.message.as_bytes(),
+        "raw": out.raw or out.message.as_bytes(),
     })
 
 
@@ -518,7 +592,7 @@ def _queue_staff_notice(tx, thread: Thread | None, action: NotifyStaff, *, rules
         "reason": action.reason,
         "status": "pending",
         "created_at": now.isoformat(timespec="seconds"),
-        "raw": out.message.as_bytes(),
+        "raw": out.raw or out.message.as_bytes(),
     })
 
 

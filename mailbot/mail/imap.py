@@ -25,6 +25,7 @@ raises CertificateRefused with the reason and the setting to fix, in one line.
 from __future__ import annotations
 
 import logging
+import re
 import ssl
 import time
 from collections.abc import Iterator
@@ -46,6 +47,7 @@ IDLE_RECHECK_S = 5.0    # between IDLE commands, UIDNEXT is compared with the la
 IDLE_RESTART_S = 300.0  # re-issue IDLE well inside servers' 30 min limit and NAT idle timeouts
 _CHANGE_RESPONSES = {b"EXISTS", b"EXPUNGE", b"RECENT", b"FETCH"}
 HEADER_CAP = 65_536     # what fetch_capped reads of an oversized message: its header, at most this
+_LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
 class ConnectionLost(ConnectionError):
@@ -241,15 +243,30 @@ class ImapMailbox:
         whole: raw is then only its header, at most HEADER_CAP bytes, which is enough to see who
         wrote and whether a machine did (see mailbot.size_cap).
         """
-        size = self._c.fetch([uid], ["RFC822.SIZE"]).get(uid, {}).get(b"RFC822.SIZE")
-        if size is None:
-            return None
-        if int(size) <= max_bytes:
-            raw = self.fetch(uid)
-            return None if raw is None else (int(size), raw)
-        data = self._c.fetch([uid], [f"BODY.PEEK[HEADER]<0.{HEADER_CAP}>"]).get(uid, {})
-        head = next((v for k, v in data.items() if k.startswith(b"BODY[HEADER]")), None)
-        return None if head is None else (int(size), bytes(head))
+        return self.fetch_capped_many([uid], max_bytes).get(uid)
+
+    def fetch_capped_many(self, uids: list[int], max_bytes: int) -> dict[int, tuple[int, bytes]]:
+        """fetch_capped for a batch in (at most) three commands instead of two per message:
+        the sizes of all, the whole of those within `max_bytes`, the header of the others.
+        UIDs no longer there are left out."""
+        if not uids:
+            return {}
+        c = self._c
+        sizes = {int(uid): int(data[b"RFC822.SIZE"])
+                 for uid, data in c.fetch(uids, ["RFC822.SIZE"]).items() if b"RFC822.SIZE" in data}
+        whole = [uid for uid in uids if uid in sizes and sizes[uid] <= max_bytes]
+        capped = [uid for uid in uids if uid in sizes and sizes[uid] > max_bytes]
+        got: dict[int, bytes] = {}
+        if whole:
+            for uid, data in c.fetch(whole, ["BODY.PEEK[]"]).items():
+                if data.get(b"BODY[]") is not None:
+                    got[int(uid)] = bytes(data[b"BODY[]"])
+        if capped:
+            for uid, data in c.fetch(capped, [f"BODY.PEEK[HEADER]<0.{HEADER_CAP}>"]).items():
+                head = next((v for k, v in data.items() if k.startswith(b"BODY[HEADER]")), None)
+                if head is not None:
+                    got[int(uid)] = bytes(head)
+        return {uid: (sizes[uid], got[uid]) for uid in uids if uid in got}
 
     def unfiled_uids(self) -> list[int]:
         """UIDs in the watched folder that carry our keyword but are still there: handled, and
@@ -266,19 +283,39 @@ class ImapMailbox:
 
         Raises FilingError when the server refuses (the keyword may already be set: then
         unfiled_uids() finds the message for a later retry)."""
+        self.file_many({uid: tuple(keywords)}, folder)
+
+    def file_many(self, keywords: dict[int, tuple[str, ...]], folder: str) -> None:
+        """file() for several messages going to one folder: one STORE of our keyword for all,
+        one STORE per distinct set of extra keywords, one MOVE (or COPY + STORE + EXPUNGE
+        without MOVE) for the whole UID set, instead of two or three commands per message.
+
+        `keywords` maps each UID to its extra keywords. The keyword is set before the move, as
+        in file(), so a filing cut short is found by unfiled_uids(). Raises FilingError when
+        the server refuses any step: the caller files one by one to learn which (usually the
+        folder refuses all of them)."""
+        uids = sorted(keywords)
+        if not uids:
+            return
         c = self._c
         target = self.folder_name(folder)
         with _refusal_as_filing_error(target):
             if self._supports_keywords:
-                c.add_flags([uid], [DONE_KEYWORD, *(k.encode("ascii") for k in keywords)], silent=True)
+                c.add_flags(uids, [DONE_KEYWORD], silent=True)
+                extra: dict[tuple[str, ...], list[int]] = {}
+                for uid in uids:
+                    if keywords[uid]:
+                        extra.setdefault(tuple(keywords[uid]), []).append(uid)
+                for words, group in extra.items():
+                    c.add_flags(group, [w.encode("ascii") for w in words], silent=True)
             caps = c.capabilities()
             if b"MOVE" in caps:
-                c.move([uid], target)
+                c.move(uids, target)
                 return
-            c.copy([uid], target)
-            c.add_flags([uid], [b"\\Deleted"], silent=True)
+            c.copy(uids, target)
+            c.add_flags(uids, [b"\\Deleted"], silent=True)
             if b"UIDPLUS" in caps:
-                c.uid_expunge([uid])
+                c.uid_expunge(uids)
             else:
                 c.expunge()
 
@@ -314,6 +351,28 @@ class ImapMailbox:
         with _refusal_as_filing_error(self._sent_folder):
             self._c.append(self._sent_folder, raw, flags=[b"\\Seen"], msg_time=when)
         return True
+
+    def append_sent_many(self, mails: list[tuple[bytes, datetime]]) -> None:
+        """Copies of several sent mails into Sent, already read, with one MULTIAPPEND (RFC 3502:
+        one command and one server-side commit instead of an APPEND each; keep batches to tens
+        of mails); one APPEND each where the server lacks it. No Sent search here: the caller
+        checks the few that may be there already (append_sent with a Message-ID). Raises
+        FilingError when the server refuses; a refused MULTIAPPEND appends none of them."""
+        if not mails:
+            return
+        if b"MULTIAPPEND" not in self._c.capabilities():
+            for raw, when in mails:
+                self.append_sent(raw, when)
+            return
+        batch = [{"msg": _LINE_END.sub(b"\r\n", raw), "flags": [b"\\Seen"], "date": when}
+                 for raw, when in mails]
+        with _refusal_as_filing_error(self._sent_folder):
+            answer = self._c.multiappend(self._sent_folder, batch)
+        # imapclient 4.1.0: multiappend() returns a NO as ("NO", [text]) instead of raising.
+        if isinstance(answer, tuple) and len(answer) == 2 and answer[0] != "OK":
+            text = b" ".join(bytes(x) for x in answer[1] if isinstance(x, (bytes, bytearray)))
+            raise FilingError(self._sent_folder, _one_line(text.decode("utf-8", "replace")
+                                                           or str(answer[0])))
 
     # -- other folders (the review round trip) -------------------------------------------------
 

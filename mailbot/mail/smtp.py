@@ -31,6 +31,7 @@ import re
 import ssl
 from dataclasses import dataclass, field
 from email.message import EmailMessage
+from email.parser import BytesParser
 from email.utils import getaddresses
 
 import aiosmtplib
@@ -97,6 +98,10 @@ def recipients(message: EmailMessage) -> list[str]:
         if addr:
             seen.setdefault(addr, None)
     return list(seen)
+
+
+_HEADERS_ONLY = BytesParser(policy=email.policy.SMTP)
+_LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
 def wire_bytes(message: EmailMessage) -> bytes:
@@ -211,10 +216,23 @@ class Session:
 
     async def send(self, message: EmailMessage) -> SendResult:
         """Send one message; a disconnect reopens the session and resends (up to `attempts`)."""
+        return await self._send(str(message.get("Message-ID", "")), recipients(message),
+                                wire_bytes(message))
+
+    async def send_raw(self, raw: bytes) -> SendResult:
+        """send() for a stored message (the outbox's bytes): only its header is parsed, and the
+        wire form is `raw` with CRLF line ends, which is what the SMTP policy would write (it
+        differs from the default policy in the line end only). Parsing the whole message and
+        writing it again cost more than the rest of a send. A message with Bcc goes the long
+        way (the header must be dropped)."""
+        head = _HEADERS_ONLY.parsebytes(raw, headersonly=True)
+        if "Bcc" in head:
+            return await self.send(email.message_from_bytes(raw, policy=email.policy.SMTP))
+        return await self._send(str(head.get("Message-ID", "")), recipients(head),
+                                _LINE_END.sub(b"\r\n", raw))
+
+    async def _send(self, message_id: str, rcpts: list[str], raw: bytes) -> SendResult:
         s = self.settings
-        message_id = str(message.get("Message-ID", ""))
-        raw = wire_bytes(message)
-        rcpts = recipients(message)
         if not rcpts:
             return SendResult(message_id, False, "NoRecipients", raw=raw, text="no recipient address",
                               permanent=True)

@@ -323,14 +323,14 @@ def test_recorded_but_unfiled_mail_is_filed_without_a_second_reply(
 
     if crash == "after_send":
         # Filing never happens (as if the process died after recording and sending).
-        monkeypatch.setattr(ImapMailbox, "file", lambda self, uid, folder, keywords=(): None)
+        monkeypatch.setattr(ImapMailbox, "file_many", lambda self, keywords, folder: None)
         run_once(bot_config)
         assert count(mail_sandbox, seeker) == 1
     else:
         # The server drops the connection at the first move: nothing sent yet.
-        def lost(self, uid, folder, keywords=()):
+        def lost(self, keywords, folder):
             raise ConnectionLost("simulated drop while filing")
-        monkeypatch.setattr(ImapMailbox, "file", lost)
+        monkeypatch.setattr(ImapMailbox, "file_many", lost)
         with pytest.raises(ConnectionLost):
             run_once(bot_config)
         assert mail_sandbox.accepted == []

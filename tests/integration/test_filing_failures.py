@@ -59,15 +59,15 @@ def test_a_filing_cut_short_is_finished_on_the_next_cycle(bot_config, mail_sandb
     # The keyword was set, then the connection died before the MOVE: the mail must not stay in
     # the inbox forever (it is no longer "unhandled" to the server).
     mail_sandbox.deliver(office, booking(seekers[0], office, "<cut-1@example.jp>"))
-    real_move = ImapMailbox.file
+    real_move = ImapMailbox.file_many
 
-    def keyword_only(self, uid, folder, keywords=()):
-        self._c.add_flags([uid], ["$MailbotDone"], silent=True)
+    def keyword_only(self, keywords, folder):
+        self._c.add_flags(sorted(keywords), ["$MailbotDone"], silent=True)
 
-    monkeypatch.setattr(ImapMailbox, "file", keyword_only)
+    monkeypatch.setattr(ImapMailbox, "file_many", keyword_only)
     run_once(bot_config)
     assert count(mail_sandbox, office) == 1
-    monkeypatch.setattr(ImapMailbox, "file", real_move)
+    monkeypatch.setattr(ImapMailbox, "file_many", real_move)
     run_once(bot_config, at(1))
     assert count(mail_sandbox, office) == 0 and count(mail_sandbox, office, "Processed") == 1
     assert count(mail_sandbox, seekers[0]) == 1

@@ -190,6 +190,45 @@ def test_copy_fallback_without_move(mail_sandbox, office, mailbox, monkeypatch):
         client.logout()
 
 
+def test_a_batch_is_fetched_and_filed_per_folder_with_its_keywords(mail_sandbox, office, mailbox):
+    for i in range(5):
+        mail_sandbox.deliver(office, iso2022jp_mail(f"m{i}", f"{i}\n"))
+    uids = mailbox.unhandled_uids()
+    got = mailbox.fetch_capped_many(uids + [99_999], 10_000_000)
+    assert sorted(got) == uids and all(size == len(raw) for size, raw in got.values())
+    assert got[uids[0]][1] == mailbox.fetch(uids[0])
+    mailbox.file_many({uids[0]: (), uids[1]: (), uids[2]: ()}, "Processed")
+    mailbox.file_many({uids[3]: ("$Ref_AK-2612-0001", "$Reason_x"), uids[4]: ("$Reason_x",)},
+                      "NeedsStaff")
+    assert mailbox.unhandled_uids() == [] and mailbox.unfiled_uids() == []
+    client = mail_sandbox.imap(office)
+    try:
+        assert client.select_folder("INBOX")[b"EXISTS"] == 0
+        assert client.select_folder("Processed")[b"EXISTS"] == 3
+        client.select_folder("NeedsStaff")
+        flags = sorted(sorted(f for f in data[b"FLAGS"] if f != b"\\Recent")
+                       for data in client.fetch(client.search(), ["FLAGS"]).values())
+        assert flags == [[DONE_KEYWORD.encode(), b"$Reason_x"],
+                         [DONE_KEYWORD.encode(), b"$Reason_x", b"$Ref_AK-2612-0001"]]
+    finally:
+        client.logout()
+
+
+def test_a_batch_is_filed_by_copy_without_move(mail_sandbox, office, mailbox, monkeypatch):
+    for i in range(3):
+        mail_sandbox.deliver(office, iso2022jp_mail(f"m{i}", f"{i}\n"))
+    uids = mailbox.unhandled_uids()
+    caps = mailbox._c.capabilities()
+    monkeypatch.setattr(mailbox._c, "capabilities", lambda: tuple(c for c in caps if c != b"MOVE"))
+    mailbox.file_many({uid: () for uid in uids}, "Processed")
+    client = mail_sandbox.imap(office)
+    try:
+        assert client.select_folder("INBOX")[b"EXISTS"] == 0
+        assert client.select_folder("Processed")[b"EXISTS"] == 3
+    finally:
+        client.logout()
+
+
 def test_server_killed_during_idle_raises_quickly(mail_sandbox, office, mailbox):
     threading.Timer(0.5, mail_sandbox.stop).start()
     started = time.monotonic()
