@@ -8,14 +8,13 @@ copy of them first, as an admin would, and check what the seeker receives.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from mailbot.config import load_config
 from mailbot.store import Store
-from tests.conftest import REPO, TERMS, write_bot_config
+from tests.conftest import TERMS, copy_rules, write_bot_config
 from tests.integration.mailflow import Outbox, body, kinds, last, option, reply_to, run_at, write
 from tests.integration.test_daemon import mailbot
 
@@ -34,8 +33,7 @@ def office_with(tmp_path, mail_sandbox, office):
     """An office whose rules are the repo's with `edits` ({file: [(old, new), ...]}) applied."""
 
     def make(edits: dict[str, list[tuple[str, str]]]):
-        rules = tmp_path / "rules"
-        shutil.copytree(REPO / "rules", rules)
+        rules = copy_rules(tmp_path / "rules")              # digest off: tests count mail
         for name, changes in edits.items():
             path = rules / name
             text = path.read_text(encoding="utf-8")
