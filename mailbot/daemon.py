@@ -93,6 +93,7 @@ class Bot:
     _office: office_jobs.OfficeJobs = field(default_factory=office_jobs.OfficeJobs)
 
     def __post_init__(self) -> None:
+        self._delivered_checked = False
         self._jobs = self._scheduler()
         self._started = self.clock.now()
         self.trust = engine.Trust(self.config.trust.authserv_id, self.config.trust.dmarc)
@@ -353,6 +354,11 @@ class Bot:
         send a mail twice to that write; the copy in Sent comes after, as it is for staff."""
         now = self.clock.now()
         self._recover_sending(mailbox)
+        if not self._delivered_checked:           # a crash between a mark and its meaning
+            with self.store.snapshot() as tx:
+                left = [i["id"] for i in tx.outbox(status="sent") if i.get("delivered_pending")]
+            self._apply_delivered(left)
+            self._delivered_checked = True
         with self.store.snapshot() as tx:
             pending = tx.outbox(status="pending")
         due = [item for item in pending if delivery.is_due(item, now)]
@@ -412,11 +418,11 @@ class Bot:
                 if self._stopping or time.monotonic() > soft_stop:
                     self._more_due = self._send_again_soon = not self._stopping
                     current = None
-                raw = self.store.outbox_raw(current["id"]) if current is not None else b""
-                self._record_and_mark(previous, current)
+                self._record_and_mark(previous, current)     # first thing after the answer
                 previous = None
                 if current is None:
                     break
+                raw = self.store.outbox_raw(current["id"])
                 progress["current"], progress["tried"] = current, progress["tried"] + 1
                 result = await session.send_raw(raw)
                 progress["current"] = None
@@ -436,8 +442,26 @@ class Bot:
             if current is not None:
                 tx.update_outbox(current["id"], status="sending",
                                sending_at=self.clock.now().isoformat(timespec="seconds"))
+        if previous is not None and previous[1].ok:
+            self._apply_delivered([previous[0]["id"]])
         if done is not None:
             done()
+
+    def _apply_delivered(self, item_ids: list[str]) -> None:
+        """What a sent mail means for its conversation (an offer's lifetime starts), in its own
+        transaction after the `sent` mark: the mark, made the moment the server answered, is
+        then a write of two outbox fields, which keeps the window in which a crash could send a
+        mail twice as short as it can be. `delivered_pending` carries the rest across a crash."""
+        if not item_ids:
+            return
+        rules, now = self.rules.current(), self.clock.now()
+        with self.store.transaction() as tx:
+            for item_id in item_ids:
+                item = tx.get_outbox(item_id)
+                if item is None or not item.get("delivered_pending"):
+                    continue
+                engine.delivered(tx, item, "sent", rules=rules, now=now, composer=self.composer)
+                tx.update_outbox(item_id, delivered_pending=False)
 
     def _recover_sending(self, mailbox: ImapMailbox) -> None:
         """Items a crash left `sending`: the server may or may not have accepted them. One found
@@ -454,9 +478,10 @@ class Bot:
             for item in stuck:
                 if found[item["id"]]:
                     tx.update_outbox(item["id"], status="sent", sent_at=item.get("sending_at"),
-                                   copied=True)
+                                   copied=True, delivered_pending=True)
                 else:
                     tx.update_outbox(item["id"], status="pending")
+        self._apply_delivered([item["id"] for item in stuck if found[item["id"]]])
         for item in stuck:
             log.warning("%s: %s was in flight when the last run stopped; %s", item["thread_ref"],
                         item["kind"], "found in Sent, not sent again" if found[item["id"]]
@@ -469,11 +494,10 @@ class Bot:
         stamp = now.isoformat(timespec="seconds")
         ref, kind = item["thread_ref"], item["kind"]
         if result.ok:
+            # Only the mark here; what it means for the conversation (an offer's lifetime
+            # starts now) follows in _apply_delivered.
             tx.update_outbox(item["id"], status="sent", sent_at=stamp, copied=False,
-                           next_attempt_at=None)
-            # an offer's lifetime starts now (held or retried mail never lapses early)
-            engine.delivered(tx, item, "sent", rules=self.rules.current(), now=now,
-                             composer=self.composer)
+                           next_attempt_at=None, delivered_pending=True)
 
             def logged() -> None:
                 log.info("%s: sent %s", ref, kind)
