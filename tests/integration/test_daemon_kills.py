@@ -46,12 +46,6 @@ def _run(config_path, *, kill_after: float | None) -> bool:
         return True
 
 
-import pytest  # noqa: E402
-
-
-@pytest.mark.xfail(strict=False, reason="the 250-to-mark window: 1 duplicate in 50 kills with the "
-                   "whole-file store, still 1 in 44 with the journaled one (the sent mark shares its "
-                   "transaction with engine.delivered; a mark_outbox of its own would narrow it)")
 def test_fifty_kills_lose_nothing_and_send_nothing_twice(mail_sandbox, office, bot_config_path):
     rng = random.Random(20261202)
     kills, waiting, people = 0, 0, []
