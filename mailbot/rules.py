@@ -874,7 +874,8 @@ class RulesSource:
         self._stamp: tuple | None = None
         self._bad_version: str | None = None
         self._unreported: tuple[str, list[str]] | None = None
-        self.settling = False                # a change is waiting for the files to be still
+        self.settling = False                # a bad version waits for its save to complete
+        self._settled_at: int | None = None
 
     def _files_stamp(self) -> tuple:
         paths = [self.directory / name for name in (*FILES, *OPTIONAL_FILES)]
@@ -901,15 +902,16 @@ class RulesSource:
         (then the caller reports the problems: nothing is logged here)."""
         stamp = self._files_stamp()
         if stamp != self._stamp:
-            # A file written in place (nano, `cat >`) is briefly half there: once good rules
-            # are in use, a change is read when the files have been still for SETTLE_S, so no
-            # half-saved version is reported (or mailed to staff) as a mistake.
-            changed = set(stamp) - set(self._stamp or ())
-            self.settling = self._rules is not None and _newest_ns(changed) > time_ns() - SETTLE_NS
-            if self.settling:
-                return self._rules
+            # A file written in place (nano, `cat >`) is briefly half there. A good version is
+            # used at once; a bad one whose files changed within SETTLE_NS is not reported (nor
+            # mailed to staff) yet: it is read again shortly, once the save is complete.
+            newest = _newest_ns(set(stamp) - set(self._stamp or ()))
+            young = self._rules is not None and newest > time_ns() - SETTLE_NS
             self._stamp = stamp
-            self._reload()
+            self.settling = self._reload(hold_back=young)
+            self._settled_at = newest + SETTLE_NS if self.settling else None
+        elif self.settling and time_ns() >= (self._settled_at or 0):
+            self.settling = self._reload()          # still bad once the save is complete
         if self._rules is None:
             raise RulesError(self.errors)
         return self._rules
@@ -920,17 +922,20 @@ class RulesSource:
         pending, self._unreported = self._unreported, None
         return pending
 
-    def _reload(self) -> None:
+    def _reload(self, hold_back: bool = False) -> bool:
+        """Load the files; True when a bad version was held back (see `current`)."""
         try:
             found = _candidate(self.directory, self.composer, self._rules)
         except Exception as exc:                       # noqa: BLE001 - a bad edit never stops us
             log.exception("rules: checking %s failed", self.directory)
             found = _Candidate(None, None, [f"{self.directory}: 規則を読めませんでした（{type(exc).__name__}）"],
                                "unreadable")
+        if (found.problems or found.rules is None) and hold_back:
+            return True
         if found.problems or found.rules is None:
             self.errors = found.problems or [f"{self.directory}: 規則を読めませんでした"]
             if found.fingerprint == self._bad_version:
-                return                                 # the same bad version touched again
+                return False                           # the same bad version touched again
             self._bad_version = found.fingerprint
             self._unreported = (found.fingerprint, list(self.errors))
             if self._rules is not None:
@@ -938,7 +943,7 @@ class RulesSource:
                     log.error("rules: %s", line)
                 log.warning("rules: version %s has %d problem(s); keeping the last good rules "
                             "(version %s)", found.fingerprint, len(self.errors), self._rules.version)
-            return
+            return False
         if self._rules is None or found.rules.version != self._rules.version:
             log.info("rules: loaded version %s from %s", found.rules.version, self.directory)
         elif self._bad_version is not None or self.errors:
@@ -949,3 +954,4 @@ class RulesSource:
         self.errors = []
         self._bad_version = None
         self._unreported = None
+        return False

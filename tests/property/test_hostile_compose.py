@@ -32,7 +32,10 @@ from mailbot.compose import ANONYMOUS_KINDS
 from mailbot.daemon import MAIL_KINDS as _ALL_KINDS
 
 # Kinds that need more than this thread (the booking site's link mails need an application).
-MAIL_KINDS = tuple(k for k in _ALL_KINDS if not k.startswith("site_"))
+# Conversation mail only: the site's kinds, and the staff's digest and rules_problem (built
+# from the whole store or the rules check, not from one thread), are tested apart.
+MAIL_KINDS = tuple(k for k in _ALL_KINDS if not k.startswith("site_")
+                   and k not in ("digest", "rules_problem"))
 # Kinds that show the seeker's name (anonymous receipts name nobody).
 NAMED_KINDS = tuple(k for k in MAIL_KINDS if k not in ANONYMOUS_KINDS | {"redirected", "staff_notice"})
 from mailbot.mail.smtp import recipients, wire_bytes
