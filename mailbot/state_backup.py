@@ -38,6 +38,7 @@ import filelock
 
 from mailbot.store import (DAEMON_LOCK_FILE, LIVE_FILE, LOCK_FILE, OUTBOX_DIR, AlreadyRunning,
                            DaemonLock, Store, StoreBusy, StoreError, atomic_write)
+from mailbot.store.files import fsync_dir, private_dir
 
 BACKUP_DIR = "backups"
 MARKER = "initialised"
@@ -102,13 +103,13 @@ def take(state_dir: Path, keep: int, *, label: str = "", lock_timeout: float = 3
             return None
         name = _utcnow().strftime(_STAMP) + (f"-{label}" if label else "")
         root = state_dir / BACKUP_DIR
-        _private(root)
+        private_dir(root)
         final = _unique(root / name)
         temp = root / f".{final.name}.partial"
         shutil.rmtree(temp, ignore_errors=True)
         _copy_tree(state_dir, temp, data)
         os.replace(temp, final)
-        _fsync_dir(root)
+        fsync_dir(root)
     _rotate(root, keep, spare=final)
     return _describe(final)
 
@@ -153,7 +154,7 @@ def restore(state_dir: Path, name: str, keep: int, lock_timeout: float = 30.0
                 else:
                     path.unlink()
             _copy_tree(wanted.path, state_dir, _data_files(wanted.path, with_outbox=True))
-            _fsync_dir(state_dir)
+            fsync_dir(state_dir)
         moved = _raise_counters(Store(state_dir, lock_timeout), floor)
         mark_initialised(state_dir)
     finally:
@@ -222,7 +223,7 @@ def _data_files(folder: Path, with_outbox: bool = False) -> list[Path]:
 
 def _copy_tree(source: Path, target: Path, entries: list[Path]) -> None:
     """Copy `entries` of `source` into `target` (0700/0600), outbox files by hard link."""
-    _private(target)
+    private_dir(target)
     for entry in entries:
         if entry.is_dir():
             _copy_tree(entry, target / entry.name,
@@ -239,7 +240,7 @@ def _copy_tree(source: Path, target: Path, entries: list[Path]) -> None:
                 pass                                  # another file system: copy
         with open(entry, "rb") as fh:
             atomic_write(dest, fh.read())
-    _fsync_dir(target)
+    fsync_dir(target)
 
 
 def _describe(path: Path) -> Backup | None:
@@ -275,19 +276,6 @@ def _unique(path: Path) -> Path:
         n += 1
         candidate = path.with_name(f"{path.name}.{n}")
     return candidate
-
-
-def _private(folder: Path) -> None:
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(folder, 0o700)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _utcnow() -> datetime:
